@@ -1,0 +1,5 @@
+"""``python -m reslint``."""
+
+from reslint.cli import run
+
+run()

@@ -1,0 +1,171 @@
+"""The Python API: lint text or paths from a program or a notebook.
+
+>>> from reslint import lint_text
+>>> result = lint_text("The General Assembly,\\n\\n1. Decides to act;\\n")
+>>> [v.code for v in result.violations]
+['PU003']
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from reslint.config import ConfigError, Settings, SettingsResolver
+from reslint.engine import LintResult, configure_rules, lint_document_text
+from reslint.plugins import PluginError, plugin_manager
+from reslint.reading import ReadError, read_source
+from reslint.registry import Registry, build_registry
+from reslint.rule import Rule
+from reslint.selection import path_included
+
+_SKIPPED_DIRECTORIES = frozenset(
+    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
+     ".mypy_cache", ".ruff_cache", ".pytest_cache", ".reslint_cache", "build", "dist"}
+)
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one path: a lint result or an error message."""
+
+    path: Path
+    result: LintResult | None = None
+    text: str = ""
+    error: str | None = None
+    settings: Settings | None = None
+
+
+@dataclass
+class Linter:
+    """Plugins, rules and settings resolution for a run (build once, reuse)."""
+
+    load_plugins: bool = True
+    config: Path | None = None
+    language: str | None = None
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    encoding: str | None = None
+    registry: Registry = field(init=False)
+    plugin_errors: list[PluginError] = field(init=False)
+    formatters: dict[str, type] = field(init=False)
+
+    def __post_init__(self) -> None:
+        manager, errors = plugin_manager(self.load_plugins)
+        self.registry = build_registry(manager)
+        self.plugin_errors = [*errors, *self.registry.errors]
+        self.formatters = {}
+        for implementation in manager.hook.reslint_formatters.get_hookimpls():
+            try:
+                self.formatters.update(implementation.function())
+            except Exception as error:  # noqa: BLE001
+                self.plugin_errors.append(
+                    PluginError(implementation.plugin_name,
+                                f"plugin {implementation.plugin_name!r} failed to list its "
+                                f"formatters: {type(error).__name__}: {error}")
+                )
+        overrides = {"language": self.language} if self.language else {}
+        self.resolver = SettingsResolver(self.config, overrides)
+        self._rules_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
+
+    def rules_for(self, settings: Settings, path: Path | None) -> list[Rule]:
+        """Return the configured rules for a file (cached per settings and path ignores)."""
+        from reslint.selection import file_ignores
+
+        key = (id(settings), file_ignores(settings, path))
+        rules = self._rules_cache.get(key)
+        if rules is None:
+            rules = configure_rules(
+                self.registry, settings, path, self.select, self.extend_select, self.ignore
+            )
+            self._rules_cache[key] = rules
+        return rules
+
+    def lint_text(self, text: str, path: str | None = None,
+                  settings: Settings | None = None) -> LintResult:
+        """Lint one text with the settings that apply to ``path`` (or the defaults)."""
+        if settings is None:
+            settings = self.resolver.for_path(Path(path)) if path else Settings()
+        if self.language:
+            from dataclasses import replace
+
+            settings = replace(settings, language=self.language)
+        rules = self.rules_for(settings, Path(path) if path else None)
+        return lint_document_text(text, rules, settings.language, path)
+
+    def expand(self, paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
+        """Yield the files to lint (directories walked), or a path with an error."""
+        for path in paths:
+            if not path.exists():
+                yield path, "no such file or directory"
+            elif path.is_dir():
+                found = False
+                for root, directories, files in os.walk(path):
+                    directories[:] = sorted(
+                        d for d in directories
+                        if d not in _SKIPPED_DIRECTORIES and not d.startswith(".")
+                    )
+                    for name in sorted(files):
+                        candidate = Path(root) / name
+                        try:
+                            settings = self.resolver.for_path(candidate)
+                        except ConfigError as error:
+                            yield candidate, str(error)
+                            continue
+                        if path_included(candidate, settings):
+                            found = True
+                            yield candidate, None
+                if not found:
+                    yield path, "no files to lint in this directory"
+            else:
+                yield path, None
+
+    def lint_file(self, path: Path) -> FileOutcome:
+        """Read and lint one file; problems become the outcome's ``error``."""
+        try:
+            settings = self.resolver.for_path(path)
+            rules = self.rules_for(settings, path)
+        except ConfigError as error:
+            return FileOutcome(path, error=str(error))
+        try:
+            source = read_source(path, self.encoding)
+        except ReadError as error:
+            return FileOutcome(path, error=f"{path}: {error}")
+        result = lint_document_text(source.text, rules, settings.language, str(path))
+        return FileOutcome(path, result, source.text, settings=settings)
+
+
+def lint_text(
+    text: str,
+    *,
+    language: str | None = None,
+    path: str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    load_plugins: bool = True,
+) -> LintResult:
+    """Lint a text with the default settings (or those nearest to ``path``)."""
+    linter = Linter(load_plugins=load_plugins, language=language, select=select,
+                    ignore=ignore, extend_select=extend_select)
+    return linter.lint_text(text, path=path)
+
+
+def lint_paths(
+    paths: Iterable[str | Path],
+    *,
+    language: str | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    load_plugins: bool = True,
+) -> Iterator[FileOutcome]:
+    """Lint files and directories, yielding one outcome per file."""
+    linter = Linter(load_plugins=load_plugins, language=language, select=select, ignore=ignore)
+    for path, error in linter.expand(Path(p) for p in paths):
+        if error is not None:
+            yield FileOutcome(path, error=f"{path}: {error}" if str(path) not in error else error)
+        else:
+            yield linter.lint_file(path)

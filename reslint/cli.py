@@ -1,0 +1,267 @@
+"""The command line: ``reslint [check] PATHS``, ``rule``, ``rules``, ``parse``.
+
+Exit codes: 0 clean, 1 violations found, 2 usage, configuration, plugin or
+input errors (each reported in one line on stderr; the other files are still
+linted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+COMMANDS = ("check", "rule", "rules", "parse")
+EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_ERROR, f"reslint: error: {message}\n")
+
+
+def _comma_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser."""
+    from reslint import __version__
+
+    parser = _Parser(prog="reslint", description="Lint the drafting of UN resolutions.")
+    parser.add_argument("--version", action="version", version=f"reslint {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="lint files and directories (the default command)")
+    check.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
+    check.add_argument("--select", type=_comma_list, help="rule codes, prefixes or names to run")
+    check.add_argument("--extend-select", type=_comma_list, default=[],
+                       help="rules to run in addition to the selected ones")
+    check.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
+    check.add_argument("--output-format", help="concise (default), full or json")
+    check.add_argument("--output-file", type=Path, help="write the report to this file")
+    check.add_argument("--language", choices=("en", "fr", "es"),
+                       help="language of the texts (default: detected)")
+    check.add_argument("--encoding", help="encoding of the files (default: detected)")
+    check.add_argument("--config", type=Path, help="configuration file to use")
+    check.add_argument("--no-plugins", action="store_true",
+                       help="do not load third-party plugins")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when violations are found")
+    check.add_argument("--statistics", action="store_true", help="print counts per rule")
+    check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
+
+    rule = sub.add_parser("rule", help="explain a rule")
+    rule.add_argument("code", help="a rule code or name, e.g. PU002 or operative-terminator")
+    rule.add_argument("--no-plugins", action="store_true")
+
+    rules = sub.add_parser("rules", help="list every rule")
+    rules.add_argument("--output-format", choices=("text", "json"), default="text")
+    rules.add_argument("--no-plugins", action="store_true")
+
+    parse = sub.add_parser("parse", help="print the document model of a file")
+    parse.add_argument("path", type=Path)
+    parse.add_argument("--format", choices=("json", "text"), default="text")
+    parse.add_argument("--language", choices=("en", "fr", "es"))
+    parse.add_argument("--encoding")
+    return parser
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"reslint: error: {message}\n")
+
+
+def _linter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from reslint.api import Linter
+
+    linter = Linter(
+        load_plugins=not getattr(args, "no_plugins", False),
+        config=getattr(args, "config", None),
+        language=getattr(args, "language", None),
+        select=getattr(args, "select", None),
+        extend_select=getattr(args, "extend_select", ()),
+        ignore=getattr(args, "ignore", ()),
+        encoding=getattr(args, "encoding", None),
+    )
+    for problem in linter.plugin_errors:
+        _error(problem.message)
+    return linter
+
+
+def _check(args: argparse.Namespace) -> int:
+    from reslint.config import ConfigError
+    from reslint.formatters.base import FileReport, Summary
+    from reslint.selection import unknown_selectors
+    from reslint.violations import Applicability
+
+    linter = _linter(args)
+    failed = bool(linter.plugin_errors)
+    if args.config is not None and not args.config.is_file():
+        _error(f"{args.config}: configuration file not found")
+        return EXIT_ERROR
+    try:
+        base_settings = linter.resolver.for_path(Path.cwd())
+    except ConfigError as error:
+        _error(str(error))
+        if args.config is not None:
+            return EXIT_ERROR
+        from reslint.config import Settings
+
+        base_settings, failed = Settings(), True
+    cli_selectors = [*(args.select or ()), *args.extend_select, *args.ignore]
+    from reslint.config import Settings as _Settings
+
+    for selector in unknown_selectors(_Settings(select=tuple(cli_selectors)), linter.registry.sorted()):
+        _error(f"unknown rule selector {selector!r}")
+        return EXIT_ERROR
+    output_format = args.output_format or base_settings.output_format or "concise"
+    formatter_class = linter.formatters.get(output_format)
+    if formatter_class is None:
+        _error(f"unknown output format {output_format!r} "
+               f"(known: {', '.join(sorted(linter.formatters))})")
+        return EXIT_ERROR
+    stream: TextIO
+    if args.output_file is not None:
+        try:
+            stream = args.output_file.open("w", encoding="utf-8")
+        except OSError as error:
+            _error(f"{args.output_file}: cannot write: {error.strerror or error}")
+            return EXIT_ERROR
+    else:
+        stream = sys.stdout
+    formatter = formatter_class(stream)
+    formatter.start()
+    files = violations = fixable = errors = 0
+    counts: dict[str, int] = {}
+    reported_errors: set[str] = set()
+    paths = args.paths or [Path(".")]
+    try:
+        for path, problem in linter.expand(paths):
+            if problem is not None:
+                message = problem if problem.startswith(str(path)) or ":" in problem.split(" ")[0] else f"{path}: {problem}"
+                if message not in reported_errors:
+                    reported_errors.add(message)
+                    _error(message)
+                    errors += 1
+                continue
+            outcome = linter.lint_file(path)
+            if outcome.error is not None:
+                if outcome.error not in reported_errors:
+                    reported_errors.add(outcome.error)
+                    _error(outcome.error)
+                errors += 1
+                continue
+            assert outcome.result is not None
+            files += 1
+            for crash in outcome.result.crashes:
+                _error(f"{path}: {crash.message}")
+                errors += 1
+            found = outcome.result.violations
+            violations += len(found)
+            fixable += sum(
+                1 for v in found if v.fix is not None and v.fix.applicability is Applicability.SAFE
+            )
+            for violation in found:
+                counts[violation.code] = counts.get(violation.code, 0) + 1
+            formatter.file(FileReport(str(path), outcome.text, tuple(found)))
+        summary = Summary(files, violations, fixable, errors)
+        if not args.quiet or output_format == "json":
+            formatter.finish(summary)
+        if args.statistics and output_format != "json":
+            for code in sorted(counts, key=lambda c: (-counts[c], c)):
+                rule = linter.registry.get(code)
+                stream.write(f"{counts[code]:>6}  {code}  {rule.name if rule else ''}\n")
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    if errors or failed:
+        return EXIT_ERROR
+    if violations and not args.exit_zero:
+        return EXIT_VIOLATIONS
+    return EXIT_CLEAN
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from reslint.docs import rule_page
+
+    linter = _linter(args)
+    rule = linter.registry.get(args.code)
+    if rule is None:
+        _error(f"unknown rule {args.code!r} (see 'reslint rules')")
+        return EXIT_ERROR
+    sys.stdout.write(rule_page(rule))
+    return EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace) -> int:
+    import json
+
+    linter = _linter(args)
+    rules = linter.registry.sorted()
+    if args.output_format == "json":
+        json.dump(
+            [
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "summary": r.summary,
+                    "severity": r.severity.value,
+                    "default_enabled": r.default_enabled,
+                    "fix": r.fix_availability.name.lower() if r.fix_availability else None,
+                    "languages": list(r.languages) or None,
+                }
+                for r in rules
+            ],
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
+    for r in rules:
+        fix = {None: " ", 2: "*", 1: "~", 0: " "}[r.fix_availability]
+        default = " " if r.default_enabled else "(off)"
+        sys.stdout.write(f"{r.code}  {fix} {r.name:<32} {default:<6}{r.summary}\n")
+    sys.stdout.write("\n* safe fix   ~ unsafe fix   (off) not enabled by default\n")
+    return EXIT_CLEAN
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from reslint.dump import document_json, document_text
+    from reslint.parser import parse_document
+    from reslint.reading import ReadError, read_source
+
+    try:
+        source = read_source(args.path, args.encoding)
+    except ReadError as error:
+        _error(f"{args.path}: {error}")
+        return EXIT_ERROR
+    document = parse_document(source.text, language=args.language, path=str(args.path))
+    if args.format == "json":
+        sys.stdout.write(document_json(document))
+    else:
+        sys.stdout.write(document_text(document))
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in
+                         ("-h", "--help", "--version")):
+        arguments.insert(0, "check")
+    args = build_parser().parse_args(arguments)
+    handlers = {"check": _check, "rule": _rule, "rules": _rules, "parse": _parse}
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        sys.stderr.write("reslint: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Run rules over documents; collect violations and rule crashes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from reslint.config import ConfigError, Settings
+from reslint.model import Document
+from reslint.parser import parse_document
+from reslint.registry import Registry
+from reslint.rule import OptionError, Rule
+from reslint.selection import file_ignores, is_enabled
+from reslint.violations import Severity, Violation
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCrash:
+    """A rule that raised while checking a document."""
+
+    code: str
+    message: str
+
+
+@dataclass
+class LintResult:
+    """The outcome of linting one text."""
+
+    document: Document
+    violations: list[Violation] = field(default_factory=list)
+    crashes: list[RuleCrash] = field(default_factory=list)
+    path: str | None = None
+
+
+def configure_rules(
+    registry: Registry,
+    settings: Settings,
+    path: Path | None = None,
+    select: Sequence[str] | None = None,
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[Rule]:
+    """Instantiate the enabled rules with their configured options.
+
+    Command-line selectors (``select``, ``extend_select``, ``ignore``) take
+    precedence over the configuration's.
+
+    Raises:
+        ConfigError: a rule option is unknown or of the wrong type.
+    """
+    chosen_select = tuple(select) if select is not None else settings.select
+    chosen_extend = (*settings.extend_select, *extend_select)
+    chosen_ignore = (*settings.ignore, *ignore, *file_ignores(settings, path))
+    rules: list[Rule] = []
+    for rule_class in registry.sorted():
+        if not is_enabled(rule_class, chosen_select, chosen_extend, chosen_ignore):
+            continue
+        table = dict(settings.rule_table(rule_class.code, rule_class.name))
+        severity = table.pop("severity", None)
+        where = settings.path or "configuration"
+        if severity is not None and severity not in {s.value for s in Severity}:
+            raise ConfigError(
+                f"{where}: rules.{rule_class.code}: 'severity' must be error, warning or info"
+            )
+        try:
+            options = rule_class.build_options(table)
+        except OptionError as error:
+            raise ConfigError(f"{where}: rules.{rule_class.code} ({rule_class.name}): {error}") from None
+        rules.append(rule_class(options, Severity(severity) if severity else None))
+    return rules
+
+
+def validate_rule_tables(registry: Registry, settings: Settings) -> None:
+    """Check that every configured rule table names a known rule and valid options.
+
+    Raises:
+        ConfigError: an unknown rule, option or a wrong type.
+    """
+    where = settings.path or "configuration"
+    for key, items in settings.rules:
+        rule_class = registry.get(key)
+        if rule_class is None:
+            raise ConfigError(f"{where}: rules.{key}: no rule with this code or name")
+        table = dict(items)
+        table.pop("severity", None)
+        try:
+            rule_class.build_options(table)
+        except OptionError as error:
+            raise ConfigError(f"{where}: rules.{key} ({rule_class.name}): {error}") from None
+
+
+def run_rules(document: Document, rules: Iterable[Rule]) -> LintResult:
+    """Run ``rules`` over a parsed document."""
+    result = LintResult(document, path=document.path)
+    for rule in rules:
+        if not rule.applies_to(document):
+            continue
+        try:
+            found = list(rule.check(document))
+        except Exception as error:  # noqa: BLE001 - a crashing rule must not stop the others
+            result.crashes.append(
+                RuleCrash(rule.code, f"rule {rule.code} ({rule.name}) crashed: "
+                          f"{type(error).__name__}: {error}")
+            )
+            continue
+        result.violations.extend(found)
+    result.violations.sort(key=lambda v: (v.span.start, v.code))
+    return result
+
+
+def lint_document_text(
+    text: str, rules: Iterable[Rule], language: str | None = None, path: str | None = None
+) -> LintResult:
+    """Parse ``text`` and run ``rules`` over it."""
+    return run_rules(parse_document(text, language=language, path=path), rules)

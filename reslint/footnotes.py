@@ -1,0 +1,133 @@
+"""Find footnote calls in running text, however the extraction left them.
+
+Calls come as superscript digits (``homme³``), glued to a word (``l'homme3,``),
+glued to a year (``20002`` is 2000 + call 2) or detached (``1993 1 ,``).  Glued
+and superscript calls are unambiguous; the others are only taken when the
+document carries numbered footnote bodies and the number is the next one
+expected, so that ``Article 1,`` or ``paragraph 3,`` are never read as calls.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
+_GLUED = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)")
+_GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)")
+_YEAR = re.compile(r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
+_DETACHED = re.compile(r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)]|\s*$)")
+_DETACHED_YEAR = re.compile(r"(?<=(?:1[89]|20)\d\d)(\s+)(\d{1,2})(?=\s*[,;:.)]|\s+[a-zà-ÿ]|\s*$)")
+_AFTER_PUNCT = re.compile(r"(?<=[,;])(\s+)(\d{1,2})(?=\s+[a-zà-ÿ])")
+_NUMBERING_WORDS = frozenset(
+    """
+    article articles art paragraph paragraphs para paras paragraphe paragraphes párrafo
+    párrafos chapter chapters chap chapitre chapitres capítulo capítulos section sections
+    sect sección secciones annex annexes annexe anexo anexos item items point points tema
+    temas rule rules règle règles regla reglas artículo artículos principle principles
+    principe principes principio principios vol volume volumes no nos n° nº num number
+    numéro número part parts partie parties parte partes session sessions período goal
+    goals objectif objectifs objetivo objetivos target targets cible cibles meta metas
+    resolution resolutions résolution résolutions resolución resoluciones decision
+    decisions décision décisions decisión decisiones recommendation recommendations
+    recommandation recommandations recomendación protocol protocole protocolo table
+    tableau cuadro figure figura level niveau nivel phase step étape page pages p pp
+    alinéa alinéas subparagraph subparagraphs inciso incisos clause option annexe
+    agenda action programme program programa add rev corr chapitre indicator indicators
+    indicateur indicateurs indicador indicadores schedule category catégorie categoría
+    grade class classe clase title titre título phase stage option box encadré
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CallCandidate:
+    """A possible footnote call: ``[start, end)`` is what to remove from the block text."""
+
+    start: int
+    end: int
+    number: int
+    style: str
+    strong: bool
+
+
+def _previous_word(text: str, index: int) -> str:
+    match = re.search(r"([\w°º]+)\W*$", text[:index])
+    return match.group(1).casefold() if match else ""
+
+
+def candidates(text: str) -> list[CallCandidate]:
+    """Return the call candidates of a block's text, in order."""
+    found: list[CallCandidate] = []
+    for match in _SUPERSCRIPT.finditer(text):
+        number = int(match.group(0).translate(_SUPERSCRIPTS))
+        found.append(CallCandidate(match.start(), match.end(), number, "superscript", True))
+    for match in _MARKDOWN.finditer(text):
+        found.append(
+            CallCandidate(match.start(), match.end(), int(match.group(1)), "markdown", True)
+        )
+    for pattern in (_GLUED, _GLUED_QUOTE):
+        for match in pattern.finditer(text):
+            if int(match.group(1)) == 0:
+                continue
+            found.append(CallCandidate(match.start(1), match.end(1), int(match.group(1)),
+                                       "glued", True))
+    for match in _YEAR.finditer(text):
+        number = int(match.group(2))
+        if number and not (len(match.group(2)) == 2 and match.group(2).startswith("0")):
+            found.append(CallCandidate(match.start(2), match.end(2), number, "year", False))
+    for pattern in (_DETACHED_YEAR, _DETACHED, _AFTER_PUNCT):
+        for match in pattern.finditer(text):
+            number = int(match.group(2))
+            if not number:
+                continue
+            if pattern is _DETACHED and _previous_word(text, match.start()) in _NUMBERING_WORDS:
+                continue
+            end = match.end(2)
+            space = re.match(r"[ \t]*(?=[,;:.)])", text[end:])
+            if space:
+                end += space.end()
+            found.append(CallCandidate(match.start(1), end, number, "detached", False))
+    found.sort(key=lambda c: (c.start, -c.strong))
+    unique: list[CallCandidate] = []
+    last_end = -1
+    for candidate in found:
+        if candidate.start >= last_end:
+            unique.append(candidate)
+            last_end = candidate.end
+    return unique
+
+
+def select_calls(
+    blocks: list[list[CallCandidate]], bodies: set[int]
+) -> list[list[CallCandidate]]:
+    """Keep the plausible calls of each block, walking the document in order.
+
+    Strong candidates are always kept.  A weak one is kept only when the document
+    has numbered footnote bodies and its number is the next call expected, or a
+    body number not yet called and later than the last call.
+    """
+    expected = 1
+    last = 0
+    called: set[int] = set()
+    chosen: list[list[CallCandidate]] = []
+    for block in blocks:
+        kept: list[CallCandidate] = []
+        for candidate in block:
+            number = candidate.number
+            if not candidate.strong:
+                if not bodies:
+                    continue
+                plausible = number == expected or (
+                    number in bodies and number not in called and number > last
+                )
+                if not plausible or number > max(bodies) + 1:
+                    continue
+            kept.append(candidate)
+            called.add(number)
+            last = max(last, number)
+            expected = number + 1
+        chosen.append(kept)
+    return chosen

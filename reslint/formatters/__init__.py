@@ -1,0 +1,19 @@
+"""Output formatters, registered as a built-in plugin through ``reslint_formatters``."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from reslint.formatters.base import FileReport, Formatter, Summary
+from reslint.hookspecs import hookimpl
+
+__all__ = ["FileReport", "Formatter", "Summary"]
+
+
+@hookimpl
+def reslint_formatters() -> Mapping[str, type[Formatter]]:
+    """Return the built-in formatters."""
+    from reslint.formatters.text import ConciseFormatter, FullFormatter
+    from reslint.formatters.json import JsonFormatter
+
+    return {"concise": ConciseFormatter, "full": FullFormatter, "json": JsonFormatter}

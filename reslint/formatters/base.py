@@ -1,0 +1,54 @@
+"""The formatter protocol: ``start``, one ``file`` call per linted file, ``finish``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TextIO
+
+from reslint.text import LineIndex, Position
+from reslint.violations import Violation
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The violations of one file, with its text for positions and excerpts."""
+
+    path: str
+    text: str
+    violations: tuple[Violation, ...]
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        """Return the line index of the text."""
+        return LineIndex(self.text)
+
+    def position(self, offset: int) -> Position:
+        """Return the 1-based line and column of ``offset``."""
+        return self.line_index.position(offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """Totals for the end of a run."""
+
+    files: int
+    violations: int
+    fixable: int
+    errors: int
+
+
+class Formatter:
+    """Base class of formatters; subclasses override what they need."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def start(self) -> None:
+        """Begin the output."""
+
+    def file(self, report: FileReport) -> None:
+        """Write the violations of one file."""
+
+    def finish(self, summary: Summary) -> None:
+        """End the output."""

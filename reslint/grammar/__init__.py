@@ -1,0 +1,211 @@
+"""The pyparsing grammar of one block (see ``bnf.md`` next to this file).
+
+The grammar is built once per language, lazily, and never touches pyparsing's
+process-wide settings (no packrat, no default whitespace changes): every
+element sets its own whitespace characters, and tabs are kept so that offsets
+index the block text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pyparsing as pp
+
+from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, normalise
+from reslint.vocabulary import month_pattern, ordinal_pattern
+
+_WHITE = " \t\u00a0\u202f"
+_MEETING = (
+    r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
+    r"(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión|reunión)\b"
+)
+_VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
+_SUB_LABEL = r"\(?(?P<label>[a-z]{1,2}|[ivxlc]{1,6})\)"
+
+
+@dataclass(frozen=True, slots=True)
+class BlockParse:
+    """What the grammar recognised in a block; offsets index the block text."""
+
+    category: str
+    number: str | None = None
+    label: str | None = None
+    label_start: int = 0
+    label_end: int = 0
+    opener: OpenerMatch | None = None
+    rest_start: int = 0
+    detail: str = ""
+
+
+def _el(expr: pp.ParserElement) -> pp.ParserElement:
+    return expr.set_whitespace_chars(_WHITE, copy_defaults=False)
+
+
+def _rx(pattern: str, name: str, flags: int = 0) -> pp.ParserElement:
+    return _el(pp.Regex(pattern, flags)).set_name(name)
+
+
+class BlockGrammar:
+    """Grammar of the blocks of one language."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        language = lexicon.language
+        organ_names = sorted(
+            {normalise(name) for organ in lexicon.organs for name in organ.names},
+            key=len,
+            reverse=True,
+        )
+        organ_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in organ_names) or "(?!)"
+        markers = sorted({*lexicon.also, *lexicon.further}, key=len, reverse=True)
+        marker_alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or "(?!)"
+        rest = _el(pp.Regex(r".*", re.S)).set_name("rest")("rest")
+        end = _el(pp.StringEnd()).set_name("end")
+        marker = _rx(rf"(?:{marker_alt})(?![\w'])[ ,]*", "marker", re.I)
+        pre_phrase = _rx(lexicon.phrase_pattern("preambular"), "preambular_phrase")
+        op_phrase = _rx(lexicon.phrase_pattern("operative"), "operative_phrase")
+
+        def opener(phrase: pp.ParserElement, name: str) -> pp.ParserElement:
+            return pp.Located(
+                pp.Opt(marker("before")) + phrase("phrase") + pp.Opt(marker("after"))
+            )(name).set_name(name)
+
+        opener_pre = opener(pre_phrase, "opener")
+        opener_op = opener(op_phrase, "opener")
+        months = month_pattern(language)
+        ordinals = ordinal_pattern(language)
+
+        self.organ_line = (
+            _rx(rf"(?i)(?:«\s*|\"\s*|“\s*)?(?:{organ_alt})\s*,?", "organ_name")("organ") + end
+        ).set_name("organ_line")
+        self.operative = (
+            pp.Located(_rx(r"(?P<number>\d{1,3})\s*\.(?=\s|$)", "op_number"))("label")
+            + pp.Opt(opener_op)
+            + rest
+        ).set_name("operative")
+        self.subparagraph = (
+            pp.Located(_rx(_SUB_LABEL + r"(?=\s)", "sub_label"))("label") + rest
+        ).set_name("subparagraph")
+        self.title = (
+            _rx(
+                r"(?P<resno>(?:E?S-)?\d{1,4}/\d{1,4}(?:\s+[A-Z](?:\s+(?:and|to|et|à|y|a)\s+[A-Z])?)?)"
+                r"(?:\s*\.|(?=\s|$))",
+                "res_number",
+            )("resno")
+            + rest
+            | _rx(
+                r"(?:Resolution|Résolution|Resolución)\s+(?P<resno>\d{1,4}\s*\(\d{4}\))",
+                "sc_number",
+            )("resno")
+            + rest
+        ).set_name("title")
+        self.adoption = (
+            _rx(rf"(?i){_MEETING}", "meeting_line")("meeting") + rest
+            | _rx(_VOTE, "vote_line")("vote") + rest
+            | _rx(
+                rf"(?i)(?:\d{{1,2}}(?:er|º)?\s+(?:de\s+)?(?:{months})\s+(?:de\s+)?\d{{4}}"
+                rf"|(?:{months})\s+\d{{1,2}},?\s+\d{{4}})\.?",
+                "date_line",
+            )("date")
+            + end
+        ).set_name("adoption")
+        self.annex = (
+            _rx(r"(?:Annexe|Annex|Anexo|ANNEXE|ANNEX|ANEXO)(?:\s+(?:[IVXLC]+|[A-Z]|\d{1,2}))?\.?",
+                "annex_word")("annex")
+            + end
+        ).set_name("annex_heading")
+        self.section = (
+            _rx(r"(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|(?=\s|$))", "section_label")("section")
+            + _rx(r"[^,;]{0,200}", "heading_text")("heading")
+            + end
+        ).set_name("section_heading")
+        self.preambular = (opener_pre + rest).set_name("preambular")
+        self.unnumbered_operative = (opener_op + rest).set_name("unnumbered_operative")
+        self.header = (
+            _rx(
+                rf"(?i)(?:(?:{ordinals})\s+(?:special\s+|extraordinaire\s+|regular\s+)?"
+                rf"(?:session|período\s+(?:extraordinario\s+)?de\s+sesiones)\b"
+                rf"|(?:agenda\s+items?|points?\s+\d|tema\s+\d|temas\s+\d|item\s+\d)"
+                r"|(?:resolution|résolution|resolución|decision|décision)s?\s+(?:adopted|adoptée|aprobada)"
+                r"|\[(?:on|sur|sobre|without|sans|sin)\b"
+                r"|(?:United Nations|Nations Unies|Naciones Unidas)\s*$"
+                r"|(?:draft resolution|projet de résolution|proyecto de resolución)"
+                r"|.{0,300}:\s*(?:draft resolution|projet de résolution|proyecto de resolución))",
+                "header_line",
+            )("header")
+            + rest
+            | _rx(rf"(?i)(?:{organ_alt})\s*$", "masthead_organ")("header") + rest
+        ).set_name("header_line")
+
+    def parse(self, text: str) -> BlockParse:
+        """Return what block ``text`` can be (``category`` is ``"unknown"`` if nothing)."""
+        norm = normalise(text)
+        for category, expr in (
+            ("organ", self.organ_line),
+            ("operative", self.operative),
+            ("subparagraph", self.subparagraph),
+            ("title", self.title),
+            ("adoption", self.adoption),
+            ("annex", self.annex),
+            ("section", self.section),
+            ("preambular", self.preambular),
+            ("unnumbered_operative", self.unnumbered_operative),
+            ("header", self.header),
+        ):
+            try:
+                result = expr.parse_string(norm, parse_all=False)
+            except pp.ParseException:
+                continue
+            return self._build(category, result, norm)
+        return BlockParse("unknown")
+
+    def _build(self, category: str, result: pp.ParseResults, norm: str) -> BlockParse:
+        number = label = None
+        label_start = label_end = 0
+        if "label" in result:
+            located = result["label"]
+            label_start, label_end = located[0], located[2]
+            value = located[1][0] if isinstance(located[1], pp.ParseResults) else located[1]
+            value = str(value).strip()
+            if category == "operative":
+                number = re.match(r"\d+", value).group(0)  # type: ignore[union-attr]
+            else:
+                label = value.strip("()")
+        opener = None
+        if "opener" in result:
+            located = result["opener"]
+            parts = located[1]
+            phrase, inner = self.lexicon.split_marker(str(parts.get("phrase", "")))
+            before = str(parts.get("before", "")).strip(" ,")
+            after = str(parts.get("after", "")).strip(" ,")
+            marker = before or after or inner
+            end = located[0] + len(norm[located[0]:located[2]].rstrip(" ,\t"))
+            opener = OpenerMatch(
+                located[0],
+                end,
+                phrase,
+                self.lexicon.degree_of(marker) if marker else "",
+                marker,
+                bool(before),
+                self.lexicon.gender_of(phrase),
+            )
+        detail = ""
+        for key in ("resno", "organ", "meeting", "date", "vote", "section", "annex", "header"):
+            if key in result:
+                detail = str(result[key]).strip()
+                break
+        rest = result.get("rest")
+        rest_start = 0
+        if rest is not None:
+            rest_start = -len(str(rest))  # negative: counted from the end of the text
+        return BlockParse(category, number, label, label_start, label_end, opener, rest_start,
+                          detail)
+
+
+@cache
+def grammar_for(language: str) -> BlockGrammar:
+    """Return the (cached) block grammar of ``language``."""
+    return BlockGrammar(load_lexicon(language))

@@ -1,0 +1,221 @@
+"""Split raw text into blocks: paragraphs and footnote bodies, artefacts kept aside.
+
+Text extracted from PDFs carries page headers (``A/RES/59/187``), page numbers,
+job numbers, footnote rules and footnote bodies at the foot of each page, and
+paragraphs broken across pages.  This module recognises those artefacts line by
+line, re-joins broken paragraphs and returns blocks made of spans of the
+original text, so nothing downstream ever sees an artefact as drafting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from reslint.model import Artefact, ArtefactKind
+from reslint.text import Span
+
+_RULE = re.compile(r"(?:\\?_){5,}|-{10,}")
+_PLACEHOLDER = re.compile(r"<!--.*?-->")
+_PAGE_NUMBER = re.compile(r"\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,4}\s*-|Page \d+(?: of \d+)?")
+_JOB_NUMBER = re.compile(
+    r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{6,}\*|\d{6}|[A-Z]?\d{2}-\d{5}\s+\d{2}/\d{2}/\d{2,4}"
+)
+_SYMBOL = re.compile(
+    r"(?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?/)+(?:[A-Za-z0-9][A-Za-z0-9.\-]*/)*[A-Za-z0-9][A-Za-z0-9.\-]*"
+    r"(?:\s*\(\d{4}\))?(?:\s*\[?\*\]?)?"
+)
+_DISTRIBUTION = re.compile(
+    r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)", re.I
+)
+_FOOTNOTE_BODY = re.compile(r"(\d{1,3})(?:\s+|\t)(?=\S)(?!\d{1,3}(?:\s|$))")
+_MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
+_TERMINAL = ",;:."
+_TRAILING_NOISE = re.compile(r"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*\d{1,3})+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical line: ``start``/``end`` bound its stripped content."""
+
+    start: int
+    end: int
+    content: str
+    page_break: bool = False
+
+
+@dataclass
+class Block:
+    """A paragraph or footnote body made of content spans of the original text."""
+
+    kind: str
+    segments: list[Span] = field(default_factory=list)
+    footnote_number: int | None = None
+    last_content: str = ""
+
+    def add(self, line: Line) -> None:
+        """Append a line's content."""
+        self.segments.append(Span(line.start, line.end))
+        self.last_content = line.content
+
+    @property
+    def span(self) -> Span:
+        """Return the span from the first to the last segment."""
+        return Span(self.segments[0].start, self.segments[-1].end)
+
+
+@dataclass
+class Layout:
+    """Blocks and artefacts of a text."""
+
+    blocks: list[Block]
+    artefacts: list[Artefact]
+    has_rule: bool
+    page_breaks: int
+
+
+def split_lines(text: str) -> list[Line]:
+    """Return the lines of ``text`` with offsets of their stripped content."""
+    lines: list[Line] = []
+    position = 0
+    length = len(text)
+    while position <= length:
+        newline = text.find("\n", position)
+        end = length if newline == -1 else newline
+        raw = text[position:end]
+        page_break = "\f" in raw
+        stripped_start = position + (len(raw) - len(raw.lstrip()))
+        stripped_end = position + len(raw.rstrip())
+        if stripped_end < stripped_start:
+            stripped_end = stripped_start
+        lines.append(
+            Line(stripped_start, stripped_end, text[stripped_start:stripped_end], page_break)
+        )
+        if newline == -1:
+            break
+        position = newline + 1
+    return lines
+
+
+def artefact_kind(content: str) -> ArtefactKind | None:
+    """Classify a whole stripped line as an extraction artefact, or return None."""
+    content = content.replace("\f", "").strip()
+    if not content:
+        return None
+    if _RULE.fullmatch(content):
+        return ArtefactKind.FOOTNOTE_RULE
+    if _PLACEHOLDER.fullmatch(content):
+        return ArtefactKind.PLACEHOLDER
+    if _PAGE_NUMBER.fullmatch(content):
+        return ArtefactKind.PAGE_NUMBER
+    if _JOB_NUMBER.fullmatch(content):
+        return ArtefactKind.JOB_NUMBER
+    if _SYMBOL.fullmatch(content) and "/" in content:
+        return ArtefactKind.PAGE_HEADER
+    if _DISTRIBUTION.match(content):
+        return ArtefactKind.DISTRIBUTION
+    return None
+
+
+def is_terminated(content: str) -> bool:
+    """Return whether a line ends with terminal punctuation (quotes and calls aside)."""
+    trimmed = _TRAILING_NOISE.sub("", content)
+    return bool(trimmed) and trimmed[-1] in _TERMINAL
+
+
+def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
+    """Split ``text`` into blocks.
+
+    Args:
+        text: the original text.
+        starts_paragraph: returns a non-empty strength (``"strong"`` or ``"opener"``)
+            when a line's content can only be the start of a paragraph.
+    """
+    blocks: list[Block] = []
+    artefacts: list[Artefact] = []
+    current: Block | None = None
+    footnote: Block | None = None
+    in_footnotes = False
+    gap = False
+    page_gap = False
+    has_rule = False
+    page_breaks = 0
+    seen_content = False
+
+    def close_footnotes() -> None:
+        nonlocal in_footnotes, footnote
+        in_footnotes = False
+        footnote = None
+
+    for line in split_lines(text):
+        content = line.content.replace("\f", "").strip()
+        if line.page_break:
+            page_gap = True
+            page_breaks += 1
+            close_footnotes()
+        if not content:
+            gap = True
+            continue
+        kind = artefact_kind(content)
+        if kind is ArtefactKind.PAGE_HEADER and not seen_content:
+            kind = None  # the symbol at the top of the first page is header text
+        if kind is not None:
+            artefacts.append(Artefact(kind, Span(line.start, line.end)))
+            if kind is ArtefactKind.FOOTNOTE_RULE:
+                has_rule = True
+                in_footnotes = True
+                footnote = None
+            elif kind in (ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER):
+                if kind is ArtefactKind.PAGE_HEADER:
+                    close_footnotes()
+                page_gap = True
+                page_breaks += kind is ArtefactKind.PAGE_HEADER
+            gap = True
+            continue
+        seen_content = True
+        strength = starts_paragraph(content)
+        markdown_note = _MD_FOOTNOTE_BODY.match(content)
+        if markdown_note:
+            footnote = Block("footnote", footnote_number=int(markdown_note.group(1)))
+            footnote.add(line)
+            blocks.append(footnote)
+            in_footnotes = True
+            gap = False
+            continue
+        if in_footnotes:
+            opens = strength is not None and (
+                strength == "strong" or is_terminated(footnote.last_content if footnote else ".")
+            )
+            if not opens:
+                body = _FOOTNOTE_BODY.match(content)
+                if body:
+                    footnote = Block("footnote", footnote_number=int(body.group(1)))
+                    blocks.append(footnote)
+                elif footnote is None:
+                    footnote = Block("footnote")
+                    blocks.append(footnote)
+                footnote.add(line)
+                gap = False
+                continue
+            close_footnotes()
+        if current is None:
+            starts = True
+        elif gap:
+            unfinished = not is_terminated(current.last_content)
+            if page_gap:
+                starts = not unfinished or strength is not None
+            else:
+                starts = not (unfinished and content[:1].islower() and strength is None)
+        else:
+            starts = strength is not None and (
+                strength == "organ" or is_terminated(current.last_content)
+            )
+        if starts:
+            current = Block("paragraph")
+            blocks.append(current)
+        assert current is not None
+        current.add(line)
+        gap = False
+        page_gap = False
+    return Layout(blocks, artefacts, has_rule, page_breaks)

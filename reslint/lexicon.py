@@ -1,0 +1,205 @@
+"""Opening-phrase lexicons (data in ``reslint/lexicons/*.toml``) and the opener matcher."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+SUPPORTED_LANGUAGES = ("en", "fr", "es")
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\t": " "})
+
+
+def normalise(text: str) -> str:
+    """Fold typographic apostrophes and non-breaking spaces for matching."""
+    return text.translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True, slots=True)
+class Organ:
+    """An organ's identifier, chapeau names and grammatical gender."""
+
+    key: str
+    names: tuple[str, ...]
+    gender: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenerMatch:
+    """An opener found at the start of a paragraph.
+
+    ``start``/``end`` are offsets into the text handed to the matcher; ``phrase`` is the
+    lexicon phrase (as written in the lexicon), ``degree`` is ``""``, ``"also"`` or
+    ``"further"`` and ``marker`` the marker text as written.
+    """
+
+    start: int
+    end: int
+    phrase: str
+    degree: str = ""
+    marker: str = ""
+    marker_before: bool = False
+    gender: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Opening phrases of one language, with the organs and their genders."""
+
+    language: str
+    preambular: tuple[str, ...]
+    operative: tuple[str, ...]
+    gendered: dict[str, str]
+    also: tuple[str, ...]
+    further: tuple[str, ...]
+    organs: tuple[Organ, ...]
+    _pre_re: re.Pattern[str] = field(init=False, repr=False)
+    _op_re: re.Pattern[str] = field(init=False, repr=False)
+    _marker_re: re.Pattern[str] = field(init=False, repr=False)
+    _phrase_gender: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        gender: dict[str, str] = {}
+        for masculine, feminine in self.gendered.items():
+            gender[masculine.casefold()] = "m"
+            gender[feminine.casefold()] = "f"
+        pre = set(self.preambular) | set(self.gendered) | set(self.gendered.values())
+        markers = sorted(set(self.also) | set(self.further), key=len, reverse=True)
+        pattern = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or r"(?!)"
+        object.__setattr__(self, "_phrase_gender", gender)
+        object.__setattr__(self, "_pre_re", _phrase_regex(pre, pattern))
+        object.__setattr__(self, "_op_re", _phrase_regex(set(self.operative), pattern))
+        object.__setattr__(
+            self, "_marker_re", re.compile(rf"(?i)(?<![\w'])(?:{pattern})(?![\w'])[\s,]*")
+        )
+
+    @property
+    def all_preambular(self) -> tuple[str, ...]:
+        """Return every preambular phrase, gendered forms included."""
+        return tuple(
+            sorted(set(self.preambular) | set(self.gendered) | set(self.gendered.values()))
+        )
+
+    def degree_of(self, marker: str) -> str:
+        """Return ``also`` or ``further`` for a marker."""
+        folded = " ".join(marker.casefold().split())
+        if folded in {m.casefold() for m in self.further}:
+            return "further"
+        return "also"
+
+    def match_preambular(self, text: str) -> OpenerMatch | None:
+        """Match a preambular opener at the start of ``text``."""
+        return self._match(self._pre_re, text)
+
+    def match_operative(self, text: str) -> OpenerMatch | None:
+        """Match an operative verb phrase at the start of ``text``."""
+        return self._match(self._op_re, text)
+
+    def _match(self, phrase_re: re.Pattern[str], text: str) -> OpenerMatch | None:
+        norm = normalise(text)
+        before = self._marker_re.match(norm)
+        offset = before.end() if before else 0
+        found = phrase_re.match(norm, offset)
+        if found is None:
+            return None
+        phrase, inner = self.split_marker(found.group(0))
+        end = found.end()
+        marker = inner
+        marker_before = False
+        if before and not inner:
+            marker, marker_before = before.group(0).strip(" ,"), True
+        elif not inner:
+            rest = re.match(r"\s+", norm[end:])
+            after = self._marker_re.match(norm, end + (rest.end() if rest else 0))
+            if after:
+                marker = after.group(0).strip(" ,")
+                end = after.start() + len(after.group(0).rstrip(" ,"))
+        degree = self.degree_of(marker) if marker else ""
+        gender = self._phrase_gender.get(" ".join(phrase.casefold().split()), "")
+        return OpenerMatch(0, end, phrase, degree, marker, marker_before, gender)
+
+    def split_marker(self, phrase: str) -> tuple[str, str]:
+        """Split a marker out of the middle of a matched phrase: (phrase, marker)."""
+        words = phrase.split()
+        if len(words) < 3:
+            return phrase, ""
+        inner = self._marker_re.search(phrase, len(words[0]))
+        if inner is None or inner.end() >= len(phrase.rstrip()):
+            return phrase, ""
+        marker = inner.group(0).strip(" ,")
+        rest = phrase[: inner.start()] + phrase[inner.end():]
+        return " ".join(rest.split()), marker
+
+    def phrase_pattern(self, kind: str) -> str:
+        """Return the regular expression of the phrases of ``kind`` (preambular/operative)."""
+        regex = self._pre_re if kind == "preambular" else self._op_re
+        return regex.pattern
+
+    def gender_of(self, phrase: str) -> str:
+        """Return ``m`` or ``f`` for a gendered preambular phrase, else ``""``."""
+        return self._phrase_gender.get(" ".join(normalise(phrase).casefold().split()), "")
+
+    def canonical(self, phrase: str) -> str:
+        """Return the lexicon spelling of a matched phrase (whitespace and case folded)."""
+        key = " ".join(phrase.casefold().split())
+        for entry in (*self.all_preambular, *self.operative):
+            if entry.casefold() == key:
+                return entry
+        return phrase
+
+    def organ_for(self, name: str) -> Organ | None:
+        """Return the organ whose chapeau name is ``name`` (case and spacing folded)."""
+        key = " ".join(normalise(name).casefold().split())
+        for organ in self.organs:
+            if any(" ".join(n.casefold().split()) == key for n in organ.names):
+                return organ
+        return None
+
+
+def _phrase_regex(phrases: set[str], markers: str) -> re.Pattern[str]:
+    """Match any phrase; a marker may stand between its words ("Prend également note")."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    gap = rf"\s+(?:(?:{markers})\s+)?"
+    body = "|".join(re.escape(normalise(p)).replace(r"\ ", gap) for p in ordered)
+    return re.compile(rf"(?i)(?:{body or '(?!)'})(?![\w'-])")
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in (value or ()))
+
+
+def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
+    """Build a lexicon from parsed TOML data."""
+    markers = data.get("markers", {})
+    organs = tuple(
+        Organ(key, _tuple(entry.get("names")), str(entry.get("gender", "")))
+        for key, entry in data.get("organs", {}).items()
+    )
+    preambular = data.get("preambular", {})
+    return Lexicon(
+        language=str(data["language"]),
+        preambular=_tuple(preambular.get("phrases")),
+        operative=_tuple(data.get("operative", {}).get("phrases")),
+        gendered={str(k): str(v) for k, v in preambular.get("gendered", {}).items()},
+        also=_tuple(markers.get("also")),
+        further=_tuple(markers.get("further")),
+        organs=organs,
+    )
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    """Load the built-in lexicon of ``language`` (cached)."""
+    if language not in SUPPORTED_LANGUAGES:
+        raise KeyError(f"no lexicon for language {language!r}")
+    raw = resources.files("reslint.lexicons").joinpath(f"{language}.toml").read_text("utf-8")
+    return lexicon_from_data(tomllib.loads(raw))

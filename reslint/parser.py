@@ -1,0 +1,368 @@
+"""Build the document model: layout, footnote calls, block grammar, position.
+
+``parse_document`` never fails on a broken draft: a block that the grammar
+cannot place becomes an ``unclassified`` node and parsing goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Callable
+
+from reslint.footnotes import CallCandidate, candidates, select_calls
+from reslint.grammar import BlockGrammar, BlockParse, grammar_for
+from reslint.language import detect_language
+from reslint.layout import Block, layout
+from reslint.lexicon import Lexicon, load_lexicon, normalise
+from reslint.model import Document, FootnoteCall, Node, NodeKind, Opener, TextView
+from reslint.text import Span
+from reslint.vocabulary import parse_ordinal
+
+_CLOSERS = "\"'\u201d\u2019\u00bb)]*"
+_SESSION_WORDS = re.compile(r"(?i)^(.+?)\s+(?:special\s+)?(?:session|período de sesiones)\b")
+_RES_NUMBER = re.compile(r"^(?:(E?S)-)?(\d{1,4})/(\d{1,4})")
+_SYMBOL_SESSION = re.compile(r"^A/(?:HRC/)?(?:RES/)?(\d{1,3})/")
+_QUOTE_OPEN = ("\u201c", "\u00ab", '"', "\u2018")
+_QUOTE_CLOSE = re.compile(r"[\u201d\u00bb\"\u2019]\s*[.,;:]?\s*$")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def make_view(text: str, segments: list[Span], removed: list[tuple[int, int]]) -> TextView:
+    """Join the segments of a block into its clean text, leaving out ``removed`` ranges."""
+    spans: list[tuple[int, int]] = []
+    cuts = sorted(removed)
+    cut_index = 0
+    for segment in segments:
+        start = segment.start
+        while cut_index < len(cuts) and cuts[cut_index][0] < segment.end:
+            cut_start, cut_end = cuts[cut_index]
+            if cut_start > start:
+                spans.append((start, cut_start))
+            start = max(start, cut_end)
+            cut_index += 1
+        if start < segment.end:
+            spans.append((start, segment.end))
+        if cut_index and cut_index <= len(cuts) and cuts[cut_index - 1][1] > segment.end:
+            cut_index -= 1  # a cut running past this segment also affects the next one
+    pieces: list[tuple[int, int, int]] = []
+    parts: list[str] = []
+    position = 0
+    previous_end: int | None = None
+    for start, end in spans:
+        if previous_end is not None:
+            gap = text[previous_end:start]
+            if "\n" in gap or "\r" in gap or (gap and gap.isspace()):
+                parts.append(" ")
+                position += 1
+        pieces.append((position, start, end - start))
+        parts.append(text[start:end])
+        position += end - start
+        previous_end = end
+    return TextView("".join(parts), tuple(pieces))
+
+
+def terminator_of(view: TextView) -> tuple[str, Span | None]:
+    """Return the terminal punctuation mark of a block and its span."""
+    text = view.text.rstrip()
+    index = len(text) - 1
+    while index >= 0 and text[index] in _CLOSERS:
+        if index > 0 and text[index - 1] in ",;:.":
+            index -= 1
+            break
+        index -= 1
+    while index >= 0 and text[index].isspace():
+        index -= 1
+    if index < 0:
+        return "", None
+    char = text[index]
+    return char, view.original_span(index, index + 1)
+
+
+@cache
+def _line_start_pattern(language: str) -> re.Pattern[str]:
+    lexicon = load_lexicon(language)
+    organs = "|".join(
+        re.escape(normalise(name)).replace(r"\ ", r"\s+")
+        for organ in lexicon.organs
+        for name in organ.names
+    ) or "(?!)"
+    sub = r"\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)"
+    strong = (
+        rf"(?P<organ>[«“\"]?\s*(?:{organs})\s*,\s*$)"
+        rf"|(?P<strong>\d{{1,3}}\s*\.(?:\s|$)|{sub}\s|(?:Annexe|Annex|Anexo)(?:\s+[IVX\d]+)?\s*$"
+        r"|\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ª)?\s+(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión)\b"
+        r"|\[(?:Adopted|Adoptée|Aprobada)\b)"
+    )
+    return re.compile(strong, re.I)
+
+
+def line_starter(lexicon: Lexicon) -> Callable[[str], str | None]:
+    """Return the test that tells whether a line can only start a paragraph."""
+    strong = _line_start_pattern(lexicon.language)
+
+    def starts_paragraph(content: str) -> str | None:
+        norm = normalise(content)
+        found = strong.match(norm)
+        if found:
+            return "organ" if found.group("organ") else "strong"
+        if norm[:1].isupper() and (
+            lexicon.match_preambular(norm) is not None or lexicon.match_operative(norm) is not None
+        ):
+            return "opener"
+        return None
+
+    return starts_paragraph
+
+
+class _Builder:
+    """Turn blocks into nodes, deciding each block's kind from its position."""
+
+    def __init__(self, text: str, grammar: BlockGrammar) -> None:
+        self.text = text
+        self.grammar = grammar
+        self.lexicon = grammar.lexicon
+        self.nodes: list[Node] = []
+        self.state = "front"
+        self.section = 0
+        self.part = 0
+        self.last_paragraph: int | None = None
+        self.quote_parent: int | None = None
+        self.organ: str | None = None
+        self.organ_gender = ""
+        self.organ_span: Span | None = None
+        self.session: int | None = None
+        self.symbol: str | None = None
+
+    def add(self, kind: NodeKind, view: TextView, span: Span, **fields: object) -> Node:
+        terminator, terminator_span = terminator_of(view)
+        node = Node(
+            kind=kind,
+            span=span,
+            view=view,
+            index=len(self.nodes),
+            terminator=terminator,
+            terminator_span=terminator_span,
+            section=self.section,
+            part=self.part,
+            **fields,  # type: ignore[arg-type]
+        )
+        self.nodes.append(node)
+        return node
+
+    def opener(self, view: TextView, parsed: BlockParse, offset: int = 0) -> Opener:
+        match = parsed.opener
+        if match is not None:
+            return Opener(
+                span=view.original_span(match.start, match.end),
+                text=view.text[match.start:match.end],
+                phrase=self.lexicon.canonical(match.phrase),
+                known=True,
+                degree=match.degree,
+                marker=match.marker,
+                marker_before=match.marker_before,
+                gender=match.gender,
+            )
+        word = _FIRST_WORD.search(view.text, offset)
+        start, end = (word.start(), word.end()) if word else (offset, offset)
+        return Opener(view.original_span(start, end), view.text[start:end], "", False)
+
+    def footnote(self, block: Block, view: TextView) -> None:
+        self.add(
+            NodeKind.FOOTNOTE,
+            view,
+            block.span,
+            number=str(block.footnote_number) if block.footnote_number is not None else None,
+        )
+
+    def paragraph(self, block: Block, view: TextView, calls: tuple[FootnoteCall, ...]) -> None:
+        text = view.text
+        span = block.span
+        if self.quote_parent is not None:
+            self.add(NodeKind.QUOTED, view, span, parent=self.quote_parent, calls=calls)
+            if _QUOTE_CLOSE.search(text):
+                self.quote_parent = None
+            return
+        if self.state == "annex":
+            parsed = self.grammar.parse(text)
+            kind = NodeKind.ANNEX if parsed.category == "annex" else NodeKind.QUOTED
+            self.add(kind, view, span, calls=calls)
+            return
+        if text.startswith(_QUOTE_OPEN) and self.last_paragraph is not None and self.state == "operative":
+            self.add(NodeKind.QUOTED, view, span, parent=self.last_paragraph, calls=calls)
+            if not _QUOTE_CLOSE.search(text) or len(text) < 3:
+                self.quote_parent = self.last_paragraph
+            return
+        parsed = self.grammar.parse(text)
+        category = parsed.category
+        in_body = self.state in ("preamble", "operative")
+        if category == "organ" and self.state in ("front", "closing"):
+            organ = self.lexicon.organ_for(parsed.detail.strip(' ,«“"'))
+            self.organ = organ.key if organ else self.organ
+            self.organ_gender = organ.gender if organ else self.organ_gender
+            self.organ_span = view.original_span(0, len(text))
+            if any(n.kind is NodeKind.ORGAN for n in self.nodes):
+                self.part += 1
+                self.section += 1
+                self.last_paragraph = None
+            self.add(NodeKind.ORGAN, view, span)
+            self.state = "preamble"
+        elif category == "operative" and self.state != "closing":
+            number = parsed.number
+            label_span = view.original_span(parsed.label_start, parsed.label_end)
+            body_start = parsed.label_end
+            node = self.add(
+                NodeKind.OPERATIVE, view, span, number=number, label_span=label_span,
+                opener=self.opener(view, parsed, body_start), calls=calls,
+            )
+            self.last_paragraph = node.index
+            self.state = "operative"
+        elif category == "subparagraph" and self.last_paragraph is not None and in_body:
+            parent = self.nodes[self.last_paragraph]
+            depth = 2 if re.fullmatch(r"[ivxlc]+", parsed.label or "") and self._roman_context(
+                parsed.label or "") else 1
+            self.add(
+                NodeKind.SUBPARAGRAPH, view, span, number=parsed.label,
+                label_span=view.original_span(parsed.label_start, parsed.label_end),
+                parent=parent.index, depth=depth, calls=calls,
+            )
+        elif category == "title" and self.state in ("front", "closing"):
+            self._title(parsed.detail)
+            self.add(NodeKind.TITLE, view, span)
+            self.state = "front"
+        elif category == "adoption" and (in_body or self.state == "closing"):
+            self.add(NodeKind.ADOPTION, view, span)
+            self.state = "closing"
+        elif category == "annex" and self.state != "front":
+            self.add(NodeKind.ANNEX, view, span)
+            self.state = "annex"
+        elif category == "section" and self.state != "closing":
+            self.section += 1
+            self.add(NodeKind.SECTION, view, span)
+        elif category == "preambular" and self.state != "closing":
+            node = self.add(NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed),
+                            calls=calls)
+            self.last_paragraph = node.index
+            if self.state == "front":
+                self.state = "preamble"
+        elif category == "unnumbered_operative" and self.state != "closing":
+            node = self.add(NodeKind.OPERATIVE, view, span, opener=self.opener(view, parsed),
+                            calls=calls)
+            self.last_paragraph = node.index
+            self.state = "operative"
+        elif self.state == "front":
+            if category in ("header", "adoption", "title", "unknown", "section"):
+                kind = NodeKind.TITLE if self._continues_title(text) else NodeKind.HEADER
+                if category == "header":
+                    self._header(parsed.detail, text)
+                self.add(kind, view, span)
+            else:
+                self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
+        elif self.state == "closing":
+            self.add(NodeKind.ADOPTION, view, span)
+        elif category == "header":
+            self.add(NodeKind.HEADER, view, span)
+        elif self.state == "preamble" and self._looks_preambular(view):
+            node = self.add(NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed),
+                            calls=calls)
+            self.last_paragraph = node.index
+        else:
+            self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
+
+    def _looks_preambular(self, view: TextView) -> bool:
+        terminator, _ = terminator_of(view)
+        return view.text[:1].isupper() and terminator in (",", ";", ":", ".")
+
+    def _roman_context(self, label: str) -> bool:
+        # "i" after "h" is a letter; otherwise a lone roman numeral label is second degree.
+        if self.last_paragraph is None:
+            return True
+        siblings = [n for n in self.nodes[self.last_paragraph + 1:]
+                    if n.kind is NodeKind.SUBPARAGRAPH and n.depth == 1]
+        if label == "i" and siblings and siblings[-1].number == "h":
+            return False
+        if label in ("v", "x") and siblings and siblings[-1].number in ("u", "w"):
+            return False
+        if label in ("c", "d", "l", "m"):
+            return False
+        return bool(siblings)
+
+    def _continues_title(self, text: str) -> bool:
+        return bool(self.nodes) and self.nodes[-1].kind is NodeKind.TITLE and not text.endswith((",", ";"))
+
+    def _title(self, number: str) -> None:
+        found = _RES_NUMBER.match(number)
+        if found and not found.group(1) and self.session is None:
+            first = int(found.group(2))
+            if first < 1000:
+                self.session = first
+
+    def _header(self, detail: str, text: str) -> None:
+        found = _SESSION_WORDS.match(normalise(text))
+        if found and self.session is None:
+            self.session = parse_ordinal(found.group(1).split(".")[-1].strip(), self.lexicon.language)
+
+
+def parse_document(
+    text: str, language: str | None = None, path: str | None = None
+) -> Document:
+    """Parse ``text`` into a :class:`Document` (never raises on bad drafting)."""
+    language = language or detect_language(text)
+    lexicon = load_lexicon(language)
+    grammar = grammar_for(language)
+    result = layout(text, line_starter(lexicon))
+    blocks = result.blocks
+    bodies = {b.footnote_number for b in blocks if b.kind == "footnote" and b.footnote_number}
+    paragraph_blocks = [b for b in blocks if b.kind == "paragraph"]
+    first_views = [make_view(text, b.segments, []) for b in paragraph_blocks]
+    chosen = select_calls([candidates(v.text) for v in first_views], {n for n in bodies if n})
+    calls_by_block: dict[int, tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]] = {}
+    for block, view, kept in zip(paragraph_blocks, first_views, chosen):
+        removed = [(view.to_original(c.start), view.to_original(c.end - 1) + 1) for c in kept]
+        calls = tuple(
+            FootnoteCall(c.number, Span(*_call_span(view, c)), c.style) for c in kept
+        )
+        calls_by_block[id(block)] = (removed, calls)
+    builder = _Builder(text, grammar)
+    symbol = _header_symbol(text, result)
+    all_calls: list[FootnoteCall] = []
+    for block in blocks:
+        if block.kind == "footnote":
+            builder.footnote(block, make_view(text, block.segments, []))
+            continue
+        removed, calls = calls_by_block[id(block)]
+        builder.paragraph(block, make_view(text, block.segments, removed), calls)
+        all_calls.extend(calls)
+    session = builder.session
+    if symbol and session is None:
+        found = _SYMBOL_SESSION.match(symbol)
+        session = int(found.group(1)) if found else None
+    return Document(
+        text=text,
+        language=language,
+        nodes=tuple(builder.nodes),
+        artefacts=tuple(result.artefacts),
+        organ=builder.organ,
+        organ_gender=builder.organ_gender,
+        organ_span=builder.organ_span,
+        session=session,
+        symbol=symbol,
+        has_footnote_section=bool(bodies),
+        from_pdf=result.has_rule or result.page_breaks > 0,
+        path=path,
+        calls=tuple(all_calls),
+    )
+
+
+def _call_span(view: TextView, candidate: CallCandidate) -> tuple[int, int]:
+    digits = re.search(r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", view.text[candidate.start:candidate.end])
+    start = candidate.start + (digits.start() if digits else 0)
+    end = candidate.start + (digits.end() if digits else candidate.end - candidate.start)
+    span = view.original_span(start, end)
+    return span.start, span.end
+
+
+def _header_symbol(text: str, result: object) -> str | None:
+    head = text[:2000]
+    found = re.search(r"(?m)^\s*((?:A|S|E)/(?:[A-Z0-9.\-]+/)*RES/[\w./\-]+(?:\s*\(\d{4}\))?)\s*$", head)
+    return found.group(1) if found else None

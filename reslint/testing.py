@@ -1,0 +1,143 @@
+"""A test harness for rules, shipped for plugin authors too.
+
+Rule cases are data (TOML)::
+
+    rule = "PU002"
+
+    [[cases]]
+    name = "full_stop_in_the_middle"
+    language = "en"                       # optional; detected otherwise
+    options = { }                         # optional rule options
+    fail = '''
+    The General Assembly,
+
+    1. Decides to convene a meeting.
+
+    2. Requests a report.
+    '''
+    violations = [{ line = 3, column = 32 }]   # optional: exact positions
+    fixed = '''…'''                            # optional: text after fixing
+
+    [[cases]]
+    name = "semicolons"
+    pass = '''…'''
+
+For every case :func:`check_case` asserts the pass/fail outcome and, when
+``fixed`` is given, that fixing this rule's violations gives that text, that a
+second fix changes nothing, that no fixable violation of the rule is left and
+that fixing did not make any block unrecognisable.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+from reslint.config import Settings
+from reslint.engine import configure_rules, lint_document_text
+from reslint.fixes import fix_text
+from reslint.model import NodeKind
+from reslint.parser import parse_document
+from reslint.registry import Registry
+from reslint.text import LineIndex
+from reslint.violations import Applicability, Violation
+
+
+@dataclass(frozen=True)
+class RuleCase:
+    """One passing or failing example of a rule."""
+
+    rule: str
+    name: str
+    text: str
+    should_pass: bool
+    violations: tuple[dict[str, int], ...] | None = None
+    fixed: str | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    language: str | None = None
+    source: str = ""
+
+    @property
+    def id(self) -> str:
+        """Return the test id, ``CODE::name``."""
+        return f"{self.rule}::{self.name}"
+
+
+def load_cases(path: Path) -> list[RuleCase]:
+    """Load the cases of one TOML case file."""
+    data = tomllib.loads(path.read_text("utf-8"))
+    rule = data["rule"]
+    cases: list[RuleCase] = []
+    for entry in data.get("cases", []):
+        if ("pass" in entry) == ("fail" in entry):
+            raise ValueError(f"{path}: case {entry.get('name')!r} needs exactly one of pass/fail")
+        violations = entry.get("violations")
+        cases.append(
+            RuleCase(
+                rule=rule,
+                name=entry["name"],
+                text=entry.get("pass", entry.get("fail", "")),
+                should_pass="pass" in entry,
+                violations=tuple(violations) if violations is not None else None,
+                fixed=entry.get("fixed"),
+                options=entry.get("options", {}),
+                language=entry.get("language"),
+                source=str(path),
+            )
+        )
+    return cases
+
+
+def _lint(case: RuleCase, registry: Registry, text: str) -> tuple[list[Violation], Any]:
+    settings = Settings(select=(case.rule,), rules=((case.rule, tuple(case.options.items())),),
+                        language=case.language)
+    rules = configure_rules(registry, settings)
+    result = lint_document_text(text, rules, case.language)
+    return [v for v in result.violations if v.code == case.rule], result.document
+
+
+def check_case(case: RuleCase, registry: Registry) -> None:
+    """Assert that ``case`` behaves as its data says."""
+    found, document = _lint(case, registry, case.text)
+    index = LineIndex(case.text)
+    described = [
+        f"{index.position(v.span.start).line}:{index.position(v.span.start).column} {v.message}"
+        for v in found
+    ]
+    if case.should_pass:
+        assert not found, f"{case.id}: expected no {case.rule} violation, got {described}"
+        return
+    assert found, f"{case.id}: expected {case.rule} to report something, got nothing"
+    if case.violations is not None:
+        positions = [
+            {"line": index.position(v.span.start).line,
+             "column": index.position(v.span.start).column}
+            for v in found
+        ]
+        wanted = [{"line": v["line"], "column": v["column"]} for v in case.violations]
+        assert positions == wanted, f"{case.id}: expected {wanted}, got {described}"
+    if case.fixed is None:
+        return
+
+    def lint(text: str) -> list[Violation]:
+        return _lint(case, registry, text)[0]
+
+    outcome = fix_text(case.text, lint, Applicability.UNSAFE)
+    assert outcome.text == case.fixed, (
+        f"{case.id}: fixed text differs\n--- expected\n{case.fixed}\n--- got\n{outcome.text}"
+    )
+    again = fix_text(outcome.text, lint, Applicability.UNSAFE)
+    assert again.text == outcome.text, f"{case.id}: a second fix changed the text"
+    left = [v for v in lint(outcome.text) if v.fix is not None]
+    assert not left, f"{case.id}: fixable violations left after fixing: {left}"
+    before = sum(1 for n in document.nodes if n.kind is NodeKind.UNCLASSIFIED)
+    after_doc = parse_document(outcome.text, language=case.language)
+    after = sum(1 for n in after_doc.nodes if n.kind is NodeKind.UNCLASSIFIED)
+    assert after <= before, f"{case.id}: fixing made {after - before} block(s) unrecognisable"

@@ -1,0 +1,279 @@
+"""Numbering rules: operative paragraphs and subparagraph labels."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from reslint.model import Document, Node, NodeKind
+from reslint.rule import Rule
+from reslint.text import Span
+from reslint.violations import Applicability, Edit, Fix, Severity, Violation
+from reslint_rules._shared import letter_label, letter_value, roman_label, roman_value
+
+_CROSS_REFERENCE = re.compile(
+    r"(?i)\bparagraphs?\s+\d+(?:\s*\([a-z]+\))?\s+(?:above|below)"
+    r"|\bparagraphes?\s+\d+(?:\s*[a-z]\))?\s+ci-(?:dessus|dessous)"
+    r"|\bpárrafos?\s+\d+\s+(?:supra|infra)"
+    r"|\bparagraphs?\s+\d+[^.;]{0,40}\bof the present resolution"
+    r"|\bparagraphes?\s+\d+[^.;]{0,40}\bde la présente résolution"
+)
+
+
+def _digits_span(node: Node) -> Span:
+    assert node.label_span is not None and node.number is not None
+    start = node.label_span.start
+    return Span(start, start + len(node.number))
+
+
+def _renumber(nodes: list[Node], first: int, applicability: Applicability) -> Fix:
+    edits = tuple(
+        Edit(_digits_span(node), str(first + offset))
+        for offset, node in enumerate(nodes)
+        if node.number != str(first + offset)
+    )
+    return Fix(edits, applicability, f"Renumber from {first}")
+
+
+class OperativeNumbering(Rule):
+    """Operative paragraphs are numbered 1, 2, 3… without gaps or repeats.
+
+    Numbering restarts in each section (``I``, ``A``…) unless the text clearly
+    runs one sequence through its sections (the first paragraph of a section
+    continues the previous one). A lone operative paragraph may be unnumbered;
+    when there are several, each one carries a number.
+
+    ## Why
+    Operative paragraphs are numbered consecutively in arabic numerals so that
+    references to them are identical in every language version (UN Editorial
+    Manual; AKN4UN).
+
+    ## Example
+    ```text
+    1. Decides to convene a meeting;
+    2. Requests a report;
+    4. Decides to remain seized of the matter.
+    ```
+
+    ## Use instead
+    ```text
+    1. Decides to convene a meeting;
+    2. Requests a report;
+    3. Decides to remain seized of the matter.
+    ```
+
+    ## Fix safety
+    Safe: the paragraph and those after it in its sequence are renumbered. Unsafe
+    when the text refers to its own paragraphs by number ("paragraph 6 above"),
+    since those references are not rewritten.
+    """
+
+    code = "NU001"
+    name = "operative-numbering"
+    summary = "Operative paragraphs not numbered 1, 2, 3… consecutively"
+    severity = Severity.ERROR
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        operative = document.operative
+        if not operative:
+            return
+        applicability = Applicability.SAFE
+        if any(_CROSS_REFERENCE.search(n.text) for n in document.nodes):
+            applicability = Applicability.UNSAFE
+        sections: dict[int, list[Node]] = {}
+        for node in operative:
+            sections.setdefault(node.section, []).append(node)
+        previous_last = 0
+        for nodes in sections.values():
+            numbered = [n for n in nodes if n.number is not None]
+            if len(nodes) > 1:
+                for node in nodes:
+                    if node.number is None and node.opener is not None:
+                        yield self.violation(
+                            Span(node.span.start, node.span.start + 1),
+                            "operative paragraph is not numbered",
+                        )
+            if not numbered:
+                continue
+            first = int(numbered[0].number or 0)
+            expected = previous_last + 1 if first == previous_last + 1 and first != 1 else 1
+            for index, node in enumerate(numbered):
+                number = int(node.number or 0)
+                if number != expected:
+                    problem = (
+                        f"duplicate paragraph number {number}"
+                        if index and number == int(numbered[index - 1].number or 0)
+                        else f"paragraph numbered {number}, expected {expected}"
+                    )
+                    yield self.violation(
+                        _digits_span(node),
+                        problem,
+                        _renumber(numbered[index:], expected, applicability),
+                    )
+                expected = number + 1
+            previous_last = int(numbered[-1].number or 0)
+
+
+class LoneParagraphNumbered(Rule):
+    """A single operative paragraph is not numbered.
+
+    ## Why
+    AKN4UN: "Operative paragraphs are numbered with Arabic numerals, but a single
+    operative paragraph is not numbered."
+
+    ## Example
+    ```text
+    The General Assembly,
+    1. Adopts the Declaration annexed to the present resolution.
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Adopts the Declaration annexed to the present resolution.
+    ```
+
+    ## Fix safety
+    Safe: only the number and the space after it are removed.
+    """
+
+    code = "NU002"
+    name = "lone-paragraph-numbered"
+    summary = "A single operative paragraph carries a number"
+    severity = Severity.INFO
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        operative = document.operative
+        if len(operative) != 1 or operative[0].number is None:
+            return
+        node = operative[0]
+        if any(n.kind is NodeKind.SECTION for n in document.nodes):
+            return
+        assert node.label_span is not None
+        opener_start = node.opener.span.start if node.opener else node.label_span.end
+        span = Span(node.label_span.start, max(node.label_span.end, opener_start))
+        yield self.violation(
+            node.label_span,
+            "a lone operative paragraph is not numbered",
+            Fix.replace(span, "", "Remove the number"),
+        )
+
+
+def _label_value(label: str, roman: bool) -> int | None:
+    return roman_value(label) if roman else letter_value(label)
+
+
+class SubparagraphSequence(Rule):
+    """Subparagraph labels run (a), (b), (c)… and (i), (ii), (iii)… without gaps.
+
+    First-degree subparagraphs are lettered, second-degree ones take lowercase
+    roman numerals and restart under each lettered subparagraph.
+
+    ## Why
+    UN Editorial Manual, paragraphs and subparagraphs: labels by degree and
+    language; a gap or repeat breaks references such as "paragraph 4 (b)".
+
+    ## Example
+    ```text
+    1. Requests the Secretary-General:
+    (a) To report;
+    (c) To consult.
+    ```
+
+    ## Use instead
+    ```text
+    1. Requests the Secretary-General:
+    (a) To report;
+    (b) To consult.
+    ```
+
+    ## Fix safety
+    Safe: the label's letter or numeral is replaced.
+    """
+
+    code = "NU003"
+    name = "subparagraph-sequence"
+    summary = "Subparagraph labels out of sequence"
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for node in document.nodes:
+            if node.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
+                continue
+            expected = {1: 1, 2: 1}
+            for child in document.children(node):
+                if child.kind is not NodeKind.SUBPARAGRAPH or child.number is None:
+                    continue
+                roman = child.depth == 2
+                value = _label_value(child.number, roman)
+                if child.depth == 1:
+                    expected[2] = 1
+                if value is None:
+                    continue
+                want = expected[child.depth]
+                if value != want:
+                    label = roman_label(want) if roman else letter_label(want)
+                    assert child.label_span is not None
+                    text = document.text[child.label_span.start:child.label_span.end]
+                    offset = text.find(child.number)
+                    span = Span(child.label_span.start + offset,
+                                child.label_span.start + offset + len(child.number))
+                    yield self.violation(
+                        span,
+                        f"subparagraph labelled '{child.number}', expected '{label}'",
+                        Fix.replace(span, label, f"Relabel as '{label}'"),
+                    )
+                expected[child.depth] = value + 1
+
+
+class SubparagraphLabelStyle(Rule):
+    """Subparagraph labels take the form of the language: (a) in English, a) in French.
+
+    ## Why
+    UN Editorial Manual: English labels are ``(a)``, ``(i)``; French and Spanish
+    labels are ``a)``, ``i)``.
+
+    ## Example
+    ```text
+    1. Prie le Secrétaire général :
+    (a) De lui présenter un rapport ;
+    ```
+
+    ## Use instead
+    ```text
+    1. Prie le Secrétaire général :
+    a) De lui présenter un rapport ;
+    ```
+
+    ## Fix safety
+    Safe: only the parentheses change.
+    """
+
+    code = "NU004"
+    name = "subparagraph-label-style"
+    summary = "Subparagraph label not in the language's form"
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        english = document.language == "en"
+        for child in document.of_kind(NodeKind.SUBPARAGRAPH):
+            if child.label_span is None or child.number is None:
+                continue
+            text = document.text[child.label_span.start:child.label_span.end]
+            has_open = text.startswith("(")
+            if english and not has_open:
+                wanted = f"({child.number})"
+            elif not english and has_open:
+                wanted = f"{child.number})"
+            else:
+                continue
+            yield self.violation(
+                child.label_span,
+                f"subparagraph label '{text}' should be written '{wanted}'",
+                Fix.replace(child.label_span, wanted, f"Write '{wanted}'"),
+            )
+
+
+RULES = (OperativeNumbering, LoneParagraphNumbered, SubparagraphSequence, SubparagraphLabelStyle)

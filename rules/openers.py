@@ -1,0 +1,239 @@
+"""Opening phrases: known openers, also/further order, gender agreement."""
+
+from __future__ import annotations
+
+import difflib
+from functools import cache
+from typing import Iterator
+
+from reslint.lexicon import Lexicon, load_lexicon
+from reslint.model import Document, Node, NodeKind
+from reslint.rule import Rule
+from reslint.violations import Applicability, Fix, Severity, Violation
+
+
+@cache
+def _first_words(language: str, kind: str) -> dict[str, str]:
+    lexicon = load_lexicon(language)
+    phrases = lexicon.all_preambular if kind == "preambular" else lexicon.operative
+    return {phrase.split()[0].casefold(): phrase for phrase in phrases}
+
+
+def suggestion(lexicon: Lexicon, kind: str, word: str) -> str | None:
+    """Return the lexicon phrase closest to a misspelt first word, if any is close."""
+    words = _first_words(lexicon.language, kind)
+    close = difflib.get_close_matches(word.casefold(), list(words), n=1, cutoff=0.8)
+    return words[close[0]] if close else None
+
+
+def _unknown(rule: Rule, document: Document, node: Node, kind: str, what: str
+             ) -> Iterator[Violation]:
+    opener = node.opener
+    if opener is None or opener.known or not opener.text:
+        return
+    lexicon = load_lexicon(document.language)
+    proposal = suggestion(lexicon, kind, opener.text)
+    if proposal is not None:
+        first = proposal.split()[0]
+        yield rule.violation(
+            opener.span,
+            f"unknown {what} '{opener.text}'; did you mean '{first}'?",
+            Fix.replace(opener.span, first, f"Replace with '{first}'", Applicability.UNSAFE),
+        )
+    else:
+        yield rule.violation(opener.span, f"unknown {what} '{opener.text}'")
+
+
+class UnknownPreambularOpener(Rule):
+    """Preambular paragraphs open with a participle or adjective phrase in use at the UN.
+
+    The phrase is looked up in the language's lexicon (``reslint/lexicons``);
+    a close misspelling gets a "did you mean".
+
+    ## Why
+    Each preambular paragraph begins with a present, past or perfect participle,
+    a participial phrase or an adjective (UN Editorial Manual). An unknown opener
+    is usually a typo or a paragraph that is not preambular at all.
+
+    ## Example
+    ```text
+    Recaling its resolution 58/170,
+    ```
+
+    ## Use instead
+    ```text
+    Recalling its resolution 58/170,
+    ```
+
+    ## Fix safety
+    Unsafe: the suggested word may not be the one the drafter meant.
+    """
+
+    code = "OP001"
+    name = "unknown-preambular-opener"
+    summary = "Preambular paragraph opening with an unknown phrase"
+    fix_availability = Applicability.UNSAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for node in document.preambular:
+            yield from _unknown(self, document, node, "preambular", "preambular opener")
+
+
+class UnknownOperativeVerb(Rule):
+    """Operative paragraphs open with an operative verb in the present tense.
+
+    ## Why
+    Operative paragraphs open with a verb in the present indicative, third person
+    ("Decides", "Décide", "Decide"). An unknown verb is usually a typo, a wrong
+    form ("Decided", "Deciding") or a paragraph that is not operative.
+
+    ## Example
+    ```text
+    2. Reqests the Secretary-General to report thereon.
+    ```
+
+    ## Use instead
+    ```text
+    2. Requests the Secretary-General to report thereon.
+    ```
+
+    ## Fix safety
+    Unsafe: the suggested word may not be the one the drafter meant.
+    """
+
+    code = "OP002"
+    name = "unknown-operative-verb"
+    summary = "Operative paragraph opening with an unknown verb"
+    severity = Severity.ERROR
+    fix_availability = Applicability.UNSAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for node in document.operative:
+            yield from _unknown(self, document, node, "operative", "operative verb")
+
+
+class AlsoFurtherOrder(Rule):
+    """A repeated opener runs bare, then "also", then "further".
+
+    ``Recalling`` → ``Recalling also`` → ``Recalling further`` (FR ``Rappelant`` →
+    ``Rappelant également`` → ``Rappelant en outre``; ES ``Recordando`` →
+    ``Recordando también`` → ``Recordando además``). The bare form may come back
+    after the others. The order is tracked per opener, separately in the preamble
+    and the operative part, and restarts in each section.
+
+    ## Why
+    Observed UN practice (French Security Council texts: no exception in 167
+    sequences; English: bare first in 200 of 201).
+
+    ## Example
+    ```text
+    Rappelant sa résolution 58/170,
+    Rappelant en outre la Déclaration du Millénaire,
+    ```
+
+    ## Use instead
+    ```text
+    Rappelant sa résolution 58/170,
+    Rappelant également la Déclaration du Millénaire,
+    ```
+
+    ## Fix safety
+    No fix: reordering paragraphs or changing markers is the drafter's decision.
+    """
+
+    code = "OP003"
+    name = "also-further-order"
+    summary = "\"also\"/\"further\" opener out of order"
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        seen: dict[tuple[int, NodeKind, str], set[str]] = {}
+        for node in document.nodes:
+            if node.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
+                continue
+            opener = node.opener
+            if opener is None or not opener.known:
+                continue
+            key = (node.section, node.kind, opener.phrase.casefold())
+            degrees = seen.setdefault(key, set())
+            if opener.degree == "also" and "" not in degrees:
+                yield self.violation(
+                    opener.span, f"'{opener.text}' with no earlier '{opener.phrase}'"
+                )
+            elif opener.degree == "further" and "also" not in degrees:
+                yield self.violation(
+                    opener.span,
+                    f"'{opener.text}' (further) comes before any 'also' form of "
+                    f"'{opener.phrase}'",
+                )
+            elif opener.degree == "also" and "further" in degrees:
+                yield self.violation(
+                    opener.span, f"'{opener.text}' after the 'further' form of this opener"
+                )
+            degrees.add(opener.degree)
+
+
+class OpenerGenderAgreement(Rule):
+    """Adjective and past-participle openers agree with the organ's gender.
+
+    French and Spanish openers agree with the organ: ``L'Assemblée générale``
+    (feminine) is ``Profondément préoccupée``, ``Le Conseil de sécurité``
+    (masculine) is ``Profondément préoccupé``; ``La Asamblea General`` is
+    ``Profundamente preocupada``.
+
+    ## Why
+    The organ is the grammatical subject of every paragraph.
+
+    ## Example
+    ```text
+    L'Assemblée générale,
+    Profondément préoccupé par la situation,
+    ```
+
+    ## Use instead
+    ```text
+    L'Assemblée générale,
+    Profondément préoccupée par la situation,
+    ```
+
+    ## Fix safety
+    Unsafe: the form is taken from the lexicon's masculine/feminine pair; check
+    that the organ line is right before accepting it.
+    """
+
+    code = "OP004"
+    name = "opener-gender-agreement"
+    summary = "Opener does not agree with the organ's gender"
+    languages = ("fr", "es")
+    fix_availability = Applicability.UNSAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        if document.organ_gender not in ("m", "f"):
+            return
+        lexicon = load_lexicon(document.language)
+        feminine = {m.casefold(): f for m, f in lexicon.gendered.items()}
+        masculine = {f.casefold(): m for m, f in lexicon.gendered.items()}
+        for node in document.preambular:
+            opener = node.opener
+            if opener is None or not opener.gender or opener.gender == document.organ_gender:
+                continue
+            table = feminine if document.organ_gender == "f" else masculine
+            wanted = table.get(opener.phrase.casefold())
+            if wanted is None:
+                continue
+            phrase_span = opener.span
+            if opener.marker and opener.marker_before:
+                phrase_span = type(opener.span)(opener.span.end - len(opener.phrase),
+                                                opener.span.end)
+            elif opener.marker:
+                phrase_span = type(opener.span)(opener.span.start,
+                                                opener.span.start + len(opener.phrase))
+            organ = "feminine" if document.organ_gender == "f" else "masculine"
+            yield self.violation(
+                phrase_span,
+                f"'{document.text[phrase_span.start:phrase_span.end]}' does not agree with the "
+                f"{organ} organ; use '{wanted}'",
+                Fix.replace(phrase_span, wanted, f"Use '{wanted}'", Applicability.UNSAFE),
+            )
+
+
+RULES = (UnknownPreambularOpener, UnknownOperativeVerb, AlsoFurtherOrder, OpenerGenderAgreement)

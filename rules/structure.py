@@ -1,0 +1,142 @@
+"""Structure rules: the skeleton of a resolution."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from reslint.model import Document, NodeKind
+from reslint.rule import Rule
+from reslint.text import Span
+from reslint.violations import Severity, Violation
+
+
+class MissingOrganLine(Rule):
+    """A resolution names its organ before the preamble.
+
+    ## Why
+    A resolution is one sentence whose subject is the organ: "The General Assembly,"
+    / "L'Assemblée générale," opens the text and every preambular and operative
+    paragraph depends on it (UN Editorial Manual, order of elements; AKN4UN
+    enacting formula).
+
+    ## Example
+    ```text
+    Recalling its resolution 58/170 of 22 December 2003,
+    1. Decides to continue its consideration of the question;
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170 of 22 December 2003,
+    1. Decides to continue its consideration of the question;
+    ```
+
+    ## Fix safety
+    No fix: which organ adopts the text is for the drafter to say.
+    """
+
+    code = "ST001"
+    name = "missing-organ-line"
+    summary = "Preamble or operative part without an organ line"
+    severity = Severity.ERROR
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        if any(n.kind is NodeKind.ORGAN for n in document.nodes):
+            return
+        for node in document.nodes:
+            if node.kind in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
+                start = node.span.start
+                yield self.violation(
+                    Span(start, start + min(len(node.text), 1)),
+                    "no organ line (e.g. 'The General Assembly,') before the first paragraph",
+                )
+                return
+
+
+class PreambleAfterOperative(Rule):
+    """Preambular paragraphs come before the operative part.
+
+    ## Why
+    The order of elements is organ, preamble, operative part. A preambular
+    paragraph after an operative one is out of place, unless a new section
+    (``I``, ``A``…) starts its own preamble, as budget resolutions do.
+
+    ## Example
+    ```text
+    The General Assembly,
+    1. Decides to convene a meeting;
+    Recalling its resolution 58/170,
+    2. Requests a report.
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170,
+    1. Decides to convene a meeting;
+    2. Requests a report.
+    ```
+
+    ## Fix safety
+    No fix: moving paragraphs changes the text's structure.
+    """
+
+    code = "ST002"
+    name = "preamble-after-operative"
+    summary = "Preambular paragraph after an operative paragraph"
+    severity = Severity.ERROR
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        operative_sections: set[int] = set()
+        for node in document.nodes:
+            if node.kind is NodeKind.OPERATIVE:
+                operative_sections.add(node.section)
+            elif node.kind is NodeKind.PREAMBULAR and node.section in operative_sections:
+                assert node.opener is not None
+                yield self.violation(
+                    node.opener.span,
+                    f"preambular paragraph ('{node.opener.text}') after the operative part",
+                )
+
+
+class UnclassifiedParagraph(Rule):
+    """Every paragraph should be recognisable as part of a resolution.
+
+    ## Why
+    reslint could not tell what this block is: not a preambular paragraph
+    (no known opener), not an operative paragraph (no number, no operative verb),
+    not a subparagraph, heading, footnote or adoption line. Often it is a
+    paragraph whose opening phrase is misspelt, a stray line, or text pasted in
+    the middle of the resolution. Other rules skip such blocks.
+
+    ## Example
+    ```text
+    The General Assembly,
+    this sentence stands on its own
+    1. Decides to convene a meeting.
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170,
+    1. Decides to convene a meeting.
+    ```
+
+    ## Fix safety
+    No fix.
+    """
+
+    code = "ST003"
+    name = "unclassified-paragraph"
+    summary = "Block that is not recognisable as part of a resolution"
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for node in document.of_kind(NodeKind.UNCLASSIFIED):
+            excerpt = node.text[:40] + ("…" if len(node.text) > 40 else "")
+            first = node.view.original_span(0, min(len(node.text), 1))
+            yield self.violation(first, f"unrecognised paragraph: '{excerpt}'")
+
+
+RULES = (MissingOrganLine, PreambleAfterOperative, UnclassifiedParagraph)
