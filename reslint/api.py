@@ -134,7 +134,11 @@ class Linter:
             source = read_source(path, self.encoding)
         except ReadError as error:
             return FileOutcome(path, error=f"{path}: {error}")
-        result = lint_document_text(source.text, rules, settings.language, str(path))
+        try:
+            result = lint_document_text(source.text, rules, settings.language, str(path))
+        except Exception as error:  # noqa: BLE001 - report, never a traceback
+            return FileOutcome(path, error=f"{path}: internal error while parsing: "
+                               f"{type(error).__name__}: {error}")
         return FileOutcome(path, result, source.text, settings=settings)
 
 

@@ -17,6 +17,7 @@ _SUPERSCRIPT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 _GLUED = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)")
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)")
+_AFTER_MARK = re.compile(r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?<=[a-zà-ÿ]{3}\.)(\d{1,2})$")
 _YEAR = re.compile(r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
 _DETACHED = re.compile(r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)]|\s*$)")
 _DETACHED_YEAR = re.compile(r"(?<=(?:1[89]|20)\d\d)(\s+)(\d{1,2})(?=\s*[,;:.)]|\s+[a-zà-ÿ]|\s*$)")
@@ -68,12 +69,13 @@ def candidates(text: str) -> list[CallCandidate]:
         found.append(
             CallCandidate(match.start(), match.end(), int(match.group(1)), "markdown", True)
         )
-    for pattern in (_GLUED, _GLUED_QUOTE):
+    for pattern in (_GLUED, _GLUED_QUOTE, _AFTER_MARK):
         for match in pattern.finditer(text):
-            if int(match.group(1)) == 0:
+            group = 1 if match.group(1) is not None else 2
+            if int(match.group(group)) == 0:
                 continue
-            found.append(CallCandidate(match.start(1), match.end(1), int(match.group(1)),
-                                       "glued", True))
+            found.append(CallCandidate(match.start(group), match.end(group),
+                                       int(match.group(group)), "glued", True))
     for match in _YEAR.finditer(text):
         number = int(match.group(2))
         if number and not (len(match.group(2)) == 2 and match.group(2).startswith("0")):

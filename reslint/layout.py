@@ -30,6 +30,8 @@ _DISTRIBUTION = re.compile(
     r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)", re.I
 )
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3})(?:\s+|\t)(?=\S)(?!\d{1,3}(?:\s|$))")
+_BARE_LABEL = re.compile(r"\d{1,3}\s*\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)")
+_BARE_NUMBER = re.compile(r"(\d{1,3})")
 _MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
 _TERMINAL = ",;:."
 _TRAILING_NOISE = re.compile(r"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*\d{1,3})+$")
@@ -160,6 +162,8 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
         kind = artefact_kind(content)
         if kind is ArtefactKind.PAGE_HEADER and not seen_content:
             kind = None  # the symbol at the top of the first page is header text
+        if kind is ArtefactKind.PAGE_NUMBER and in_footnotes and _BARE_NUMBER.fullmatch(content):
+            kind = None  # a footnote number whose text the extraction put on the next line
         if kind is not None:
             artefacts.append(Artefact(kind, Span(line.start, line.end)))
             if kind is ArtefactKind.FOOTNOTE_RULE:
@@ -187,8 +191,14 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
             opens = strength is not None and (
                 strength == "strong" or is_terminated(footnote.last_content if footnote else ".")
             )
-            if not opens:
-                body = _FOOTNOTE_BODY.match(content)
+            body = _FOOTNOTE_BODY.match(content) or _BARE_NUMBER.fullmatch(content)
+            continues_paragraph = (
+                footnote is None
+                and body is None
+                and current is not None
+                and not is_terminated(current.last_content)
+            )
+            if not opens and not continues_paragraph:
                 if body:
                     footnote = Block("footnote", footnote_number=int(body.group(1)))
                     blocks.append(footnote)
@@ -199,8 +209,12 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
                 gap = False
                 continue
             close_footnotes()
+            if continues_paragraph:
+                page_gap = True
         if current is None:
             starts = True
+        elif _BARE_LABEL.fullmatch(current.last_content) and len(current.segments) == 1:
+            starts = False  # "6." alone on its line: the paragraph's text follows
         elif gap:
             unfinished = not is_terminated(current.last_content)
             if page_gap:

@@ -13,7 +13,9 @@ class CallWithoutBody(Rule):
     """A footnote call refers to a footnote that the document does not contain.
 
     Only checked when the document carries numbered footnote bodies: texts whose
-    footnotes were dropped on extraction are not reported.
+    footnotes were dropped on extraction are not reported. In text extracted from
+    a PDF, a call numbered after the last footnote present is not reported either,
+    since the extraction may have lost the pages that carry it.
 
     ## Why
     In resolutions all sources are cited in footnotes (UN Editorial Manual,
@@ -46,7 +48,10 @@ class CallWithoutBody(Rule):
         if not document.has_footnote_section:
             return
         bodies = {node.number for node in document.footnotes if node.number}
+        last_body = max((int(number) for number in bodies), default=0)
         for call in document.calls:
+            if document.from_pdf and call.number > last_body:
+                continue  # the pages carrying later footnotes may not have been extracted
             if str(call.number) not in bodies:
                 yield self.violation(call.span, f"footnote {call.number} is called but has no body")
 
@@ -92,6 +97,8 @@ class BodyWithoutCall(Rule):
 class CallsOutOfOrder(Rule):
     """Footnote calls are numbered from 1 in order of first appearance.
 
+    Only checked when the document carries numbered footnote bodies.
+
     ## Why
     Footnote indicators are consecutive in order of appearance within a document
     (UN Editorial Manual examples; AKN4UN).
@@ -115,6 +122,8 @@ class CallsOutOfOrder(Rule):
     summary = "Footnote calls not numbered in order of appearance"
 
     def check(self, document: Document) -> Iterator[Violation]:
+        if not document.has_footnote_section:
+            return  # calls are only reliable where the footnotes came with the text
         highest = 0
         seen: set[int] = set()
         for call in document.calls:

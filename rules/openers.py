@@ -221,9 +221,23 @@ class OpenerGenderAgreement(Rule):
             if wanted is None:
                 continue
             phrase_span = opener.span
+            words = document.text[opener.span.start:opener.span.end].split()
+            marker_words = opener.marker.split()
+            inner = next(
+                (i for i in range(1, len(words) - len(marker_words))
+                 if [w.casefold() for w in words[i:i + len(marker_words)]]
+                 == [w.casefold() for w in marker_words]),
+                None,
+            ) if opener.marker and not opener.marker_before else None
             if opener.marker and opener.marker_before:
                 phrase_span = type(opener.span)(opener.span.end - len(opener.phrase),
                                                 opener.span.end)
+            elif inner is not None:
+                # marker inside the phrase ("Se déclarant également profondément
+                # préoccupé"): keep it where it stands in the replacement
+                parts = wanted.split()
+                wanted = " ".join(parts[:inner] + words[inner:inner + len(marker_words)]
+                                  + parts[inner:])
             elif opener.marker:
                 phrase_span = type(opener.span)(opener.span.start,
                                                 opener.span.start + len(opener.phrase))

@@ -1,0 +1,206 @@
+"""The command line: commands, formats, exit codes and bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reslint import cli
+from tests.helpers import ROOT, reslint
+
+CLEAN = """The General Assembly,
+
+Recalling its resolution 58/170 of 22 December 2003,
+
+1. Decides to convene a high-level meeting;
+
+2. Requests the Secretary-General to report thereon.
+"""
+BROKEN = CLEAN.replace("meeting;", "meeting.")
+
+
+@pytest.fixture()
+def drafts(tmp_path: Path) -> Path:
+    (tmp_path / "clean.txt").write_text(CLEAN, "utf-8")
+    (tmp_path / "broken.txt").write_text(BROKEN, "utf-8")
+    return tmp_path
+
+
+def test_version() -> None:
+    run = reslint("--version")
+    assert run.code == 0
+    assert run.out.startswith("reslint ")
+
+
+def test_check_is_the_default_command(drafts: Path) -> None:
+    assert reslint(str(drafts / "clean.txt")).code == 0
+    assert reslint(str(drafts / "broken.txt")).code == 1
+
+
+def test_concise_output_names_file_line_column_and_code(drafts: Path) -> None:
+    run = reslint("check", str(drafts / "broken.txt"))
+    assert f"{drafts / 'broken.txt'}:5:43: PU002 " in run.out
+    assert "Found 1 violation." in run.out
+
+
+def test_full_output_shows_the_source_and_a_caret(drafts: Path) -> None:
+    run = reslint("check", "--output-format", "full", str(drafts / "broken.txt"))
+    lines = run.out.splitlines()
+    index = next(i for i, line in enumerate(lines) if line.startswith("5 | "))
+    assert lines[index] == "5 | 1. Decides to convene a high-level meeting."
+    assert lines[index + 1] == "  | " + " " * 42 + "^"
+    assert "help: Use ';' (safe fix)" in run.out
+
+
+def test_json_output_is_ruff_shaped(drafts: Path) -> None:
+    run = reslint("check", "--output-format", "json", str(drafts / "broken.txt"))
+    assert run.code == 1
+    [record] = json.loads(run.out)
+    assert record["code"] == "PU002"
+    assert record["filename"] == str(drafts / "broken.txt")
+    assert record["location"] == {"row": 5, "column": 43}
+    assert record["end_location"] == {"row": 5, "column": 44}
+    assert record["fix"]["applicability"] == "safe"
+    assert record["fix"]["edits"] == [
+        {"content": ";", "location": {"row": 5, "column": 43},
+         "end_location": {"row": 5, "column": 44}}
+    ]
+    assert record["url"].endswith("PU002.md")
+
+
+def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
+    text = "L’Assemblée générale,\n\n1. Décide d’agir ;\n\n2. Prie l’État d’agir ;\n"
+    path = tmp_path / "fr.txt"
+    path.write_text(text, "utf-8")
+    run = reslint("check", "--output-format", "json", str(path))
+    [record] = json.loads(run.out)
+    assert record["code"] == "PU003"
+    assert record["location"] == {"row": 5, "column": 23}
+
+
+def test_directories_are_walked(drafts: Path) -> None:
+    run = reslint("check", str(drafts))
+    assert run.code == 1
+    assert "broken.txt" in run.out and "clean.txt" not in run.out
+
+
+def test_exit_zero(drafts: Path) -> None:
+    assert reslint("check", "--exit-zero", str(drafts / "broken.txt")).code == 0
+
+
+def test_select_and_ignore(drafts: Path) -> None:
+    assert reslint("check", "--ignore", "PU", str(drafts / "broken.txt")).code == 0
+    assert reslint("check", "--select", "NU001", str(drafts / "broken.txt")).code == 0
+    assert reslint("check", "--select", "operative-terminator", str(drafts / "broken.txt")).code == 1
+
+
+def test_unknown_selector_is_a_usage_error(drafts: Path) -> None:
+    run = reslint("check", "--select", "XX999", str(drafts / "clean.txt"))
+    assert run.code == 2
+    assert run.err.strip() == "reslint: error: unknown rule selector 'XX999'"
+
+
+def test_statistics(drafts: Path) -> None:
+    run = reslint("check", "--statistics", str(drafts / "broken.txt"))
+    assert "     1  PU002  operative-terminator" in run.out
+
+
+def test_missing_file_is_reported_and_other_files_still_linted(drafts: Path) -> None:
+    run = reslint("check", str(drafts / "nope.txt"), str(drafts / "broken.txt"))
+    assert run.code == 2
+    assert run.err.strip() == f"reslint: error: {drafts / 'nope.txt'}: no such file or directory"
+    assert "PU002" in run.out
+    assert "Traceback" not in run.err
+
+
+def test_binary_file_is_reported(drafts: Path) -> None:
+    (drafts / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    run = reslint("check", str(drafts / "image.txt"), str(drafts / "clean.txt"))
+    assert run.code == 2
+    assert run.err.strip() == (
+        f"reslint: error: {drafts / 'image.txt'}: binary file (contains NUL bytes)"
+    )
+
+
+def test_unreadable_file_is_reported(drafts: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    original = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "clean.txt":
+            raise PermissionError(13, "Permission denied")
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code = cli.main(["check", "--no-plugins", str(drafts / "clean.txt"), str(drafts / "broken.txt")])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.err.strip() == f"reslint: error: {drafts / 'clean.txt'}: permission denied"
+    assert "PU002" in captured.out
+
+
+def test_empty_file_is_linted(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    run = reslint("check", str(tmp_path / "empty.txt"))
+    assert run.code == 0, run.err
+
+
+def test_crlf_bom_and_latin1_files(tmp_path: Path) -> None:
+    (tmp_path / "crlf.txt").write_bytes(b"\xef\xbb\xbf" + BROKEN.replace("\n", "\r\n").encode())
+    (tmp_path / "cp1252.txt").write_bytes(
+        "L’Assemblée générale,\n\n1. Décide d’agir ;\n\n2. Prie l’État d’agir.\n".encode("cp1252"))
+    (tmp_path / "utf16.txt").write_bytes(BROKEN.encode("utf-16"))
+    run = reslint("check", "--output-format", "json", str(tmp_path))
+    assert run.code == 1, run.err
+    found = {(Path(v["filename"]).name, v["code"], v["location"]["row"], v["location"]["column"])
+             for v in json.loads(run.out)}
+    assert found == {("crlf.txt", "PU002", 5, 43), ("utf16.txt", "PU002", 5, 43)}
+
+
+def test_directory_without_matching_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.docx.bak").write_text("x", "utf-8")
+    run = reslint("check", str(tmp_path))
+    assert run.code == 2
+    assert "no files to lint" in run.err
+
+
+def test_rules_lists_every_rule() -> None:
+    run = reslint("rules", "--output-format", "json")
+    codes = [r["code"] for r in json.loads(run.out)]
+    assert "PU002" in codes and codes == sorted(codes)
+
+
+def test_rule_explains_by_code_and_name() -> None:
+    by_code = reslint("rule", "PU002")
+    by_name = reslint("rule", "operative-terminator")
+    assert by_code.code == 0
+    assert by_code.out == by_name.out
+    for section in ("## Why", "## Example", "## Use instead", "## Fix safety"):
+        assert section in by_code.out
+    unknown = reslint("rule", "ZZ123")
+    assert unknown.code == 2 and "unknown rule" in unknown.err
+
+
+def test_parse_outputs_the_document_model(drafts: Path) -> None:
+    run = reslint("parse", str(drafts / "clean.txt"), "--format", "json")
+    model = json.loads(run.out)
+    kinds = [n["kind"] for n in model["nodes"]]
+    assert kinds == ["organ", "preambular_paragraph", "operative_paragraph",
+                     "operative_paragraph"]
+    first = model["nodes"][2]
+    assert first["number"] == "1"
+    assert first["location"] == {"row": 5, "column": 1}
+    assert model["language"] == "en"
+
+
+def test_language_can_be_forced(drafts: Path) -> None:
+    run = reslint("parse", str(drafts / "clean.txt"), "--format", "json", "--language", "fr")
+    assert json.loads(run.out)["language"] == "fr"
+
+
+def test_python_dash_m_and_lint_of_examples() -> None:
+    run = reslint("check", "--no-plugins", str(ROOT / "examples"))
+    assert run.code == 1
+    assert run.err == ""
