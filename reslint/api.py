@@ -15,8 +15,13 @@ from typing import Iterable, Iterator, Sequence
 
 from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text
+from reslint.fixes import fix_text
+from reslint.model import NodeKind
+from reslint.parser import parse_document
+from reslint.violations import Applicability, Violation
 from reslint.plugins import PluginError, plugin_manager
-from reslint.reading import ReadError, read_source
+from reslint.reading import ReadError, SourceText, read_source
+from reslint.writing import FileStamp, stamp
 from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
 from reslint.selection import path_included
@@ -36,6 +41,9 @@ class FileOutcome:
     text: str = ""
     error: str | None = None
     settings: Settings | None = None
+    source: SourceText | None = None
+    stamp: FileStamp | None = None
+    rules: list[Rule] = field(default_factory=list)
 
 
 @dataclass
@@ -132,14 +140,40 @@ class Linter:
             return FileOutcome(path, error=str(error))
         try:
             source = read_source(path, self.encoding)
+            read_stamp = stamp(path)
         except ReadError as error:
             return FileOutcome(path, error=f"{path}: {error}")
+        except OSError as error:
+            return FileOutcome(path, error=f"{path}: {error.strerror or error}")
         try:
             result = lint_document_text(source.text, rules, settings.language, str(path))
         except Exception as error:  # noqa: BLE001 - report, never a traceback
             return FileOutcome(path, error=f"{path}: internal error while parsing: "
                                f"{type(error).__name__}: {error}")
-        return FileOutcome(path, result, source.text, settings=settings)
+        return FileOutcome(path, result, source.text, settings=settings, source=source,
+                           stamp=read_stamp, rules=rules)
+
+    def fix(self, outcome: FileOutcome, minimum: Applicability) -> tuple[str, LintResult]:
+        """Fix a linted file's text in memory; return the new text and its lint result.
+
+        Raises:
+            FixDidNotConverge: the fixes do not settle.
+        """
+        assert outcome.result is not None
+        language = outcome.settings.language if outcome.settings else None
+        path = str(outcome.path)
+
+        def lint(text: str) -> list[Violation]:
+            return lint_document_text(text, outcome.rules, language, path).violations
+
+        def problems(text: str) -> int:
+            document = parse_document(text, language=language)
+            return sum(1 for node in document.nodes if node.kind is NodeKind.UNCLASSIFIED)
+
+        fixed = fix_text(outcome.text, lint, minimum, problems)
+        if fixed.text == outcome.text:
+            return outcome.text, outcome.result
+        return fixed.text, lint_document_text(fixed.text, outcome.rules, language, path)
 
 
 def lint_text(

@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
                        help="do not load third-party plugins")
     check.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when violations are found")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument("--unsafe-fixes", action="store_true",
+                       help="also apply (with --fix) or show (with --diff) unsafe fixes")
+    check.add_argument("--diff", action="store_true",
+                       help="print the fixes as a unified diff and write nothing")
+    check.add_argument("--show-fixes", action="store_true",
+                       help="list the fixes applied to each file")
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
 
@@ -93,17 +100,21 @@ def _check(args: argparse.Namespace) -> int:
     from reslint.config import ConfigError
     from reslint.formatters.base import FileReport, Summary
     from reslint.selection import unknown_selectors
+    from reslint.fixes import FixDidNotConverge
     from reslint.violations import Applicability
+    from reslint.writing import WriteError, write_atomically
 
     linter = _linter(args)
     failed = bool(linter.plugin_errors)
     if args.config is not None and not args.config.is_file():
         _error(f"{args.config}: configuration file not found")
         return EXIT_ERROR
+    config_error: str | None = None
     try:
         base_settings = linter.resolver.for_path(Path.cwd())
     except ConfigError as error:
-        _error(str(error))
+        config_error = str(error)
+        _error(config_error)
         if args.config is not None:
             return EXIT_ERROR
         from reslint.config import Settings
@@ -132,9 +143,11 @@ def _check(args: argparse.Namespace) -> int:
         stream = sys.stdout
     formatter = formatter_class(stream)
     formatter.start()
-    files = violations = fixable = errors = 0
+    files = violations = fixable = errors = fixed = changed = 0
+    minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     counts: dict[str, int] = {}
-    reported_errors: set[str] = set()
+    # the configuration error of the current directory is already reported above
+    reported_errors: set[str] = {config_error} if config_error else set()
     paths = args.paths or [Path(".")]
     try:
         for path, problem in linter.expand(paths):
@@ -154,10 +167,40 @@ def _check(args: argparse.Namespace) -> int:
                 continue
             assert outcome.result is not None
             files += 1
-            for crash in outcome.result.crashes:
+            result = outcome.result
+            if args.fix or args.diff:
+                try:
+                    fixed_text, result = linter.fix(outcome, minimum)
+                except FixDidNotConverge as error:
+                    _error(f"{path}: {error}")
+                    errors += 1
+                    fixed_text = outcome.text
+                if fixed_text != outcome.text:
+                    count = _count_fixed(outcome.result.violations, result.violations)
+                    fixed += count
+                    if args.diff:
+                        changed += 1
+                        sys.stdout.write(_unified_diff(str(path), outcome.text, fixed_text))
+                        result = outcome.result
+                    else:
+                        try:
+                            assert outcome.source is not None and outcome.stamp is not None
+                            write_atomically(path, outcome.source, fixed_text, outcome.stamp)
+                        except WriteError as error:
+                            _error(f"{path}: {error}")
+                            errors += 1
+                            result = outcome.result
+                            fixed -= count
+                        else:
+                            outcome.text = fixed_text
+                            if args.show_fixes:
+                                sys.stderr.write(f"Fixed {count} in {path}\n")
+            for crash in result.crashes:
                 _error(f"{path}: {crash.message}")
                 errors += 1
-            found = outcome.result.violations
+            if args.diff:
+                continue
+            found = result.violations
             violations += len(found)
             fixable += sum(
                 1 for v in found if v.fix is not None and v.fix.applicability is Applicability.SAFE
@@ -165,8 +208,12 @@ def _check(args: argparse.Namespace) -> int:
             for violation in found:
                 counts[violation.code] = counts.get(violation.code, 0) + 1
             formatter.file(FileReport(str(path), outcome.text, tuple(found)))
-        summary = Summary(files, violations, fixable, errors)
-        if not args.quiet or output_format == "json":
+        summary = Summary(files, violations, fixable, errors, fixed)
+        if args.diff:
+            noun = "file" if changed == 1 else "files"
+            sys.stderr.write(f"Would fix {fixed} violations in {changed} {noun}.\n"
+                             if changed else "No fixes to apply.\n")
+        elif not args.quiet or output_format == "json":
             formatter.finish(summary)
         if args.statistics and output_format != "json":
             for code in sorted(counts, key=lambda c: (-counts[c], c)):
@@ -177,9 +224,27 @@ def _check(args: argparse.Namespace) -> int:
             stream.close()
     if errors or failed:
         return EXIT_ERROR
+    if args.diff:
+        return EXIT_VIOLATIONS if changed else EXIT_CLEAN
     if violations and not args.exit_zero:
         return EXIT_VIOLATIONS
     return EXIT_CLEAN
+
+
+def _count_fixed(before: list, after: list) -> int:  # type: ignore[type-arg]
+    """Return how many violations fixing removed (never negative)."""
+    return max(0, len(before) - len(after))
+
+
+def _unified_diff(path: str, before: str, after: str) -> str:
+    import difflib
+
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True),
+        fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}",
+    )
+    text = "".join(lines)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _rule(args: argparse.Namespace) -> int:

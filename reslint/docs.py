@@ -14,12 +14,12 @@ from pathlib import Path
 from reslint.rule import Rule
 
 
-def _options_section(rule: type[Rule]) -> str:
+def _options_section(rule: type[Rule], heading: bool = True) -> str:
     fields = dataclasses.fields(rule.Options)
     if not fields:
         return ""
     hints = typing.get_type_hints(rule.Options)
-    lines = ["## Options", ""]
+    lines = ["## Options", ""] if heading else []
     for field in fields:
         default = field.default if field.default is not dataclasses.MISSING else None
         kind = getattr(hints[field.name], "__name__", str(hints[field.name]))
@@ -42,7 +42,8 @@ def rule_page(rule: type[Rule]) -> str:
         f"- Fix: {fix}\n"
         f"- Languages: {languages}\n\n"
         f"{rest.strip()}\n\n"
-        f"{_options_section(rule)}"
+        # a docstring that already has its own "## Options" section gets the list under it
+        f"{_options_section(rule, heading='## Options' not in rest)}"
     ).rstrip() + "\n"
 
 

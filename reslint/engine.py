@@ -11,7 +11,7 @@ from reslint.model import Document
 from reslint.parser import parse_document
 from reslint.registry import Registry
 from reslint.rule import OptionError, Rule
-from reslint.selection import file_ignores, is_enabled
+from reslint.selection import file_ignores, is_enabled, unknown_selectors
 from reslint.violations import Severity, Violation
 
 
@@ -49,6 +49,8 @@ def configure_rules(
     Raises:
         ConfigError: a rule option is unknown or of the wrong type.
     """
+    validate_selectors(registry, settings)
+    validate_rule_tables(registry, settings)
     chosen_select = tuple(select) if select is not None else settings.select
     chosen_extend = (*settings.extend_select, *extend_select)
     chosen_ignore = (*settings.ignore, *ignore, *file_ignores(settings, path))
@@ -71,6 +73,25 @@ def configure_rules(
     return rules
 
 
+def validate_selectors(registry: Registry, settings: Settings) -> None:
+    """Check that every selector of the configuration matches at least one rule.
+
+    Raises:
+        ConfigError: a selector (code, prefix or name) that matches no rule.
+    """
+    where = settings.path or "configuration"
+    keys = [
+        ("select", settings.select or ()),
+        ("extend-select", settings.extend_select),
+        ("ignore", settings.ignore),
+        *((f"per-file-ignores.{glob}", codes) for glob, codes in settings.per_file_ignores),
+    ]
+    known = registry.sorted()
+    for key, selectors in keys:
+        for selector in unknown_selectors(Settings(select=tuple(selectors)), known):
+            raise ConfigError(f"{where}: '{key}': unknown rule selector {selector!r}")
+
+
 def validate_rule_tables(registry: Registry, settings: Settings) -> None:
     """Check that every configured rule table names a known rule and valid options.
 
@@ -83,7 +104,9 @@ def validate_rule_tables(registry: Registry, settings: Settings) -> None:
         if rule_class is None:
             raise ConfigError(f"{where}: rules.{key}: no rule with this code or name")
         table = dict(items)
-        table.pop("severity", None)
+        severity = table.pop("severity", None)
+        if severity is not None and severity not in {s.value for s in Severity}:
+            raise ConfigError(f"{where}: rules.{key}: 'severity' must be error, warning or info")
         try:
             rule_class.build_options(table)
         except OptionError as error:

@@ -78,13 +78,18 @@ def fix_text(
     text: str,
     lint: Callable[[str], list[Violation]],
     minimum: Applicability = Applicability.SAFE,
+    problems: Callable[[str], int] | None = None,
 ) -> FixOutcome:
     """Lint, apply fixes, re-lint until nothing more is fixable.
+
+    ``problems`` counts the blocks of a text that cannot be parsed; a pass that
+    would raise that count is not applied, and fixing stops there.
 
     Raises:
         FixDidNotConverge: the text still changes after ``MAX_PASSES`` passes.
     """
     outcome = FixOutcome(text)
+    baseline = problems(text) if problems is not None else 0
     for _ in range(MAX_PASSES):
         edits, codes = select_fixes(lint(outcome.text), minimum)
         if not edits:
@@ -92,6 +97,8 @@ def fix_text(
         new_text = apply_edits(outcome.text, edits)
         outcome.passes += 1
         if new_text == outcome.text:
+            return outcome
+        if problems is not None and problems(new_text) > baseline:
             return outcome
         outcome.text = new_text
         outcome.applied += len(codes)

@@ -15,7 +15,7 @@ from reslint.grammar import BlockGrammar, BlockParse, grammar_for
 from reslint.language import detect_language
 from reslint.layout import Block, layout
 from reslint.lexicon import Lexicon, load_lexicon, normalise
-from reslint.model import Document, FootnoteCall, Node, NodeKind, Opener, TextView
+from reslint.model import ArtefactKind, Document, FootnoteCall, Node, NodeKind, Opener, TextView
 from reslint.text import Span
 from reslint.vocabulary import parse_ordinal
 
@@ -25,6 +25,10 @@ _RES_NUMBER = re.compile(r"^(?:(E?S)-)?(\d{1,4})/(\d{1,4})")
 _SYMBOL_SESSION = re.compile(r"^A/(?:HRC/)?(?:RES/)?(\d{1,3})/")
 _QUOTE_OPEN = ("\u201c", "\u00ab", '"', "\u2018")
 _QUOTE_CLOSE = re.compile(r"[\u201d\u00bb\"\u2019]\s*[.,;:]?\s*$")
+_EXTRACTION_SIGNS = frozenset({
+    ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER, ArtefactKind.JOB_NUMBER,
+    ArtefactKind.PLACEHOLDER, ArtefactKind.DISTRIBUTION,
+})
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -348,7 +352,7 @@ def parse_document(
         session=session,
         symbol=symbol,
         has_footnote_section=bool(bodies),
-        from_pdf=result.has_rule or result.page_breaks > 0,
+        from_pdf=any(a.kind in _EXTRACTION_SIGNS for a in result.artefacts),
         path=path,
         calls=tuple(all_calls),
     )

@@ -106,11 +106,17 @@ class CallsOutOfOrder(Rule):
     ## Example
     ```text
     Recalling the Millennium Declaration,2 and the Durban Declaration,1
+    _____
+    1 See A/CONF.189/12.
+    2 See resolution 55/2.
     ```
 
     ## Use instead
     ```text
     Recalling the Millennium Declaration,1 and the Durban Declaration,2
+    _____
+    1 See resolution 55/2.
+    2 See A/CONF.189/12.
     ```
 
     ## Fix safety

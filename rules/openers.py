@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterator
 
@@ -26,10 +27,36 @@ def suggestion(lexicon: Lexicon, kind: str, word: str) -> str | None:
     return words[close[0]] if close else None
 
 
+@dataclass(frozen=True)
+class OpenerOptions:
+    """Options of OP001 and OP002."""
+
+    extra_phrases: tuple[str, ...] = field(
+        default=(),
+        metadata={"doc": "extra opening phrases the project accepts (case-insensitive)"},
+    )
+
+
+def _accepted(node: Node, extra_phrases: tuple[str, ...]) -> bool:
+    """Return whether the paragraph opens with one of the project's extra phrases."""
+    opener = node.opener
+    if opener is None or not extra_phrases:
+        return False
+    start = node.view.text.find(opener.text) if opener.text else -1
+    rest = node.view.text[start:] if start >= 0 else node.view.text
+    rest = " ".join(rest.split()).casefold()
+    return any(
+        phrase.split() and rest.startswith(" ".join(phrase.split()).casefold())
+        for phrase in extra_phrases
+    )
+
+
 def _unknown(rule: Rule, document: Document, node: Node, kind: str, what: str
              ) -> Iterator[Violation]:
     opener = node.opener
     if opener is None or opener.known or not opener.text:
+        return
+    if _accepted(node, rule.options.extra_phrases):
         return
     lexicon = load_lexicon(document.language)
     proposal = suggestion(lexicon, kind, opener.text)
@@ -57,22 +84,29 @@ class UnknownPreambularOpener(Rule):
 
     ## Example
     ```text
+    The General Assembly,
     Recaling its resolution 58/170,
     ```
 
     ## Use instead
     ```text
+    The General Assembly,
     Recalling its resolution 58/170,
     ```
 
     ## Fix safety
     Unsafe: the suggested word may not be the one the drafter meant.
+
+    ## Options
+    `extra-phrases`: a list of further opening phrases the project accepts; a
+    paragraph starting with one of them (case-insensitively) is not reported.
     """
 
     code = "OP001"
     name = "unknown-preambular-opener"
     summary = "Preambular paragraph opening with an unknown phrase"
     fix_availability = Applicability.UNSAFE
+    Options = OpenerOptions
 
     def check(self, document: Document) -> Iterator[Violation]:
         for node in document.preambular:
@@ -99,6 +133,11 @@ class UnknownOperativeVerb(Rule):
 
     ## Fix safety
     Unsafe: the suggested word may not be the one the drafter meant.
+
+    ## Options
+    `extra-phrases`: a list of further operative verbs or phrases the project
+    accepts; a paragraph starting with one of them (case-insensitively) is not
+    reported.
     """
 
     code = "OP002"
@@ -106,6 +145,7 @@ class UnknownOperativeVerb(Rule):
     summary = "Operative paragraph opening with an unknown verb"
     severity = Severity.ERROR
     fix_availability = Applicability.UNSAFE
+    Options = OpenerOptions
 
     def check(self, document: Document) -> Iterator[Violation]:
         for node in document.operative:

@@ -36,6 +36,7 @@ class Summary:
     violations: int
     fixable: int
     errors: int
+    fixed: int = 0
 
 
 class Formatter:

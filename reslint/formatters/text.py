@@ -26,11 +26,19 @@ class ConciseFormatter(Formatter):
 
     def finish(self, summary: Summary) -> None:
         if summary.violations == 0:
-            if summary.errors == 0:
+            if summary.fixed:
+                self.stream.write(f"Found {summary.fixed} violations ({summary.fixed} fixed, "
+                                  "0 remaining).\n")
+            elif summary.errors == 0:
                 self.stream.write("All checks passed!\n")
             return
-        noun = "violation" if summary.violations == 1 else "violations"
-        self.stream.write(f"Found {summary.violations} {noun}.\n")
+        total = summary.violations + summary.fixed
+        noun = "violation" if total == 1 else "violations"
+        if summary.fixed:
+            self.stream.write(f"Found {total} {noun} ({summary.fixed} fixed, "
+                              f"{summary.violations} remaining).\n")
+        else:
+            self.stream.write(f"Found {total} {noun}.\n")
         if summary.fixable:
             self.stream.write(f"[*] {summary.fixable} fixable with the `--fix` option.\n")
 

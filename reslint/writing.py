@@ -1,0 +1,63 @@
+"""Write fixed text back safely: atomically, in the file's own encoding, never over a newer file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from reslint.reading import SourceText
+
+
+class WriteError(Exception):
+    """The fixed text could not be written; the original file is untouched."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """What a file looked like when it was read."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def stamp(path: Path) -> FileStamp:
+    """Return the current stamp of ``path``."""
+    data = path.read_bytes()
+    info = path.stat()
+    return FileStamp(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def write_atomically(path: Path, source: SourceText, text: str, read_stamp: FileStamp) -> None:
+    """Replace ``path`` with ``text`` encoded like ``source``.
+
+    The text goes to a temporary file in the same folder, which then replaces the
+    original in one rename, keeping its permissions.
+
+    Raises:
+        WriteError: the file changed since it was read, or cannot be written.
+    """
+    try:
+        if stamp(path) != read_stamp:
+            raise WriteError("the file changed on disk since it was read; not written")
+        data = source.encode(text)
+        mode = path.stat().st_mode & 0o7777
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".reslint",
+                                             dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except WriteError:
+        raise
+    except (OSError, UnicodeEncodeError) as error:
+        raise WriteError(f"cannot write: {error}") from None
