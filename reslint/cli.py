@@ -129,7 +129,10 @@ def _check(args: argparse.Namespace) -> int:
     output_format = args.output_format or base_settings.output_format or "concise"
     formatter_class = linter.formatters.get(output_format)
     if formatter_class is None:
-        _error(f"unknown output format {output_format!r} "
+        # a format taken from the configuration names the file and the key
+        where = (f"{base_settings.path}: 'output-format': "
+                 if not args.output_format and base_settings.path else "")
+        _error(f"{where}unknown output format {output_format!r} "
                f"(known: {', '.join(sorted(linter.formatters))})")
         return EXIT_ERROR
     stream: TextIO

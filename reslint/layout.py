@@ -23,8 +23,9 @@ _JOB_NUMBER = re.compile(
     r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{6,}\*|\d{6}|[A-Z]?\d{2}-\d{5}\s+\d{2}/\d{2}/\d{2,4}"
 )
 _SYMBOL = re.compile(
-    r"(?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?/)+(?:[A-Za-z0-9][A-Za-z0-9.\-]*/)*[A-Za-z0-9][A-Za-z0-9.\-]*"
-    r"(?:\s*\(\d{4}\))?(?:\s*\[?\*\]?)?"
+    r"(?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?\s?/\s?)+(?:[A-Za-z0-9][A-Za-z0-9.\-]*/)*"
+    r"[A-Za-z0-9][A-Za-z0-9.\-]*(?:\s*\(\d{4}\))?(?:\s*\[?\*\]?)?"
+    r"(?:\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4})?"
 )
 _DISTRIBUTION = re.compile(
     r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)", re.I

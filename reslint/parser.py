@@ -7,6 +7,7 @@ cannot place becomes an ``unclassified`` node and parsing goes on.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Callable
 
@@ -29,6 +30,11 @@ _EXTRACTION_SIGNS = frozenset({
     ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER, ArtefactKind.JOB_NUMBER,
     ArtefactKind.PLACEHOLDER, ArtefactKind.DISTRIBUTION,
 })
+_LABEL_START = re.compile(r"\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)\s")
+_NUMBERED = re.compile(r"\d{1,3}\s*\.(?:\s|$)")
+_FOOTNOTE_LIKE = re.compile(
+    r"(\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
+)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -137,6 +143,7 @@ class _Builder:
         self.organ_span: Span | None = None
         self.session: int | None = None
         self.symbol: str | None = None
+        self._parts: tuple[list[Span], list[tuple[int, int]]] = ([], [])
 
     def add(self, kind: NodeKind, view: TextView, span: Span, **fields: object) -> Node:
         terminator, terminator_span = terminator_of(view)
@@ -179,9 +186,16 @@ class _Builder:
             number=str(block.footnote_number) if block.footnote_number is not None else None,
         )
 
-    def paragraph(self, block: Block, view: TextView, calls: tuple[FootnoteCall, ...]) -> None:
+    def paragraph(self, block: Block, removed: list[tuple[int, int]],
+                  calls: tuple[FootnoteCall, ...]) -> None:
+        view = make_view(self.text, block.segments, removed)
         text = view.text
         span = block.span
+        previous_parts = self._parts
+        self._parts = (list(block.segments), list(removed))
+        if self._continues_previous(text):
+            self._merge(previous_parts, block, removed, calls)
+            return
         if self.quote_parent is not None:
             self.add(NodeKind.QUOTED, view, span, parent=self.quote_parent, calls=calls)
             if _QUOTE_CLOSE.search(text):
@@ -266,12 +280,64 @@ class _Builder:
             self.add(NodeKind.ADOPTION, view, span)
         elif category == "header":
             self.add(NodeKind.HEADER, view, span)
+        elif category == "unknown" and _FOOTNOTE_LIKE.match(text):
+            number = _FOOTNOTE_LIKE.match(text).group(1)  # type: ignore[union-attr]
+            self.add(NodeKind.FOOTNOTE, view, span, number=number)
+        elif category == "unknown" and self._heading(view):
+            self.section += 1
+            self.add(NodeKind.SECTION, view, span)
         elif self.state == "preamble" and self._looks_preambular(view):
             node = self.add(NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed),
                             calls=calls)
             self.last_paragraph = node.index
         else:
             self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
+
+    def _continues_previous(self, text: str) -> bool:
+        """Return whether a block is the rest of the previous paragraph (page break)."""
+        if self.state not in ("preamble", "operative") or not self.nodes:
+            return False
+        last = self.nodes[-1]
+        if last.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH):
+            return False
+        first = text[:1]
+        if _LABEL_START.match(text) or _FOOTNOTE_LIKE.match(text):
+            return False
+        if last.terminator not in ";." and (
+            first.islower() or (first.isdigit() and not _NUMBERED.match(text))
+        ):
+            return self.grammar.parse(text).category == "unknown"
+        if last.terminator not in ",;:." and first.isupper():
+            return self.grammar.parse(text).category in ("unknown", "header")
+        return False
+
+    def _merge(self, previous: tuple[list[Span], list[tuple[int, int]]], block: Block,
+               removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]) -> None:
+        segments = [*previous[0], *block.segments]
+        cuts = [*previous[1], *removed]
+        self._parts = (segments, cuts)
+        view = make_view(self.text, segments, cuts)
+        terminator, terminator_span = terminator_of(view)
+        last = self.nodes[-1]
+        self.nodes[-1] = replace(
+            last,
+            span=Span(last.span.start, block.span.end),
+            view=view,
+            terminator=terminator,
+            terminator_span=terminator_span,
+            calls=(*last.calls, *calls),
+        )
+
+    def _heading(self, view: TextView) -> bool:
+        """Return whether a block is an unnumbered heading inside the body."""
+        text = view.text
+        terminator, _ = terminator_of(view)
+        return (
+            len(text) <= 160
+            and text[:1].isupper()
+            and terminator not in ",;:"
+            and not text.endswith(".")
+        )
 
     def _looks_preambular(self, view: TextView) -> bool:
         terminator, _ = terminator_of(view)
@@ -335,7 +401,7 @@ def parse_document(
             builder.footnote(block, make_view(text, block.segments, []))
             continue
         removed, calls = calls_by_block[id(block)]
-        builder.paragraph(block, make_view(text, block.segments, removed), calls)
+        builder.paragraph(block, removed, calls)
         all_calls.extend(calls)
     session = builder.session
     if symbol and session is None:

@@ -87,6 +87,8 @@ class BodyWithoutCall(Rule):
     severity = Severity.ERROR
 
     def check(self, document: Document) -> Iterator[Violation]:
+        if not document.has_footnote_section:
+            return
         called = {str(call.number) for call in document.calls}
         for node in document.footnotes:
             if node.number and node.number not in called:

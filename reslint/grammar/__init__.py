@@ -18,12 +18,13 @@ from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, normalise
 from reslint.vocabulary import month_pattern, ordinal_pattern
 
 _WHITE = " \t\u00a0\u202f"
+_ARTICLE = re.compile(r"^(?:The|L'|Le|La|Les|El|Los|Las)\s*", re.I)
 _MEETING = (
     r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
     r"(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión|reunión)\b"
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
-_SUB_LABEL = r"\(?(?P<label>[a-z]{1,2}|[ivxlc]{1,6})\)"
+_SUB_LABEL = r"\(?\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6})\s?\)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,8 @@ class BlockGrammar:
             reverse=True,
         )
         organ_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in organ_names) or "(?!)"
+        mastheads = sorted({_ARTICLE.sub("", name) for name in organ_names}, key=len, reverse=True)
+        masthead_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in mastheads) or "(?!)"
         markers = sorted({*lexicon.also, *lexicon.further}, key=len, reverse=True)
         marker_alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or "(?!)"
         rest = _el(pp.Regex(r".*", re.S)).set_name("rest")("rest")
@@ -137,7 +140,7 @@ class BlockGrammar:
                 "header_line",
             )("header")
             + rest
-            | _rx(rf"(?i)(?:{organ_alt})\s*$", "masthead_organ")("header") + rest
+            | _rx(rf"(?i)(?:{organ_alt}|{masthead_alt})\s*$", "masthead_organ")("header") + rest
         ).set_name("header_line")
 
     def parse(self, text: str) -> BlockParse:
