@@ -121,6 +121,7 @@ class Linter:
                         try:
                             settings = self.resolver.for_path(candidate)
                         except ConfigError as error:
+                            found = True  # reported; not "no files to lint"
                             yield candidate, str(error)
                             continue
                         if path_included(candidate, settings):

@@ -17,7 +17,9 @@ _SUPERSCRIPT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 _GLUED = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)")
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)")
-_AFTER_MARK = re.compile(r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?<=[a-zà-ÿ]{3}\.)(\d{1,2})$")
+_AFTER_MARK = re.compile(
+    r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?:(?<=[a-zà-ÿ]{3}\.)|(?<=\w[;:]))(\d{1,2})$"
+)
 _YEAR = re.compile(r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
 _DETACHED = re.compile(r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)]|\s*$)")
 _DETACHED_YEAR = re.compile(r"(?<=(?:1[89]|20)\d\d)(\s+)(\d{1,2})(?=\s*[,;:.)]|\s+[a-zà-ÿ]|\s*$)")

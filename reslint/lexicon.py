@@ -15,6 +15,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 SUPPORTED_LANGUAGES = ("en", "fr", "es")
+_ADVERBS = {
+    "en": r"(?i:[a-z]{3,}ly)(?![\w'])",
+    "fr": r"(?i:[a-zà-ÿ]{3,}ment)(?![\w'])",
+    "es": r"(?i:[a-záéíóúñ]{3,}mente)(?![\w'])",
+}
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\t": " "})
 
@@ -110,6 +115,10 @@ class Lexicon:
         offset = before.end() if before else 0
         found = phrase_re.match(norm, offset)
         if found is None:
+            adverb = re.match(self.adverb_pattern + r"[ ,]+", norm[offset:])
+            if adverb is not None:
+                found = phrase_re.match(norm, offset + adverb.end())
+        if found is None:
             return None
         phrase, inner = self.split_marker(found.group(0))
         end = found.end()
@@ -126,6 +135,11 @@ class Lexicon:
         degree = self.degree_of(marker) if marker else ""
         gender = self._phrase_gender.get(" ".join(phrase.casefold().split()), "")
         return OpenerMatch(0, end, phrase, degree, marker, marker_before, gender)
+
+    @property
+    def adverb_pattern(self) -> str:
+        """Return the regex of an adverb that may stand before a verb ("Strongly urges")."""
+        return _ADVERBS.get(self.language, r"(?!)")
 
     def split_marker(self, phrase: str) -> tuple[str, str]:
         """Split a marker out of the middle of a matched phrase: (phrase, marker)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterator
@@ -11,6 +12,7 @@ from reslint.lexicon import Lexicon, load_lexicon
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.violations import Applicability, Fix, Severity, Violation
+from reslint_rules._shared import statement_sections
 
 
 @cache
@@ -113,6 +115,15 @@ class UnknownPreambularOpener(Rule):
             yield from _unknown(self, document, node, "preambular", "preambular opener")
 
 
+def _fronted_verb(lexicon: Lexicon, text: str) -> bool:
+    """Return whether an operative verb follows a fronted clause ("In this regard, requests")."""
+    for comma in re.finditer(r",\s+", text[:240]):
+        rest = text[comma.end():]
+        if rest[:1].islower() and lexicon.match_operative(rest[:1].upper() + rest[1:]):
+            return True
+    return False
+
+
 class UnknownOperativeVerb(Rule):
     """Operative paragraphs open with an operative verb in the present tense.
 
@@ -148,7 +159,14 @@ class UnknownOperativeVerb(Rule):
     Options = OpenerOptions
 
     def check(self, document: Document) -> Iterator[Violation]:
+        lexicon = load_lexicon(document.language)
+        statements = statement_sections(document)
         for node in document.operative:
+            if (node.part, node.section) in statements:
+                continue
+            body = node.text[node.opener.span.start - node.span.start:] if node.opener else ""
+            if lexicon.match_preambular(body) or _fronted_verb(lexicon, body):
+                continue  # a participle in a numbered paragraph, or "In this regard, requests"
             yield from _unknown(self, document, node, "operative", "operative verb")
 
 
@@ -159,11 +177,16 @@ class AlsoFurtherOrder(Rule):
     ``Rappelant également`` → ``Rappelant en outre``; ES ``Recordando`` →
     ``Recordando también`` → ``Recordando además``). The bare form may come back
     after the others. The order is tracked per opener, separately in the preamble
-    and the operative part, and restarts in each section.
+    and the operative part of each resolution.
+
+    In English only the first step is checked (an "also" or "further" form needs
+    an earlier bare form): adopted English texts use "also" and "further" in
+    either order, while French and Spanish texts keep the full order.
 
     ## Why
     Observed UN practice (French Security Council texts: no exception in 167
-    sequences; English: bare first in 200 of 201).
+    sequences; English: bare first in 200 of 201, "further" before "also" in 4
+    of 27).
 
     ## Example
     ```text
@@ -186,6 +209,7 @@ class AlsoFurtherOrder(Rule):
     summary = "\"also\"/\"further\" opener out of order"
 
     def check(self, document: Document) -> Iterator[Violation]:
+        strict = document.language != "en"
         seen: dict[tuple[int, NodeKind, str], set[str]] = {}
         for node in document.nodes:
             if node.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
@@ -193,12 +217,14 @@ class AlsoFurtherOrder(Rule):
             opener = node.opener
             if opener is None or not opener.known:
                 continue
-            key = (node.section, node.kind, opener.phrase.casefold())
+            key = (node.part, node.kind, opener.phrase.casefold())
             degrees = seen.setdefault(key, set())
-            if opener.degree == "also" and "" not in degrees:
+            if opener.degree and "" not in degrees:
                 yield self.violation(
                     opener.span, f"'{opener.text}' with no earlier '{opener.phrase}'"
                 )
+            elif not strict:
+                pass
             elif opener.degree == "further" and "also" not in degrees:
                 yield self.violation(
                     opener.span,

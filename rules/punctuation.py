@@ -8,7 +8,7 @@ from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Fix, Severity, Violation
-from reslint_rules._shared import last_descendant
+from reslint_rules._shared import last_descendant, statement_sections
 
 _MARKS = ",;:.!?"
 
@@ -33,6 +33,8 @@ def _check_end(rule: Rule, document: Document, node: Node, wanted: str, what: st
     last = last_descendant(document, node)
     if last.terminator == wanted:
         return
+    if last.kind is NodeKind.QUOTED:
+        return  # embedded text (an amendment, a declaration) carries its own punctuation
     found = terminal_fix(last, wanted)
     if found is None:
         return
@@ -112,8 +114,9 @@ class OperativeTerminator(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         last = _last_operative_by_part(document)
+        statements = statement_sections(document)
         for node in document.operative:
-            if node.index not in last:
+            if node.index not in last and (node.part, node.section) not in statements:
                 yield from _check_end(self, document, node, ";", "operative paragraph")
 
 

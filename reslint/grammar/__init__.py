@@ -71,9 +71,12 @@ class BlockGrammar:
         pre_phrase = _rx(lexicon.phrase_pattern("preambular"), "preambular_phrase")
         op_phrase = _rx(lexicon.phrase_pattern("operative"), "operative_phrase")
 
+        adverb = _rx(lexicon.adverb_pattern + r"[ ,]+", "adverb")
+
         def opener(phrase: pp.ParserElement, name: str) -> pp.ParserElement:
+            core = phrase("phrase") | adverb("adverb") + phrase("phrase")
             return pp.Located(
-                pp.Opt(marker("before")) + phrase("phrase") + pp.Opt(marker("after"))
+                pp.Opt(marker("before")) + core + pp.Opt(marker("after"))
             )(name).set_name(name)
 
         opener_pre = opener(pre_phrase, "opener")
