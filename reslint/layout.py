@@ -31,6 +31,7 @@ _DISTRIBUTION = re.compile(
     r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)", re.I
 )
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3})(?:\s+|\t)(?=\S)(?!\d{1,3}(?:\s|$))")
+_OP_NUMBER = re.compile(r"(\d{1,3})\s*\.\s+\S")
 _BARE_LABEL = re.compile(r"\d{1,3}\s*\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)")
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
 _MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
@@ -145,6 +146,7 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
     has_rule = False
     page_breaks = 0
     seen_content = False
+    last_number = 0
 
     def close_footnotes() -> None:
         nonlocal in_footnotes, footnote
@@ -223,14 +225,50 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
             else:
                 starts = not (unfinished and content[:1].islower() and strength is None)
         else:
+            number = _OP_NUMBER.match(content)
             starts = strength is not None and (
-                strength == "organ" or is_terminated(current.last_content)
+                strength == "organ"
+                or is_terminated(current.last_content)
+                or (number is not None and int(number.group(1)) == last_number + 1)
             )
         if starts:
             current = Block("paragraph")
             blocks.append(current)
+            number = _OP_NUMBER.match(content)
+            if number is not None:
+                last_number = int(number.group(1))
         assert current is not None
         current.add(line)
         gap = False
         page_gap = False
-    return Layout(blocks, artefacts, has_rule, page_breaks)
+    return Layout(_split_headings(text, blocks), artefacts, has_rule, page_breaks)
+
+
+def _split_headings(text: str, blocks: list[Block]) -> list[Block]:
+    """Split off a heading line stuck to the end of a paragraph ("Arms embargo" + "5.")."""
+    result: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            block.kind == "paragraph"
+            and len(block.segments) >= 2
+            and following is not None
+            and following.kind == "paragraph"
+            and _OP_NUMBER.match(text[following.segments[0].start:following.segments[0].end])
+        ):
+            last = block.segments[-1]
+            line = text[last.start:last.end]
+            before = block.segments[-2]
+            if (
+                len(line) <= 80
+                and line[:1].isupper()
+                and not is_terminated(line)
+                and is_terminated(text[before.start:before.end])
+            ):
+                block.segments.pop()
+                block.last_content = text[before.start:before.end]
+                heading = Block("paragraph", [last], last_content=line)
+                result.extend((block, heading))
+                continue
+        result.append(block)
+    return result
