@@ -87,7 +87,8 @@ class OperativeNumbering(Rule):
         previous_last = 0
         for nodes in sections.values():
             numbered = [n for n in nodes if n.number is not None]
-            if len(nodes) > 1:
+            if len(nodes) > 1 and not document.from_pdf:
+                # extraction from PDF often loses list numbers: not reported there
                 for node in nodes:
                     if node.number is None and node.opener is not None:
                         yield self.violation(
@@ -96,9 +97,13 @@ class OperativeNumbering(Rule):
                         )
             if not numbered:
                 continue
-            first = int(numbered[0].number or 0)
+            slots = {id(n): i for i, n in enumerate(nodes)}  # unnumbered ones hold a place
+            first = int(numbered[0].number or 0) - slots[id(numbered[0])]
             expected = previous_last + 1 if first == previous_last + 1 and first != 1 else 1
+            previous_slot = -1
             for index, node in enumerate(numbered):
+                expected += slots[id(node)] - previous_slot - 1
+                previous_slot = slots[id(node)]
                 number = int(node.number or 0)
                 if number != expected:
                     problem = (

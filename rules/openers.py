@@ -179,9 +179,12 @@ class AlsoFurtherOrder(Rule):
     after the others. The order is tracked per opener, separately in the preamble
     and the operative part of each resolution.
 
-    In English only the first step is checked (an "also" or "further" form needs
-    an earlier bare form): adopted English texts use "also" and "further" in
-    either order, while French and Spanish texts keep the full order.
+    Two steps are checked: an "also" or "further" form needs an earlier bare form
+    (all languages), and in French and Spanish the first "further" form
+    (``en outre``, ``además``) needs an earlier "also" form (``également``,
+    ``también``). An "also" form after a "further" one is accepted: adopted
+    General Assembly texts do it in both languages, and English texts use "also"
+    and "further" in either order.
 
     ## Why
     Observed UN practice (French Security Council texts: no exception in 167
@@ -230,10 +233,6 @@ class AlsoFurtherOrder(Rule):
                     opener.span,
                     f"'{opener.text}' (further) comes before any 'also' form of "
                     f"'{opener.phrase}'",
-                )
-            elif opener.degree == "also" and "further" in degrees:
-                yield self.violation(
-                    opener.span, f"'{opener.text}' after the 'further' form of this opener"
                 )
             degrees.add(opener.degree)
 
