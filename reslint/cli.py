@@ -250,11 +250,23 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+def _registry(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Return the rule registry alone (no parser, no configuration: stays fast)."""
+    from reslint.plugins import plugin_manager
+    from reslint.registry import build_registry
+
+    manager, errors = plugin_manager(not getattr(args, "no_plugins", False))
+    registry = build_registry(manager)
+    for problem in [*errors, *registry.errors]:
+        _error(problem.message)
+    return registry
+
+
 def _rule(args: argparse.Namespace) -> int:
     from reslint.docs import rule_page
 
-    linter = _linter(args)
-    rule = linter.registry.get(args.code)
+    registry = _registry(args)
+    rule = registry.get(args.code)
     if rule is None:
         _error(f"unknown rule {args.code!r} (see 'reslint rules')")
         return EXIT_ERROR
@@ -265,8 +277,7 @@ def _rule(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     import json
 
-    linter = _linter(args)
-    rules = linter.registry.sorted()
+    rules = _registry(args).sorted()
     if args.output_format == "json":
         json.dump(
             [

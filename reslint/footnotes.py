@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_DIGIT_RUN = re.compile(r"\d+")
+_SPACE_BEFORE_MARK = re.compile(r"[ \t]*(?=[,;:.)])")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
@@ -57,42 +59,58 @@ class CallCandidate:
 
 
 def _previous_word(text: str, index: int) -> str:
-    match = re.search(r"([\w°º]+)\W*$", text[:index])
+    match = re.search(r"([\w°º]+)\W*$", text[max(0, index - 64):index])
     return match.group(1).casefold() if match else ""
 
 
 def candidates(text: str) -> list[CallCandidate]:
     """Return the call candidates of a block's text, in order."""
     found: list[CallCandidate] = []
-    for match in _SUPERSCRIPT.finditer(text):
+    superscript = any(ch in text for ch in "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    for match in _SUPERSCRIPT.finditer(text) if superscript else ():
         number = int(match.group(0).translate(_SUPERSCRIPTS))
         found.append(CallCandidate(match.start(), match.end(), number, "superscript", True))
-    for match in _MARKDOWN.finditer(text):
+    for match in _MARKDOWN.finditer(text) if "[^" in text else ():
         found.append(
             CallCandidate(match.start(), match.end(), int(match.group(1)), "markdown", True)
         )
-    for pattern in (_GLUED, _GLUED_QUOTE, _AFTER_MARK):
-        for match in pattern.finditer(text):
-            group = 1 if match.group(1) is not None else 2
-            if int(match.group(group)) == 0:
+    # Every other kind of call is a run of digits: anchor each pattern there
+    # instead of letting it scan every position of the block.
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if run.end() - start > 6:
+            continue
+        for pattern in (_GLUED, _GLUED_QUOTE, _AFTER_MARK):
+            match = pattern.match(text, start)
+            if match is None:
                 continue
-            found.append(CallCandidate(match.start(group), match.end(group),
-                                       int(match.group(group)), "glued", True))
-    for match in _YEAR.finditer(text):
-        number = int(match.group(2))
-        if number and not (len(match.group(2)) == 2 and match.group(2).startswith("0")):
-            found.append(CallCandidate(match.start(2), match.end(2), number, "year", False))
-    for pattern in (_DETACHED_YEAR, _DETACHED, _AFTER_PUNCT):
-        for match in pattern.finditer(text):
+            group = 1 if match.group(1) is not None else 2
+            if int(match.group(group)):
+                found.append(CallCandidate(match.start(group), match.end(group),
+                                           int(match.group(group)), "glued", True))
+        match = _YEAR.match(text, start)
+        if match is not None:
+            number = int(match.group(2))
+            if number and not (len(match.group(2)) == 2 and match.group(2).startswith("0")):
+                found.append(CallCandidate(match.start(2), match.end(2), number, "year", False))
+        space_start = start
+        while space_start > 0 and text[space_start - 1] in " \t\n\u00a0":
+            space_start -= 1
+        if space_start == start:
+            continue
+        for pattern in (_DETACHED_YEAR, _DETACHED, _AFTER_PUNCT):
+            match = pattern.match(text, space_start)
+            if match is None or match.start(2) != start:
+                continue
             number = int(match.group(2))
             if not number:
                 continue
             if pattern is _DETACHED and _previous_word(text, match.start()) in _NUMBERING_WORDS:
                 continue
             end = match.end(2)
-            space = re.match(r"[ \t]*(?=[,;:.)])", text[end:])
+            space = _SPACE_BEFORE_MARK.match(text, end)
             if space:
-                end += space.end()
+                end = space.end()
             found.append(CallCandidate(match.start(1), end, number, "detached", False))
     found.sort(key=lambda c: (c.start, -c.strong))
     unique: list[CallCandidate] = []

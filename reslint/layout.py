@@ -31,8 +31,8 @@ _DISTRIBUTION = re.compile(
     r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)", re.I
 )
 _FOOTNOTE_BODY = re.compile(r"(\d{1,3})(?:\s+|\t)(?=\S)(?!\d{1,3}(?:\s|$))")
-_OP_NUMBER = re.compile(r"(\d{1,3})\s*\.\s+\S")
-_BARE_LABEL = re.compile(r"\d{1,3}\s*\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)")
+_OP_NUMBER = re.compile(r"(\d{1,4})\s*\.\s+\S")
+_BARE_LABEL = re.compile(r"\d{1,4}\s*\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)")
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
 _MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
 _TERMINAL = ",;:."
@@ -124,7 +124,7 @@ def artefact_kind(content: str) -> ArtefactKind | None:
 
 def is_terminated(content: str) -> bool:
     """Return whether a line ends with terminal punctuation (quotes and calls aside)."""
-    trimmed = _TRAILING_NOISE.sub("", content)
+    trimmed = _TRAILING_NOISE.sub("", content[-40:])
     return bool(trimmed) and trimmed[-1] in _TERMINAL
 
 

@@ -68,8 +68,7 @@ class TextView:
         """Map an offset of the view to an offset of the original text."""
         if not self.pieces:
             return 0
-        starts = [piece[0] for piece in self.pieces]
-        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        index = max(0, bisect.bisect_right(self.pieces, (offset, float("inf"), 0)) - 1)
         view_start, original_start, length = self.pieces[index]
         return original_start + min(offset - view_start, length)
 

@@ -31,7 +31,7 @@ _EXTRACTION_SIGNS = frozenset({
     ArtefactKind.PLACEHOLDER, ArtefactKind.DISTRIBUTION,
 })
 _LABEL_START = re.compile(r"\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)\s")
-_NUMBERED = re.compile(r"\d{1,3}\s*\.(?:\s|$)")
+_NUMBERED = re.compile(r"\d{1,4}\s*\.(?:\s|$)")
 _FOOTNOTE_LIKE = re.compile(
     r"(\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
 )
@@ -100,7 +100,7 @@ def _line_start_pattern(language: str) -> re.Pattern[str]:
     sub = r"\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)"
     strong = (
         rf"(?P<organ>[«“\"]?\s*(?:{organs})\s*,\s*$)"
-        rf"|(?P<strong>\d{{1,3}}\s*\.(?:\s|$)|{sub}\s|(?:Annexe|Annex|Anexo)(?:\s+[IVX\d]+)?\s*$"
+        rf"|(?P<strong>\d{{1,4}}\s*\.(?:\s|$)|{sub}\s|(?:Annexe|Annex|Anexo)(?:\s+[IVX\d]+)?\s*$"
         r"|\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ª)?\s+(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión)\b"
         r"|\[(?:Adopted|Adoptée|Aprobada)\b)"
     )

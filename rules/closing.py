@@ -11,7 +11,7 @@ from reslint.model import Document, Node
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Fix, Severity, Violation
-from reslint.vocabulary import ordinal_pattern, ordinal_words, parse_ordinal
+from reslint.vocabulary import ordinal_words, parse_ordinal
 
 _AGENDA_TEMPLATES = {
     "en": (
@@ -43,11 +43,16 @@ _SEIZED = {
 }
 
 
+_WORDS = r"[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*){0,3}?"
+_DECIDES = re.compile(r"(?i)(?:also\s+|further\s+)?d[ée]cid")
+
+
 @cache
 def _agenda_patterns(language: str) -> tuple[re.Pattern[str], ...]:
-    ordinal = ordinal_pattern(language)
+    # The ordinal is captured as a short run of words and read with parse_ordinal,
+    # rather than compiled into a 200-way alternation.
     return tuple(
-        re.compile(template.replace("{o}", ordinal), re.I)
+        re.compile(template.replace("{o}", _WORDS), re.I)
         for template in _AGENDA_TEMPLATES.get(language, ())
     )
 
@@ -64,9 +69,11 @@ def _body(node: Node) -> tuple[str, int]:
 def agenda_closer(document: Document, node: Node) -> re.Match[str] | None:
     """Return the match of a GA agenda closer in ``node``, if it is one."""
     text, _ = _body(node)
+    if not _DECIDES.match(text):
+        return None
     for pattern in _agenda_patterns(document.language):
         found = pattern.match(text)
-        if found:
+        if found and parse_ordinal(found.group("ordinal"), document.language) is not None:
             return found
     return None
 
@@ -75,6 +82,8 @@ def seized_closer(document: Document, node: Node) -> bool:
     """Return whether ``node`` is a "remain seized" closer."""
     pattern = _SEIZED.get(document.language)
     text, _ = _body(node)
+    if not _DECIDES.match(text):
+        return False
     return bool(pattern and re.match(pattern, text, re.I))
 
 

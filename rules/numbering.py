@@ -101,6 +101,7 @@ class OperativeNumbering(Rule):
             first = int(numbered[0].number or 0) - slots[id(numbered[0])]
             expected = previous_last + 1 if first == previous_last + 1 and first != 1 else 1
             previous_slot = -1
+            fixed_from = False  # one renumbering fix per sequence covers the rest of it
             for index, node in enumerate(numbered):
                 expected += slots[id(node)] - previous_slot - 1
                 previous_slot = slots[id(node)]
@@ -114,8 +115,10 @@ class OperativeNumbering(Rule):
                     yield self.violation(
                         _digits_span(node),
                         problem,
-                        _renumber(numbered[index:], expected, applicability),
+                        None if fixed_from else _renumber(numbered[index:], expected,
+                                                          applicability),
                     )
+                    fixed_from = True
                 expected = number + 1
             previous_last = int(numbered[-1].number or 0)
 

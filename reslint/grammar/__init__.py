@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import Callable
 
 import pyparsing as pp
 
 from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, normalise
-from reslint.vocabulary import month_pattern, ordinal_pattern
+from reslint.vocabulary import month_names
 
 _WHITE = " \t\u00a0\u202f"
+_SECTION_START = re.compile(r"(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|\s|$)")
 _ARTICLE = re.compile(r"^(?:The|L'|Le|La|Les|El|Los|Las)\s*", re.I)
 _MEETING = (
     r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
@@ -81,14 +83,13 @@ class BlockGrammar:
 
         opener_pre = opener(pre_phrase, "opener")
         opener_op = opener(op_phrase, "opener")
-        months = month_pattern(language)
-        ordinals = ordinal_pattern(language)
+        words = r"(?:[^\W\d][\w'-]*\s+){0,3}?[^\W\d][\w'-]*"
 
         self.organ_line = (
             _rx(rf"(?i)(?:«\s*|\"\s*|“\s*)?(?:{organ_alt})\s*,?", "organ_name")("organ") + end
         ).set_name("organ_line")
         self.operative = (
-            pp.Located(_rx(r"(?P<number>\d{1,3})\s*\.(?=\s|$)", "op_number"))("label")
+            pp.Located(_rx(r"(?P<number>\d{1,4})\s*\.(?=\s|$)", "op_number"))("label")
             + pp.Opt(opener_op)
             + rest
         ).set_name("operative")
@@ -112,8 +113,8 @@ class BlockGrammar:
             _rx(rf"(?i){_MEETING}", "meeting_line")("meeting") + rest
             | _rx(_VOTE, "vote_line")("vote") + rest
             | _rx(
-                rf"(?i)(?:\d{{1,2}}(?:er|º)?\s+(?:de\s+)?(?:{months})\s+(?:de\s+)?\d{{4}}"
-                rf"|(?:{months})\s+\d{{1,2}},?\s+\d{{4}})\.?",
+                r"(?i)(?:\d{1,2}(?:er|º)?\s+(?:de\s+)?(?P<month>[^\W\d]{3,})\s+(?:de\s+)?\d{4}"
+                r"|(?P<month2>[^\W\d]{3,})\s+\d{1,2},?\s+\d{4})\.?",
                 "date_line",
             )("date")
             + end
@@ -128,11 +129,12 @@ class BlockGrammar:
             + _rx(r"[^,;]{0,200}", "heading_text")("heading")
             + end
         ).set_name("section_heading")
+        self._define_gates(organ_alt, masthead_alt)
         self.preambular = (opener_pre + rest).set_name("preambular")
         self.unnumbered_operative = (opener_op + rest).set_name("unnumbered_operative")
         self.header = (
             _rx(
-                rf"(?i)(?:(?:{ordinals})\s+(?:special\s+|extraordinaire\s+|regular\s+)?"
+                rf"(?i)(?:{words}\s+(?:special\s+|extraordinaire\s+|regular\s+)?"
                 rf"(?:session|período\s+(?:extraordinario\s+)?de\s+sesiones)\b"
                 rf"|(?:agenda\s+items?|points?\s+\d|tema\s+\d|temas\s+\d|item\s+\d)"
                 r"|(?:resolution|résolution|resolución|decision|décision)s?\s+(?:adopted|adoptée|aprobada)"
@@ -147,26 +149,68 @@ class BlockGrammar:
         ).set_name("header_line")
 
     def parse(self, text: str) -> BlockParse:
-        """Return what block ``text`` can be (``category`` is ``"unknown"`` if nothing)."""
+        """Return what block ``text`` can be (``category`` is ``"unknown"`` if nothing).
+
+        Each production has a cheap regular-expression gate; pyparsing only runs
+        the productions whose gate lets the block through, so most blocks are
+        parsed once instead of failing through every alternative.
+        """
         norm = normalise(text)
-        for category, expr in (
-            ("organ", self.organ_line),
-            ("operative", self.operative),
-            ("subparagraph", self.subparagraph),
-            ("title", self.title),
-            ("adoption", self.adoption),
-            ("annex", self.annex),
-            ("section", self.section),
-            ("preambular", self.preambular),
-            ("unnumbered_operative", self.unnumbered_operative),
-            ("header", self.header),
-        ):
+        for category, expr, gate in self._productions:
+            if not gate(norm):
+                continue
             try:
                 result = expr.parse_string(norm, parse_all=False)
             except pp.ParseException:
                 continue
+            if category == "adoption" and not self._real_date(result):
+                continue
             return self._build(category, result, norm)
         return BlockParse("unknown")
+
+    def _define_gates(self, organ_alt: str, masthead_alt: str) -> None:
+        organ = re.compile(rf"(?i)[«“\"]?\s*(?:{organ_alt})\s*,?\s*$")
+        lexicon = self.lexicon
+
+        def starts(pattern: str) -> Callable[[str], bool]:
+            compiled = re.compile(pattern)
+            return lambda text: compiled.match(text) is not None
+
+        self._gates: dict[str, Callable[[str], bool]] = {
+            "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
+            "operative": starts(r"\d{1,4}\s*\."),
+            "subparagraph": starts(r"\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)\s"),
+            "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
+            "adoption": starts(r"[\d\[]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"),
+            "annex": lambda text: len(text) < 20 and text[:3].lower() in ("ann", "ane"),
+            "section": lambda text: len(text) < 220 and _SECTION_START.match(text) is not None,
+            "preambular": lambda text: lexicon.match_preambular(text) is not None,
+            "unnumbered_operative": lambda text: lexicon.match_operative(text) is not None,
+            "header": lambda text: len(text) < 600,
+        }
+        del masthead_alt
+
+    @cached_property
+    def _productions(self) -> tuple[tuple[str, pp.ParserElement, Callable[[str], bool]], ...]:
+        gates = self._gates
+        return (
+            ("organ", self.organ_line, gates["organ"]),
+            ("operative", self.operative, gates["operative"]),
+            ("subparagraph", self.subparagraph, gates["subparagraph"]),
+            ("title", self.title, gates["title"]),
+            ("adoption", self.adoption, gates["adoption"]),
+            ("annex", self.annex, gates["annex"]),
+            ("section", self.section, gates["section"]),
+            ("preambular", self.preambular, gates["preambular"]),
+            ("unnumbered_operative", self.unnumbered_operative, gates["unnumbered_operative"]),
+            ("header", self.header, gates["header"]),
+        )
+
+    def _real_date(self, result: pp.ParseResults) -> bool:
+        if "date" not in result:
+            return True
+        found = re.search(r"[^\W\d]{3,}", str(result["date"]))
+        return bool(found) and found.group(0).lower() in month_names(self.lexicon.language)
 
     def _build(self, category: str, result: pp.ParseResults, norm: str) -> BlockParse:
         number = label = None
