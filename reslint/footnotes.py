@@ -25,6 +25,7 @@ _AFTER_MARK = re.compile(
 _YEAR = re.compile(r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
 _DETACHED = re.compile(r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)]|\s*$)")
 _DETACHED_YEAR = re.compile(r"(?<=(?:1[89]|20)\d\d)(\s+)(\d{1,2})(?=\s*[,;:.)]|\s+[a-zà-ÿ]|\s*$)")
+_DETACHED_SPACED = re.compile(r"(?<=\d)(\s+)(\d{1,2})(?=[ \t]+[,.](?:\s|$))")
 _AFTER_PUNCT = re.compile(r"(?<=[,;])(\s+)(\d{1,2})(?=\s+[a-zà-ÿ])")
 _NUMBERING_WORDS = frozenset(
     """
@@ -98,7 +99,7 @@ def candidates(text: str) -> list[CallCandidate]:
             space_start -= 1
         if space_start == start:
             continue
-        for pattern in (_DETACHED_YEAR, _DETACHED, _AFTER_PUNCT):
+        for pattern in (_DETACHED_YEAR, _DETACHED, _DETACHED_SPACED, _AFTER_PUNCT):
             match = pattern.match(text, space_start)
             if match is None or match.start(2) != start:
                 continue

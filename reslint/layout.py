@@ -30,7 +30,9 @@ _SYMBOL = re.compile(
 _DISTRIBUTION = re.compile(
     r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)", re.I
 )
-_FOOTNOTE_BODY = re.compile(r"(\d{1,3})(?:\s+|\t)(?=\S)(?!\d{1,3}(?:\s|$))")
+_FOOTNOTE_BODY = re.compile(
+    r"(\d{1,3})(?:\s+|\t)(?=[A-Z\u00c0-\u00de«“\"(\[*]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/)"
+)
 _OP_NUMBER = re.compile(r"(\d{1,4})\s*\.\s+\S")
 _BARE_LABEL = re.compile(r"\d{1,4}\s*\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)")
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
@@ -57,6 +59,7 @@ class Block:
     segments: list[Span] = field(default_factory=list)
     footnote_number: int | None = None
     last_content: str = ""
+    region: int = 0
 
     def add(self, line: Line) -> None:
         """Append a line's content."""
@@ -147,6 +150,7 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
     page_breaks = 0
     seen_content = False
     last_number = 0
+    regions = 0
 
     def close_footnotes() -> None:
         nonlocal in_footnotes, footnote
@@ -171,6 +175,7 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
             artefacts.append(Artefact(kind, Span(line.start, line.end)))
             if kind is ArtefactKind.FOOTNOTE_RULE:
                 has_rule = True
+                regions += 1
                 in_footnotes = True
                 footnote = None
             elif kind in (ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER):
@@ -203,10 +208,11 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
             )
             if not opens and not continues_paragraph:
                 if body:
-                    footnote = Block("footnote", footnote_number=int(body.group(1)))
+                    footnote = Block("footnote", footnote_number=int(body.group(1)),
+                                     region=regions)
                     blocks.append(footnote)
                 elif footnote is None:
-                    footnote = Block("footnote")
+                    footnote = Block("footnote", region=regions)
                     blocks.append(footnote)
                 footnote.add(line)
                 gap = False

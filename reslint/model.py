@@ -146,6 +146,8 @@ class Document:
     from_pdf: bool = False
     path: str | None = None
     calls: tuple[FootnoteCall, ...] = field(default=())
+    footnote_regions: tuple[tuple[int, ...], ...] = ()
+    """Footnote numbers found together at the foot of each page (one tuple per page)."""
 
     @cached_property
     def line_index(self) -> LineIndex:

@@ -421,7 +421,16 @@ def parse_document(
         from_pdf=any(a.kind in _EXTRACTION_SIGNS for a in result.artefacts),
         path=path,
         calls=tuple(all_calls),
+        footnote_regions=_regions(blocks),
     )
+
+
+def _regions(blocks: list[Block]) -> tuple[tuple[int, ...], ...]:
+    grouped: dict[int, list[int]] = {}
+    for block in blocks:
+        if block.kind == "footnote" and block.footnote_number is not None:
+            grouped.setdefault(block.region, []).append(block.footnote_number)
+    return tuple(tuple(numbers) for _, numbers in sorted(grouped.items()))
 
 
 def _call_span(view: TextView, candidate: CallCandidate) -> tuple[int, int]:

@@ -9,13 +9,25 @@ from reslint.rule import Rule
 from reslint.violations import Severity, Violation
 
 
+_UNAMBIGUOUS = frozenset({"glued", "superscript", "markdown"})
+
+
+def _inside_a_page(document: Document, number: int) -> bool:
+    """Return whether footnotes just before and after ``number`` stand on one page."""
+    for numbers in document.footnote_regions:
+        if numbers and min(numbers) < number < max(numbers):
+            return True
+    return False
+
+
 class CallWithoutBody(Rule):
     """A footnote call refers to a footnote that the document does not contain.
 
     Only checked when the document carries numbered footnote bodies: texts whose
     footnotes were dropped on extraction are not reported. In text extracted from
-    a PDF, a call numbered after the last footnote present is not reported either,
-    since the extraction may have lost the pages that carry it.
+    a PDF, a missing footnote called by a detached number is reported only when
+    the footnotes before and after it stand at the foot of the same page: whole
+    pages of footnotes are often lost by the extraction.
 
     ## Why
     In resolutions all sources are cited in footnotes (UN Editorial Manual,
@@ -48,16 +60,22 @@ class CallWithoutBody(Rule):
         if not document.has_footnote_section:
             return
         bodies = {node.number for node in document.footnotes if node.number}
-        last_body = max((int(number) for number in bodies), default=0)
         for call in document.calls:
-            if document.from_pdf and call.number > last_body:
-                continue  # the pages carrying later footnotes may not have been extracted
+            if (
+                document.from_pdf
+                and call.style not in _UNAMBIGUOUS
+                and not _inside_a_page(document, call.number)
+            ):
+                continue  # the page carrying this footnote may not have been extracted
             if str(call.number) not in bodies:
                 yield self.violation(call.span, f"footnote {call.number} is called but has no body")
 
 
 class BodyWithoutCall(Rule):
     """A footnote body is never called from the text.
+
+    Not checked in text extracted from a PDF, where footnote calls lose their
+    superscript and cannot all be told from ordinary numbers.
 
     ## Why
     Every note needs a call in the text; an orphan note usually means a call was
@@ -87,7 +105,7 @@ class BodyWithoutCall(Rule):
     severity = Severity.ERROR
 
     def check(self, document: Document) -> Iterator[Violation]:
-        if not document.has_footnote_section:
+        if not document.has_footnote_section or document.from_pdf:
             return
         called = {str(call.number) for call in document.calls}
         for node in document.footnotes:
@@ -99,7 +117,9 @@ class BodyWithoutCall(Rule):
 class CallsOutOfOrder(Rule):
     """Footnote calls are numbered from 1 in order of first appearance.
 
-    Only checked when the document carries numbered footnote bodies.
+    Only checked when the document carries numbered footnote bodies; in text
+    extracted from a PDF only the calls that cannot be ordinary numbers (glued to
+    a word, superscript) are compared with each other.
 
     ## Why
     Footnote indicators are consecutive in order of appearance within a document
@@ -134,7 +154,13 @@ class CallsOutOfOrder(Rule):
             return  # calls are only reliable where the footnotes came with the text
         highest = 0
         seen: set[int] = set()
-        for call in document.calls:
+        calls = document.calls
+        if document.from_pdf:
+            # a detached number in extracted text may be a call or not: judge the others
+            calls = tuple(call for call in calls if call.style in _UNAMBIGUOUS)
+            seen = set(range(1, min((c.number for c in calls), default=1)))
+            highest = len(seen)
+        for call in calls:
             if call.number in seen:
                 continue
             if call.number != highest + 1 and call.number < highest:
