@@ -17,7 +17,9 @@ from reslint.model import Artefact, ArtefactKind
 from reslint.text import Span
 
 _RULE = re.compile(r"(?:\\?_){5,}|-{10,}")
-_PLACEHOLDER = re.compile(r"<!--.*?-->")
+_PLACEHOLDER = re.compile(r"<!--.*?-->|`{3,}\w*|[^\w\s]")
+_SEPARATOR = re.compile(r"(?:\*\s*){3,}|-{3,9}|_{1,4}|(?:#\s*){3,}")
+_STRAY_SUPERSCRIPT = re.compile(r"e|er|re|ème|st|nd|rd|th|ª|º")
 _PAGE_NUMBER = re.compile(r"\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,4}\s*-|Page \d+(?: of \d+)?")
 _JOB_NUMBER = re.compile(
     r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{6,}\*|\d{6}|[A-Z]?\d{2}-\d{5}\s+\d{2}/\d{2}/\d{2,4}"
@@ -114,6 +116,10 @@ def artefact_kind(content: str) -> ArtefactKind | None:
         return ArtefactKind.FOOTNOTE_RULE
     if _PLACEHOLDER.fullmatch(content):
         return ArtefactKind.PLACEHOLDER
+    if _SEPARATOR.fullmatch(content):
+        return ArtefactKind.SEPARATOR
+    if _STRAY_SUPERSCRIPT.fullmatch(content):
+        return ArtefactKind.STRAY_SUPERSCRIPT
     if _PAGE_NUMBER.fullmatch(content):
         return ArtefactKind.PAGE_NUMBER
     if _JOB_NUMBER.fullmatch(content):

@@ -42,6 +42,8 @@ class ArtefactKind(str, Enum):
     FOOTNOTE_RULE = "footnote_rule"
     PLACEHOLDER = "placeholder"
     DISTRIBUTION = "distribution_line"
+    SEPARATOR = "separator"
+    STRAY_SUPERSCRIPT = "stray_superscript"
 
 
 @dataclass(frozen=True, slots=True)

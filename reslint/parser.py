@@ -97,7 +97,7 @@ def _line_start_pattern(language: str) -> re.Pattern[str]:
         for organ in lexicon.organs
         for name in organ.names
     ) or "(?!)"
-    sub = r"\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)"
+    sub = r"(?:\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)|[-•–—▪◦])"
     strong = (
         rf"(?P<organ>[«“\"]?\s*(?:{organs})\s*,\s*$)"
         rf"|(?P<strong>\d{{1,4}}\s*\.(?:\s|$)|{sub}\s|(?:Annexe|Annex|Anexo)(?:\s+[IVX\d]+)?\s*$"
@@ -143,7 +143,8 @@ class _Builder:
         self.organ_span: Span | None = None
         self.session: int | None = None
         self.symbol: str | None = None
-        self._parts: tuple[list[Span], list[tuple[int, int]]] = ([], [])
+        self._parts: dict[int, tuple[list[Span], list[tuple[int, int]]]] = {}
+        self._embedded: int | None = None
 
     def add(self, kind: NodeKind, view: TextView, span: Span, **fields: object) -> Node:
         terminator, terminator_span = terminator_of(view)
@@ -191,11 +192,20 @@ class _Builder:
         view = make_view(self.text, block.segments, removed)
         text = view.text
         span = block.span
-        previous_parts = self._parts
-        self._parts = (list(block.segments), list(removed))
-        if self._continues_previous(text):
-            self._merge(previous_parts, block, removed, calls)
+        target = self._continued_paragraph(text)
+        if target is not None:
+            self._merge(target, block, removed, calls)
             return
+        self._parts[len(self.nodes)] = (list(block.segments), list(removed))
+        if self._embedded is not None:
+            parsed = self.grammar.parse(text)
+            if parsed.category in ("adoption", "annex") or (
+                parsed.category == "operative" and self._next_number(parsed.number)
+            ):
+                self._embedded = None
+            else:
+                self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
+                return
         if self.quote_parent is not None:
             self.add(NodeKind.QUOTED, view, span, parent=self.quote_parent, calls=calls)
             if _QUOTE_CLOSE.search(text):
@@ -214,7 +224,16 @@ class _Builder:
         parsed = self.grammar.parse(text)
         category = parsed.category
         in_body = self.state in ("preamble", "operative")
-        if category == "organ" and self.state in ("front", "closing"):
+        if (
+            category == "organ"
+            and self.state in ("preamble", "operative")
+            and self.last_paragraph is not None
+            and self.nodes[self.last_paragraph].terminator == ":"
+        ):
+            # "… adopt the following draft resolution:" followed by its text
+            self._embedded = self.last_paragraph
+            self.add(NodeKind.QUOTED, view, span, parent=self._embedded)
+        elif category == "organ" and self.state in ("front", "closing"):
             organ = self.lexicon.organ_for(parsed.detail.strip(' ,«“"'))
             self.organ = organ.key if organ else self.organ
             self.organ_gender = organ.gender if organ else self.organ_gender
@@ -283,6 +302,14 @@ class _Builder:
         elif category == "unknown" and _FOOTNOTE_LIKE.match(text):
             number = _FOOTNOTE_LIKE.match(text).group(1)  # type: ignore[union-attr]
             self.add(NodeKind.FOOTNOTE, view, span, number=number)
+        elif (
+            category == "unknown"
+            and self.nodes
+            and self.nodes[-1].kind is NodeKind.SECTION
+            and len(text) <= 400
+            and terminator_of(view)[0] not in ",;"
+        ):
+            self.add(NodeKind.SECTION, view, span)  # the title under "III"
         elif category == "unknown" and self._heading(view):
             self.section += 1
             self.add(NodeKind.SECTION, view, span)
@@ -293,11 +320,25 @@ class _Builder:
         else:
             self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
 
-    def _continues_previous(self, text: str) -> bool:
-        """Return whether a block is the rest of the previous paragraph (page break)."""
+    def _next_number(self, number: str | None) -> bool:
+        """Return whether ``number`` continues the resolution's own operative numbering."""
+        numbers = [int(n.number) for n in self.nodes
+                   if n.kind is NodeKind.OPERATIVE and n.number and n.parent is None]
+        return number is not None and bool(numbers) and int(number) == numbers[-1] + 1
+
+    def _continued_paragraph(self, text: str) -> int | None:
+        """Return the index of the paragraph a block continues (page break), if any."""
         if self.state not in ("preamble", "operative") or not self.nodes:
-            return False
-        last = self.nodes[-1]
+            return None
+        index = len(self.nodes) - 1
+        while index > 0 and self.nodes[index].kind in (NodeKind.FOOTNOTE, NodeKind.HEADER):
+            index -= 1
+        if self._continues(self.nodes[index], text):
+            return index
+        return None
+
+    def _continues(self, last: Node, text: str) -> bool:
+        """Return whether ``text`` is the rest of paragraph ``last``."""
         if last.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH):
             return False
         first = text[:1]
@@ -311,15 +352,16 @@ class _Builder:
             return self.grammar.parse(text).category in ("unknown", "header")
         return False
 
-    def _merge(self, previous: tuple[list[Span], list[tuple[int, int]]], block: Block,
+    def _merge(self, index: int, block: Block,
                removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]) -> None:
+        previous = self._parts.get(index, ([], []))
         segments = [*previous[0], *block.segments]
         cuts = [*previous[1], *removed]
-        self._parts = (segments, cuts)
+        self._parts[index] = (segments, cuts)
         view = make_view(self.text, segments, cuts)
         terminator, terminator_span = terminator_of(view)
-        last = self.nodes[-1]
-        self.nodes[-1] = replace(
+        last = self.nodes[index]
+        self.nodes[index] = replace(
             last,
             span=Span(last.span.start, block.span.end),
             view=view,

@@ -267,8 +267,8 @@ class SubparagraphLabelStyle(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         english = document.language == "en"
         for child in document.of_kind(NodeKind.SUBPARAGRAPH):
-            if child.label_span is None or child.number is None:
-                continue
+            if child.label_span is None or child.number is None or not child.number.isalnum():
+                continue  # bullets have no form to check
             text = document.text[child.label_span.start:child.label_span.end]
             has_open = text.startswith("(")
             if english and not has_open:

@@ -26,7 +26,7 @@ _MEETING = (
     r"(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión|reunión)\b"
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
-_SUB_LABEL = r"\(?\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6})\s?\)"
+_SUB_LABEL = r"(?:\(?\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6})\s?\)|(?P<bullet>[-•–—▪◦]))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +126,7 @@ class BlockGrammar:
         ).set_name("annex_heading")
         self.section = (
             _rx(r"(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|(?=\s|$))", "section_label")("section")
-            + _rx(r"[^,;]{0,200}", "heading_text")("heading")
+            + _rx(r"[^;]{0,300}", "heading_text")("heading")
             + end
         ).set_name("section_heading")
         self._define_gates(organ_alt, masthead_alt)
@@ -179,11 +179,15 @@ class BlockGrammar:
         self._gates: dict[str, Callable[[str], bool]] = {
             "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
             "operative": starts(r"\d{1,4}\s*\."),
-            "subparagraph": starts(r"\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)\s"),
+            "subparagraph": starts(r"(?:\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)|[-•–—▪◦])\s"),
             "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
             "adoption": starts(r"[\d\[]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"),
             "annex": lambda text: len(text) < 20 and text[:3].lower() in ("ann", "ane"),
-            "section": lambda text: len(text) < 220 and _SECTION_START.match(text) is not None,
+            "section": lambda text: (
+                len(text) < 320
+                and not text.rstrip().endswith((",", ";"))
+                and _SECTION_START.match(text) is not None
+            ),
             "preambular": lambda text: lexicon.match_preambular(text) is not None,
             "unnumbered_operative": lambda text: lexicon.match_operative(text) is not None,
             "header": lambda text: len(text) < 600,
@@ -223,7 +227,7 @@ class BlockGrammar:
             if category == "operative":
                 number = re.match(r"\d+", value).group(0)  # type: ignore[union-attr]
             else:
-                label = value.strip("()")
+                label = value.strip("() \t\u00a0")
         opener = None
         if "opener" in result:
             located = result["opener"]
