@@ -233,7 +233,7 @@ class _Builder:
             # "… adopt the following draft resolution:" followed by its text
             self._embedded = self.last_paragraph
             self.add(NodeKind.QUOTED, view, span, parent=self._embedded)
-        elif category == "organ" and self.state in ("front", "closing"):
+        elif category == "organ":  # the first organ line, or the next resolution of a file
             organ = self.lexicon.organ_for(parsed.detail.strip(' ,«“"'))
             self.organ = organ.key if organ else self.organ
             self.organ_gender = organ.gender if organ else self.organ_gender
