@@ -54,8 +54,9 @@ def uses_time_v() -> bool:
     return TIME_V.is_file() and sys.platform.startswith("linux")
 
 
-def run_child(command: list[str], cwd: Path = REPO,
-              rss: bool = False) -> tuple[float, int | None, int, str]:
+def run_child(
+    command: list[str], cwd: Path = REPO, rss: bool = False
+) -> tuple[float, int | None, int, str]:
     """Run ``command`` with stdout discarded; return (seconds, peak RSS in KiB, code, stderr).
 
     With ``rss``, the peak RSS is taken from ``/usr/bin/time -v`` when present (it
@@ -68,8 +69,9 @@ def run_child(command: list[str], cwd: Path = REPO,
     peak: int | None = None
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err,
-                                   stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            full, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, stdin=subprocess.DEVNULL
+        )
         if hasattr(os, "wait4"):
             _, status, usage = os.wait4(process.pid, 0)
             elapsed = time.perf_counter() - start
@@ -117,94 +119,154 @@ def say(message: str = "") -> None:
 
 _EN = {
     "header": "Seventy-second session\n\nAgenda item 17\n\n"
-              "Resolution adopted by the General Assembly on 22 December 2017\n\n"
-              "72/{n}.\tImpact of rapid technological change on sustainable development\n\n"
-              "The General Assembly,\n\n",
-    "preambular": ["Recalling", "Reaffirming", "Recognizing", "Noting with concern",
-                   "Bearing in mind", "Acknowledging", "Stressing", "Emphasizing",
-                   "Recalling also", "Reaffirming also"],
-    "operative": ["Requests", "Encourages", "Invites", "Calls upon", "Urges", "Welcomes",
-                  "Stresses", "Recognizes", "Emphasizes", "Notes"],
-    "subjects": ["the Secretary-General", "Member States", "the Commission on Science and "
-                 "Technology for Development", "the relevant United Nations entities",
-                 "the Economic and Social Council", "the international community"],
-    "actions": ["to continue considering the impact of key rapid technological changes on the "
-                "achievement of the Sustainable Development Goals",
-                "to promote the development of national strategies and public policies, "
-                "capacity-building and scientific engagement",
-                "to give due consideration to the findings of the Technology Facilitation "
-                "Mechanism within their respective mandates and existing resources",
-                "to strengthen cooperation with regional and subregional organizations, "
-                "in particular in developing countries",
-                "to submit a report on the implementation of the present resolution, "
-                "including recommendations on the way forward"],
-    "preamble_bodies": ["its resolution 70/1 of 25 September 2015 on the 2030 Agenda for "
-                        "Sustainable Development and the related follow-up processes",
-                        "the need for Governments, the private sector and civil society to be "
-                        "aware of the impact of the latest developments in technology",
-                        "that science, technology and innovation can play a vital role in "
-                        "eradicating poverty and achieving food security",
-                        "the important and growing divides with regard to science and "
-                        "technology within and between developed and developing countries"],
+    "Resolution adopted by the General Assembly on 22 December 2017\n\n"
+    "72/{n}.\tImpact of rapid technological change on sustainable development\n\n"
+    "The General Assembly,\n\n",
+    "preambular": [
+        "Recalling",
+        "Reaffirming",
+        "Recognizing",
+        "Noting with concern",
+        "Bearing in mind",
+        "Acknowledging",
+        "Stressing",
+        "Emphasizing",
+        "Recalling also",
+        "Reaffirming also",
+    ],
+    "operative": [
+        "Requests",
+        "Encourages",
+        "Invites",
+        "Calls upon",
+        "Urges",
+        "Welcomes",
+        "Stresses",
+        "Recognizes",
+        "Emphasizes",
+        "Notes",
+    ],
+    "subjects": [
+        "the Secretary-General",
+        "Member States",
+        "the Commission on Science and Technology for Development",
+        "the relevant United Nations entities",
+        "the Economic and Social Council",
+        "the international community",
+    ],
+    "actions": [
+        "to continue considering the impact of key rapid technological changes on the "
+        "achievement of the Sustainable Development Goals",
+        "to promote the development of national strategies and public policies, "
+        "capacity-building and scientific engagement",
+        "to give due consideration to the findings of the Technology Facilitation "
+        "Mechanism within their respective mandates and existing resources",
+        "to strengthen cooperation with regional and subregional organizations, "
+        "in particular in developing countries",
+        "to submit a report on the implementation of the present resolution, "
+        "including recommendations on the way forward",
+    ],
+    "preamble_bodies": [
+        "its resolution 70/1 of 25 September 2015 on the 2030 Agenda for "
+        "Sustainable Development and the related follow-up processes",
+        "the need for Governments, the private sector and civil society to be "
+        "aware of the impact of the latest developments in technology",
+        "that science, technology and innovation can play a vital role in "
+        "eradicating poverty and achieving food security",
+        "the important and growing divides with regard to science and "
+        "technology within and between developed and developing countries",
+    ],
     "sub_intro": "to take the following measures:",
-    "subs": ["To organize regional workshops on the subject", "To strengthen exchanges "
-             "between the relevant entities", "To report on the progress made"],
+    "subs": [
+        "To organize regional workshops on the subject",
+        "To strengthen exchanges between the relevant entities",
+        "To report on the progress made",
+    ],
     "section": "{roman}. Implementation and follow-up, part {roman}",
     "last": "Decides to include in the provisional agenda of its seventy-third session the "
-            "item entitled \u201cScience and technology for development\u201d.",
+    "item entitled \u201cScience and technology for development\u201d.",
     "closing": "75th plenary meeting\n22 December 2017\n",
     "footnote": "{n}\tSee resolution 70/{n}, annex, and the report of the Secretary-General "
-                "(A/72/{n}).",
+    "(A/72/{n}).",
 }
 _FR = {
     "header": "Soixante-douzi\u00e8me session\n\nPoint 17 de l\u2019ordre du jour\n\n"
-              "R\u00e9solution adopt\u00e9e par l\u2019Assembl\u00e9e g\u00e9n\u00e9rale le "
-              "22 d\u00e9cembre 2017\n\n"
-              "72/{n}.\tIncidence de l\u2019\u00e9volution rapide des technologies sur le "
-              "d\u00e9veloppement durable\n\nL\u2019Assembl\u00e9e g\u00e9n\u00e9rale,\n\n",
-    "preambular": ["Rappelant", "R\u00e9affirmant", "Consid\u00e9rant", "Notant avec "
-                   "pr\u00e9occupation", "Soulignant", "Constatant", "Ayant \u00e0 l\u2019esprit",
-                   "Notant", "R\u00e9affirmant \u00e9galement", "Rappelant \u00e9galement"],
-    "operative": ["Prie", "Encourage", "Invite", "Demande", "Exhorte", "Accueille avec "
-                  "satisfaction", "Souligne", "Constate", "Insiste", "Note"],
-    "subjects": ["le Secr\u00e9taire g\u00e9n\u00e9ral", "les \u00c9tats Membres",
-                 "la Commission de la science et de la technique au service du "
-                 "d\u00e9veloppement", "les entit\u00e9s concern\u00e9es des Nations Unies",
-                 "le Conseil \u00e9conomique et social", "la communaut\u00e9 internationale"],
-    "actions": ["de continuer \u00e0 examiner l\u2019incidence des principaux changements "
-                "technologiques rapides sur la r\u00e9alisation des objectifs de "
-                "d\u00e9veloppement durable",
-                "de promouvoir l\u2019\u00e9laboration de strat\u00e9gies nationales et de "
-                "politiques publiques, le renforcement des capacit\u00e9s et l\u2019engagement "
-                "scientifique",
-                "de tenir d\u00fbment compte des conclusions du M\u00e9canisme de "
-                "facilitation des technologies dans les limites de leurs mandats respectifs",
-                "de renforcer la coop\u00e9ration avec les organisations r\u00e9gionales et "
-                "sous-r\u00e9gionales, en particulier dans les pays en d\u00e9veloppement",
-                "de pr\u00e9senter un rapport sur l\u2019application de la pr\u00e9sente "
-                "r\u00e9solution, assorti de recommandations"],
-    "preamble_bodies": ["sa r\u00e9solution 70/1 du 25 septembre 2015 sur le Programme de "
-                        "d\u00e9veloppement durable \u00e0 l\u2019horizon 2030 et les "
-                        "processus de suivi connexes",
-                        "la n\u00e9cessit\u00e9 pour les gouvernements, le secteur "
-                        "priv\u00e9 et la soci\u00e9t\u00e9 civile d\u2019\u00eatre "
-                        "conscients de l\u2019incidence des derni\u00e8res avanc\u00e9es",
-                        "que la science, la technologie et l\u2019innovation peuvent jouer un "
-                        "r\u00f4le essentiel dans l\u2019\u00e9limination de la pauvret\u00e9",
-                        "les fractures importantes et croissantes dans le domaine de la "
-                        "science et de la technologie entre pays d\u00e9velopp\u00e9s et pays "
-                        "en d\u00e9veloppement"],
+    "R\u00e9solution adopt\u00e9e par l\u2019Assembl\u00e9e g\u00e9n\u00e9rale le "
+    "22 d\u00e9cembre 2017\n\n"
+    "72/{n}.\tIncidence de l\u2019\u00e9volution rapide des technologies sur le "
+    "d\u00e9veloppement durable\n\nL\u2019Assembl\u00e9e g\u00e9n\u00e9rale,\n\n",
+    "preambular": [
+        "Rappelant",
+        "R\u00e9affirmant",
+        "Consid\u00e9rant",
+        "Notant avec pr\u00e9occupation",
+        "Soulignant",
+        "Constatant",
+        "Ayant \u00e0 l\u2019esprit",
+        "Notant",
+        "R\u00e9affirmant \u00e9galement",
+        "Rappelant \u00e9galement",
+    ],
+    "operative": [
+        "Prie",
+        "Encourage",
+        "Invite",
+        "Demande",
+        "Exhorte",
+        "Accueille avec satisfaction",
+        "Souligne",
+        "Constate",
+        "Insiste",
+        "Note",
+    ],
+    "subjects": [
+        "le Secr\u00e9taire g\u00e9n\u00e9ral",
+        "les \u00c9tats Membres",
+        "la Commission de la science et de la technique au service du d\u00e9veloppement",
+        "les entit\u00e9s concern\u00e9es des Nations Unies",
+        "le Conseil \u00e9conomique et social",
+        "la communaut\u00e9 internationale",
+    ],
+    "actions": [
+        "de continuer \u00e0 examiner l\u2019incidence des principaux changements "
+        "technologiques rapides sur la r\u00e9alisation des objectifs de "
+        "d\u00e9veloppement durable",
+        "de promouvoir l\u2019\u00e9laboration de strat\u00e9gies nationales et de "
+        "politiques publiques, le renforcement des capacit\u00e9s et l\u2019engagement "
+        "scientifique",
+        "de tenir d\u00fbment compte des conclusions du M\u00e9canisme de "
+        "facilitation des technologies dans les limites de leurs mandats respectifs",
+        "de renforcer la coop\u00e9ration avec les organisations r\u00e9gionales et "
+        "sous-r\u00e9gionales, en particulier dans les pays en d\u00e9veloppement",
+        "de pr\u00e9senter un rapport sur l\u2019application de la pr\u00e9sente "
+        "r\u00e9solution, assorti de recommandations",
+    ],
+    "preamble_bodies": [
+        "sa r\u00e9solution 70/1 du 25 septembre 2015 sur le Programme de "
+        "d\u00e9veloppement durable \u00e0 l\u2019horizon 2030 et les "
+        "processus de suivi connexes",
+        "la n\u00e9cessit\u00e9 pour les gouvernements, le secteur "
+        "priv\u00e9 et la soci\u00e9t\u00e9 civile d\u2019\u00eatre "
+        "conscients de l\u2019incidence des derni\u00e8res avanc\u00e9es",
+        "que la science, la technologie et l\u2019innovation peuvent jouer un "
+        "r\u00f4le essentiel dans l\u2019\u00e9limination de la pauvret\u00e9",
+        "les fractures importantes et croissantes dans le domaine de la "
+        "science et de la technologie entre pays d\u00e9velopp\u00e9s et pays "
+        "en d\u00e9veloppement",
+    ],
     "sub_intro": "de prendre les mesures suivantes\u00a0:",
-    "subs": ["D\u2019organiser des ateliers r\u00e9gionaux sur la question",
-             "De renforcer les \u00e9changes entre les entit\u00e9s concern\u00e9es",
-             "De rendre compte des progr\u00e8s accomplis"],
+    "subs": [
+        "D\u2019organiser des ateliers r\u00e9gionaux sur la question",
+        "De renforcer les \u00e9changes entre les entit\u00e9s concern\u00e9es",
+        "De rendre compte des progr\u00e8s accomplis",
+    ],
     "section": "{roman}. Mise en \u0153uvre et suivi, partie {roman}",
     "last": "D\u00e9cide d\u2019inscrire \u00e0 l\u2019ordre du jour provisoire de sa "
-            "soixante-treizi\u00e8me session la question intitul\u00e9e \u00ab\u00a0La science "
-            "et la technique au service du d\u00e9veloppement\u00a0\u00bb.",
+    "soixante-treizi\u00e8me session la question intitul\u00e9e \u00ab\u00a0La science "
+    "et la technique au service du d\u00e9veloppement\u00a0\u00bb.",
     "closing": "75e s\u00e9ance pl\u00e9ni\u00e8re\n22 d\u00e9cembre 2017\n",
     "footnote": "{n}\tVoir la r\u00e9solution 70/{n}, annexe, et le rapport du "
-                "Secr\u00e9taire g\u00e9n\u00e9ral (A/72/{n}).",
+    "Secr\u00e9taire g\u00e9n\u00e9ral (A/72/{n}).",
 }
 _ROMAN = [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
 SECTION_SIZE = 500  # operative paragraphs per section: numbers stay below 1000
@@ -218,8 +280,9 @@ def roman(number: int) -> str:
     return out
 
 
-def synthetic_resolution(operative: int, language: str = "en", seed: int = 0,
-                         preamble: int = 30, footnotes: int = 20) -> str:
+def synthetic_resolution(
+    operative: int, language: str = "en", seed: int = 0, preamble: int = 30, footnotes: int = 20
+) -> str:
     """Return a well-formed resolution with ``operative`` operative paragraphs.
 
     A header, ``preamble`` preambular paragraphs (the first ``footnotes`` of them
@@ -240,8 +303,9 @@ def synthetic_resolution(operative: int, language: str = "en", seed: int = 0,
     sections = (operative + SECTION_SIZE - 1) // SECTION_SIZE
     for paragraph in range(operative):
         if sections > 1 and paragraph % SECTION_SIZE == 0:
-            parts.append(words["section"].format(roman=roman(paragraph // SECTION_SIZE + 1))
-                         + "\n\n")
+            parts.append(
+                words["section"].format(roman=roman(paragraph // SECTION_SIZE + 1)) + "\n\n"
+            )
         number = paragraph % SECTION_SIZE + 1
         if paragraph == operative - 1:
             parts.append(f"{number}.\t{words['last']}\n\n")
@@ -290,8 +354,10 @@ class Table:
         say("  ".join(h.ljust(w) for h, w in zip(header, widths)))
         say(line)
         for row in self.rows:
-            say(f"{row[0].ljust(widths[0])}  {row[1].rjust(widths[1])}  "
-                f"{row[2].rjust(widths[2])}  {row[3].rjust(widths[3])}")
+            say(
+                f"{row[0].ljust(widths[0])}  {row[1].rjust(widths[1])}  "
+                f"{row[2].rjust(widths[2])}  {row[3].rjust(widths[3])}"
+            )
         say(line)
 
 
@@ -302,7 +368,7 @@ def median_runs(commands: dict[str, list[str]], runs: int) -> dict[str, list[flo
     """Run each command ``runs`` times, interleaved (after one unmeasured warm-up)."""
     times: dict[str, list[float]] = {key: [] for key in commands}
     cpu: dict[str, list[float]] = {key: [] for key in commands}
-    for key, command in commands.items():
+    for command in commands.values():
         _, _, code, stderr = run_child(command)
         if code not in (0, 1):
             raise SystemExit(f"bench: {' '.join(command)} failed (exit {code}):\n{stderr}")
@@ -322,22 +388,38 @@ def bench_cold(table: Table, runs: int) -> None:
         "version": [*reslint, "--version"],
         "rule": [*reslint, "rule", "PU002"],
     }
-    say(f"[1] cold CLI latency: median of {runs} runs each, interleaved "
-        f"(reslint = {' '.join(reslint)})")
+    say(
+        f"[1] cold CLI latency: median of {runs} runs each, interleaved "
+        f"(reslint = {' '.join(reslint)})"
+    )
     times = median_runs(commands, runs)
     medians = {key: statistics.median(values) for key, values in times.items()}
     floor = medians["floor"]
     for key, values in times.items():
-        say(f"    {key:8} median {fmt_time(medians[key]):>8}   "
+        say(
+            f"    {key:8} median {fmt_time(medians[key]):>8}   "
             f"min {fmt_time(min(values)):>8}   max {fmt_time(max(values)):>8}   "
-            f"(CPU median {fmt_time(CPU_MEDIANS[key])})")
+            f"(CPU median {fmt_time(CPU_MEDIANS[key])})"
+        )
     table.add("cold: python -c 'import pyparsing, pluggy'", fmt_time(floor), "(floor)", "1.0x")
-    table.add(f"cold: reslint check --no-plugins {EXAMPLE.name}", fmt_time(medians["check"]),
-              fmt_time(floor), fmt_ratio(medians["check"] / floor))
-    table.add("cold: reslint --version", fmt_time(medians["version"]), fmt_time(floor),
-              fmt_ratio(medians["version"] / floor))
-    table.add("cold: reslint rule PU002", fmt_time(medians["rule"]), fmt_time(floor),
-              fmt_ratio(medians["rule"] / floor))
+    table.add(
+        f"cold: reslint check --no-plugins {EXAMPLE.name}",
+        fmt_time(medians["check"]),
+        fmt_time(floor),
+        fmt_ratio(medians["check"] / floor),
+    )
+    table.add(
+        "cold: reslint --version",
+        fmt_time(medians["version"]),
+        fmt_time(floor),
+        fmt_ratio(medians["version"] / floor),
+    )
+    table.add(
+        "cold: reslint rule PU002",
+        fmt_time(medians["rule"]),
+        fmt_time(floor),
+        fmt_ratio(medians["rule"] / floor),
+    )
 
 
 def trivial_pass(files: list[Path]) -> tuple[float, int]:
@@ -362,14 +444,22 @@ def bench_corpus(table: Table, corpus: Path, label: str) -> None:
     # The floor's peak RSS is taken now, while this process is still small (see run_child).
     _, floor_rss, _, _ = run_child([sys.executable, "-c", "import pyparsing, pluggy"], rss=True)
     reslint = reslint_command()
-    command = [*reslint, "check", "--no-plugins", "--exit-zero", "--output-format", "json",
-               str(corpus)]
+    command = [
+        *reslint,
+        "check",
+        "--no-plugins",
+        "--exit-zero",
+        "--output-format",
+        "json",
+        str(corpus),
+    ]
     cli_time, rss, code, stderr = run_child(command, rss=True)
     cli_cpu = LAST_CPU[0]
     problems = [line for line in stderr.splitlines() if line.strip()]
-    say(f"    CLI        {fmt_time(cli_time):>8}  (CPU {fmt_time(cli_cpu)}) exit {code}, "
-        f"{len(problems)} stderr lines"
-        + (f" (first: {problems[0][:100]})" if problems else ""))
+    say(
+        f"    CLI        {fmt_time(cli_time):>8}  (CPU {fmt_time(cli_cpu)}) exit {code}, "
+        f"{len(problems)} stderr lines" + (f" (first: {problems[0][:100]})" if problems else "")
+    )
 
     start = time.perf_counter()
     linter = Linter(load_plugins=False)
@@ -384,31 +474,50 @@ def bench_corpus(table: Table, corpus: Path, label: str) -> None:
             violations += len(outcome.result.violations)
     in_process = time.perf_counter() - start
     in_process_cpu = time.process_time() - start_cpu
-    say(f"    in-process {fmt_time(in_process):>8}  (CPU {fmt_time(in_process_cpu)}) "
+    say(
+        f"    in-process {fmt_time(in_process):>8}  (CPU {fmt_time(in_process_cpu)}) "
         f"(+ {fmt_time(built)} to build the Linter), "
-        f"{violations} violations, {errors} files with errors")
+        f"{violations} violations, {errors} files with errors"
+    )
 
     trivial_2, _ = trivial_pass(files)
     trivial = min(trivial_1, trivial_2)
-    say(f"    trivial    {fmt_time(trivial):>8}  (read + {TRIVIAL_PATTERN.pattern!r}: "
-        f"{matches} matches; best of 2)")
+    say(
+        f"    trivial    {fmt_time(trivial):>8}  (read + {TRIVIAL_PATTERN.pattern!r}: "
+        f"{matches} matches; best of 2)"
+    )
 
     trivial_rate = megabytes / trivial
     kind = "SYNTHETIC corpus" if "SYNTHETIC" in label else "corpus"
-    table.add(f"{kind}: trivial pass ({megabytes:.1f} MB)", f"{trivial_rate:.1f} MB/s",
-              "(floor)", "1.0x")
+    table.add(
+        f"{kind}: trivial pass ({megabytes:.1f} MB)", f"{trivial_rate:.1f} MB/s", "(floor)", "1.0x"
+    )
     for name, seconds in (("CLI json", cli_time), ("in-process lint_file", in_process)):
         rate = megabytes / seconds
-        table.add(f"{kind}: {name} ({fmt_time(seconds)})", f"{rate:.2f} MB/s",
-                  f"{trivial_rate:.1f} MB/s", f"{trivial_rate / rate:.0f}x slower")
-    table.add(f"{kind}: CLI / in-process time", fmt_time(cli_time), fmt_time(in_process),
-              fmt_ratio(cli_time / in_process))
+        table.add(
+            f"{kind}: {name} ({fmt_time(seconds)})",
+            f"{rate:.2f} MB/s",
+            f"{trivial_rate:.1f} MB/s",
+            f"{trivial_rate / rate:.0f}x slower",
+        )
+    table.add(
+        f"{kind}: CLI / in-process time",
+        fmt_time(cli_time),
+        fmt_time(in_process),
+        fmt_ratio(cli_time / in_process),
+    )
     if rss is not None and floor_rss is not None:
         how = "/usr/bin/time -v" if uses_time_v() else "os.wait4 ru_maxrss"
-        say(f"[4] peak RSS of the corpus CLI run: {rss / 1024:.0f} MiB "
-            f"(floor process: {floor_rss / 1024:.0f} MiB; measured with {how})")
-        table.add(f"peak RSS: {kind} CLI run", f"{rss / 1024:.0f} MiB",
-                  f"{floor_rss / 1024:.0f} MiB", fmt_ratio(rss / floor_rss))
+        say(
+            f"[4] peak RSS of the corpus CLI run: {rss / 1024:.0f} MiB "
+            f"(floor process: {floor_rss / 1024:.0f} MiB; measured with {how})"
+        )
+        table.add(
+            f"peak RSS: {kind} CLI run",
+            f"{rss / 1024:.0f} MiB",
+            f"{floor_rss / 1024:.0f} MiB",
+            fmt_ratio(rss / floor_rss),
+        )
 
 
 def best_of(repeats: int, function) -> float:  # type: ignore[no-untyped-def]
@@ -426,15 +535,16 @@ def best_of(repeats: int, function) -> float:  # type: ignore[no-untyped-def]
 BEST_CPU = [float("nan")]
 
 
-def bench_growth(table: Table, repeats: int, languages: tuple[str, ...],
-                 diagnose_gc: bool) -> None:
+def bench_growth(table: Table, repeats: int, languages: tuple[str, ...], diagnose_gc: bool) -> None:
     import gc
 
     from reslint.api import Linter
 
     linter = Linter(load_plugins=False)
-    say(f"[3] growth: synthetic resolutions, parse + lint in-process, best of {repeats} "
-        f"(sections of {SECTION_SIZE} operative paragraphs, 30 preambular, 20 footnotes)")
+    say(
+        f"[3] growth: synthetic resolutions, parse + lint in-process, best of {repeats} "
+        f"(sections of {SECTION_SIZE} operative paragraphs, 30 preambular, 20 footnotes)"
+    )
     for language in languages:
         linter.lint_text(synthetic_resolution(10, language))  # build the lazy caches
         timings: dict[int, float] = {}
@@ -449,30 +559,37 @@ def bench_growth(table: Table, repeats: int, languages: tuple[str, ...],
             found = len(result.violations)
             del result
             gc.collect()
-            timings[size] = best_of(repeats, lambda: linter.lint_text(text))
+            timings[size] = best_of(repeats, lambda text=text: linter.lint_text(text))
             cpu[size] = BEST_CPU[0]
             detail = ""
             if diagnose_gc:
                 gc.collect()
                 gc.disable()
                 try:
-                    no_gc[size] = best_of(1, lambda: linter.lint_text(text))
+                    no_gc[size] = best_of(1, lambda text=text: linter.lint_text(text))
                 finally:
                     gc.enable()
                 detail = f" ({fmt_time(no_gc[size])} with the GC off)"
-            say(f"    {language} {size:>6} paragraphs, {len(text) / MB:.2f} MB: "
+            say(
+                f"    {language} {size:>6} paragraphs, {len(text) / MB:.2f} MB: "
                 f"{fmt_time(timings[size])} (CPU {fmt_time(cpu[size])}){detail}, "
                 f"{found} violations, "
-                f"{kinds.get('operative', 0)} operative nodes")
+                f"{kinds.get('operative', 0)} operative nodes"
+            )
         ratio = timings[10_000] / timings[1_000]
         extra = ""
         if no_gc:
             extra = f", GC off {no_gc[10_000] / no_gc[1_000]:.1f}"
-        say(f"    {language} t(10k)/t(1k) = {ratio:.1f} wall, "
-            f"{cpu[10_000] / cpu[1_000]:.1f} CPU{extra} (linear is ~10)")
-        table.add(f"growth {language}: parse+lint 10k operative paragraphs",
-                  fmt_time(timings[10_000]), f"{fmt_time(timings[1_000])} (1k)",
-                  f"{ratio:.1f}x (linear 10x)")
+        say(
+            f"    {language} t(10k)/t(1k) = {ratio:.1f} wall, "
+            f"{cpu[10_000] / cpu[1_000]:.1f} CPU{extra} (linear is ~10)"
+        )
+        table.add(
+            f"growth {language}: parse+lint 10k operative paragraphs",
+            fmt_time(timings[10_000]),
+            f"{fmt_time(timings[1_000])} (1k)",
+            f"{ratio:.1f}x (linear 10x)",
+        )
 
 
 def quick_sample(corpus: Path, directory: Path, every: int) -> Path:
@@ -489,10 +606,15 @@ def quick_sample(corpus: Path, directory: Path, every: int) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help=f"folder of .txt resolutions (default: {DEFAULT_CORPUS})")
-    parser.add_argument("--quick", action="store_true",
-                        help="fewer runs and a 20th of the corpus (under a minute)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help=f"folder of .txt resolutions (default: {DEFAULT_CORPUS})",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer runs and a 20th of the corpus (under a minute)"
+    )
     args = parser.parse_args(argv)
     if not (REPO / EXAMPLE).is_file():
         parser.error(f"{REPO / EXAMPLE} not found: run from a reslint checkout")
@@ -501,13 +623,17 @@ def main(argv: list[str] | None = None) -> int:
     import reslint
 
     started = time.perf_counter()
-    say(f"reslint {reslint.__version__}, Python {sys.version.split()[0]} on {sys.platform}, "
-        f"{os.cpu_count()} CPUs; mode: {'quick' if args.quick else 'full'}")
+    say(
+        f"reslint {reslint.__version__}, Python {sys.version.split()[0]} on {sys.platform}, "
+        f"{os.cpu_count()} CPUs; mode: {'quick' if args.quick else 'full'}"
+    )
     if hasattr(os, "getloadavg"):
         load = os.getloadavg()[0]
         if load > 0.5 * (os.cpu_count() or 1):
-            say(f"WARNING: load average {load:.1f} on {os.cpu_count()} CPUs: timings will be "
-                "noisy; compare the ratios, which are measured in the same run")
+            say(
+                f"WARNING: load average {load:.1f} on {os.cpu_count()} CPUs: timings will be "
+                "noisy; compare the ratios, which are measured in the same run"
+            )
     table = Table()
     bench_cold(table, 3 if args.quick else 10)
 

@@ -18,11 +18,11 @@ __all__ = [
     "Severity",
     "Span",
     "Violation",
+    "__version__",
     "hookimpl",
     "lint_paths",
     "lint_text",
     "parse_document",
-    "__version__",
 ]
 
 _LAZY = {

@@ -18,17 +18,32 @@ from reslint.engine import LintResult, configure_rules, lint_document_text
 from reslint.fixes import fix_text
 from reslint.model import NodeKind
 from reslint.parser import parse_document
-from reslint.violations import Applicability, Violation
 from reslint.plugins import PluginError, plugin_manager
 from reslint.reading import ReadError, SourceText, read_source
-from reslint.writing import FileStamp, stamp
 from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
 from reslint.selection import path_included
+from reslint.violations import Applicability, Violation
+from reslint.writing import FileStamp, stamp
 
 _SKIPPED_DIRECTORIES = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".nox",
-     ".mypy_cache", ".ruff_cache", ".pytest_cache", ".reslint_cache", "build", "dist"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+        ".reslint_cache",
+        "build",
+        "dist",
+    }
 )
 
 
@@ -69,11 +84,13 @@ class Linter:
         for implementation in manager.hook.reslint_formatters.get_hookimpls():
             try:
                 self.formatters.update(implementation.function())
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:
                 self.plugin_errors.append(
-                    PluginError(implementation.plugin_name,
-                                f"plugin {implementation.plugin_name!r} failed to list its "
-                                f"formatters: {type(error).__name__}: {error}")
+                    PluginError(
+                        implementation.plugin_name,
+                        f"plugin {implementation.plugin_name!r} failed to list its "
+                        f"formatters: {type(error).__name__}: {error}",
+                    )
                 )
         overrides = {"language": self.language} if self.language else {}
         self.resolver = SettingsResolver(self.config, overrides)
@@ -92,8 +109,9 @@ class Linter:
             self._rules_cache[key] = rules
         return rules
 
-    def lint_text(self, text: str, path: str | None = None,
-                  settings: Settings | None = None) -> LintResult:
+    def lint_text(
+        self, text: str, path: str | None = None, settings: Settings | None = None
+    ) -> LintResult:
         """Lint one text with the settings that apply to ``path`` (or the defaults)."""
         if settings is None:
             settings = self.resolver.for_path(Path(path)) if path else Settings()
@@ -113,7 +131,8 @@ class Linter:
                 found = False
                 for root, directories, files in os.walk(path):
                     directories[:] = sorted(
-                        d for d in directories
+                        d
+                        for d in directories
                         if d not in _SKIPPED_DIRECTORIES and not d.startswith(".")
                     )
                     for name in sorted(files):
@@ -148,11 +167,19 @@ class Linter:
             return FileOutcome(path, error=f"{path}: {error.strerror or error}")
         try:
             result = lint_document_text(source.text, rules, settings.language, str(path))
-        except Exception as error:  # noqa: BLE001 - report, never a traceback
-            return FileOutcome(path, error=f"{path}: internal error while parsing: "
-                               f"{type(error).__name__}: {error}")
-        return FileOutcome(path, result, source.text, settings=settings, source=source,
-                           stamp=read_stamp, rules=rules)
+        except Exception as error:
+            return FileOutcome(
+                path, error=f"{path}: internal error while parsing: {type(error).__name__}: {error}"
+            )
+        return FileOutcome(
+            path,
+            result,
+            source.text,
+            settings=settings,
+            source=source,
+            stamp=read_stamp,
+            rules=rules,
+        )
 
     def fix(self, outcome: FileOutcome, minimum: Applicability) -> tuple[str, LintResult]:
         """Fix a linted file's text in memory; return the new text and its lint result.
@@ -188,8 +215,13 @@ def lint_text(
     load_plugins: bool = True,
 ) -> LintResult:
     """Lint a text with the default settings (or those nearest to ``path``)."""
-    linter = Linter(load_plugins=load_plugins, language=language, select=select,
-                    ignore=ignore, extend_select=extend_select)
+    linter = Linter(
+        load_plugins=load_plugins,
+        language=language,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+    )
     return linter.lint_text(text, path=path)
 
 

@@ -36,26 +36,36 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint files and directories (the default command)")
     check.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
     check.add_argument("--select", type=_comma_list, help="rule codes, prefixes or names to run")
-    check.add_argument("--extend-select", type=_comma_list, default=[],
-                       help="rules to run in addition to the selected ones")
+    check.add_argument(
+        "--extend-select",
+        type=_comma_list,
+        default=[],
+        help="rules to run in addition to the selected ones",
+    )
     check.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
     check.add_argument("--output-format", help="concise (default), full or json")
     check.add_argument("--output-file", type=Path, help="write the report to this file")
-    check.add_argument("--language", choices=("en", "fr", "es"),
-                       help="language of the texts (default: detected)")
+    check.add_argument(
+        "--language", choices=("en", "fr", "es"), help="language of the texts (default: detected)"
+    )
     check.add_argument("--encoding", help="encoding of the files (default: detected)")
     check.add_argument("--config", type=Path, help="configuration file to use")
-    check.add_argument("--no-plugins", action="store_true",
-                       help="do not load third-party plugins")
-    check.add_argument("--exit-zero", action="store_true",
-                       help="exit 0 even when violations are found")
+    check.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins")
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when violations are found"
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
-    check.add_argument("--unsafe-fixes", action="store_true",
-                       help="also apply (with --fix) or show (with --diff) unsafe fixes")
-    check.add_argument("--diff", action="store_true",
-                       help="print the fixes as a unified diff and write nothing")
-    check.add_argument("--show-fixes", action="store_true",
-                       help="list the fixes applied to each file")
+    check.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="also apply (with --fix) or show (with --diff) unsafe fixes",
+    )
+    check.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff and write nothing"
+    )
+    check.add_argument(
+        "--show-fixes", action="store_true", help="list the fixes applied to each file"
+    )
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
 
@@ -98,9 +108,9 @@ def _linter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _check(args: argparse.Namespace) -> int:
     from reslint.config import ConfigError
+    from reslint.fixes import FixDidNotConverge
     from reslint.formatters.base import FileReport, Summary
     from reslint.selection import unknown_selectors
-    from reslint.fixes import FixDidNotConverge
     from reslint.violations import Applicability
     from reslint.writing import WriteError, write_atomically
 
@@ -123,17 +133,24 @@ def _check(args: argparse.Namespace) -> int:
     cli_selectors = [*(args.select or ()), *args.extend_select, *args.ignore]
     from reslint.config import Settings as _Settings
 
-    for selector in unknown_selectors(_Settings(select=tuple(cli_selectors)), linter.registry.sorted()):
+    for selector in unknown_selectors(
+        _Settings(select=tuple(cli_selectors)), linter.registry.sorted()
+    ):
         _error(f"unknown rule selector {selector!r}")
         return EXIT_ERROR
     output_format = args.output_format or base_settings.output_format or "concise"
     formatter_class = linter.formatters.get(output_format)
     if formatter_class is None:
         # a format taken from the configuration names the file and the key
-        where = (f"{base_settings.path}: 'output-format': "
-                 if not args.output_format and base_settings.path else "")
-        _error(f"{where}unknown output format {output_format!r} "
-               f"(known: {', '.join(sorted(linter.formatters))})")
+        where = (
+            f"{base_settings.path}: 'output-format': "
+            if not args.output_format and base_settings.path
+            else ""
+        )
+        _error(
+            f"{where}unknown output format {output_format!r} "
+            f"(known: {', '.join(sorted(linter.formatters))})"
+        )
         return EXIT_ERROR
     stream: TextIO
     if args.output_file is not None:
@@ -155,7 +172,11 @@ def _check(args: argparse.Namespace) -> int:
     try:
         for path, problem in linter.expand(paths):
             if problem is not None:
-                message = problem if problem.startswith(str(path)) or ":" in problem.split(" ")[0] else f"{path}: {problem}"
+                message = (
+                    problem
+                    if problem.startswith(str(path)) or ":" in problem.split(" ")[0]
+                    else f"{path}: {problem}"
+                )
                 if message not in reported_errors:
                     reported_errors.add(message)
                     _error(message)
@@ -214,8 +235,11 @@ def _check(args: argparse.Namespace) -> int:
         summary = Summary(files, violations, fixable, errors, fixed)
         if args.diff:
             noun = "file" if changed == 1 else "files"
-            sys.stderr.write(f"Would fix {fixed} violations in {changed} {noun}.\n"
-                             if changed else "No fixes to apply.\n")
+            sys.stderr.write(
+                f"Would fix {fixed} violations in {changed} {noun}.\n"
+                if changed
+                else "No fixes to apply.\n"
+            )
         elif not args.quiet or output_format == "json":
             formatter.finish(summary)
         if args.statistics and output_format != "json":
@@ -243,8 +267,10 @@ def _unified_diff(path: str, before: str, after: str) -> str:
     import difflib
 
     lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True),
-        fromfile=f"a/{path.lstrip('/')}", tofile=f"b/{path.lstrip('/')}",
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path.lstrip('/')}",
+        tofile=f"b/{path.lstrip('/')}",
     )
     text = "".join(lines)
     return text if text.endswith("\n") else text + "\n"
@@ -327,8 +353,9 @@ def _parse(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if not arguments or (arguments[0] not in COMMANDS and arguments[0] not in
-                         ("-h", "--help", "--version")):
+    if not arguments or (
+        arguments[0] not in COMMANDS and arguments[0] not in ("-h", "--help", "--version")
+    ):
         arguments.insert(0, "check")
     args = build_parser().parse_args(arguments)
     handlers = {"check": _check, "rule": _rule, "rules": _rules, "parse": _parse}

@@ -68,7 +68,9 @@ def _string_list(value: Any, key: str, where: Path) -> tuple[str, ...]:
     return tuple(value)
 
 
-def settings_from_table(table: dict[str, Any], where: Path, base: Settings | None = None) -> Settings:
+def settings_from_table(
+    table: dict[str, Any], where: Path, base: Settings | None = None
+) -> Settings:
     """Validate a ``[tool.reslint]`` table and build settings on top of ``base``."""
     unknown = sorted(set(table) - _KNOWN)
     if unknown:

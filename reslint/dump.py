@@ -61,7 +61,9 @@ def document_record(document: Document) -> dict[str, Any]:
             {"number": c.number, "style": c.style, **_span(document, c.span)}
             for c in document.calls
         ],
-        "artefacts": [{"kind": a.kind.value, **_span(document, a.span)} for a in document.artefacts],
+        "artefacts": [
+            {"kind": a.kind.value, **_span(document, a.span)} for a in document.artefacts
+        ],
     }
 
 

@@ -68,7 +68,9 @@ def configure_rules(
         try:
             options = rule_class.build_options(table)
         except OptionError as error:
-            raise ConfigError(f"{where}: rules.{rule_class.code} ({rule_class.name}): {error}") from None
+            raise ConfigError(
+                f"{where}: rules.{rule_class.code} ({rule_class.name}): {error}"
+            ) from None
         rules.append(rule_class(options, Severity(severity) if severity else None))
     return rules
 
@@ -121,10 +123,12 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> LintResult:
             continue
         try:
             found = list(rule.check(document))
-        except Exception as error:  # noqa: BLE001 - a crashing rule must not stop the others
+        except Exception as error:
             result.crashes.append(
-                RuleCrash(rule.code, f"rule {rule.code} ({rule.name}) crashed: "
-                          f"{type(error).__name__}: {error}")
+                RuleCrash(
+                    rule.code,
+                    f"rule {rule.code} ({rule.name}) crashed: {type(error).__name__}: {error}",
+                )
             )
             continue
         result.violations.extend(found)

@@ -14,8 +14,9 @@ class FixDidNotConverge(Exception):
     """Fixing went on changing the text after ``MAX_PASSES`` passes."""
 
     def __init__(self, codes: tuple[str, ...]) -> None:
-        super().__init__(f"fixes did not settle after {MAX_PASSES} passes (rules: "
-                         f"{', '.join(codes)})")
+        super().__init__(
+            f"fixes did not settle after {MAX_PASSES} passes (rules: {', '.join(codes)})"
+        )
         self.codes = codes
 
 
@@ -37,7 +38,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     for edit in ordered:
         if edit.span.start < position:
             raise ValueError("overlapping edits")
-        parts.append(text[position:edit.span.start])
+        parts.append(text[position : edit.span.start])
         parts.append(edit.replacement)
         position = edit.span.end
     parts.append(text[position:])
@@ -59,14 +60,17 @@ def select_fixes(
     codes: list[str] = []
     taken: list[tuple[int, int]] = []
     candidates = [v for v in violations if v.fix is not None and v.fix.applicability >= minimum]
-    candidates.sort(key=lambda v: (v.fix.edits[0].span.start if v.fix and v.fix.edits else 0))
+    candidates.sort(key=lambda v: v.fix.edits[0].span.start if v.fix and v.fix.edits else 0)
     for violation in candidates:
         assert violation.fix is not None
         edits = violation.fix.edits
         if not edits:
             continue
-        if any(_conflict(edit.span.start, edit.span.end, start, end)
-               for edit in edits for start, end in taken):
+        if any(
+            _conflict(edit.span.start, edit.span.end, start, end)
+            for edit in edits
+            for start, end in taken
+        ):
             continue
         chosen.extend(edits)
         taken.extend((e.span.start, e.span.end) for e in edits)

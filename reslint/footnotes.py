@@ -60,7 +60,7 @@ class CallCandidate:
 
 
 def _previous_word(text: str, index: int) -> str:
-    match = re.search(r"([\w°º]+)\W*$", text[max(0, index - 64):index])
+    match = re.search(r"([\w°º]+)\W*$", text[max(0, index - 64) : index])
     return match.group(1).casefold() if match else ""
 
 
@@ -87,8 +87,11 @@ def candidates(text: str) -> list[CallCandidate]:
                 continue
             group = 1 if match.group(1) is not None else 2
             if int(match.group(group)):
-                found.append(CallCandidate(match.start(group), match.end(group),
-                                           int(match.group(group)), "glued", True))
+                found.append(
+                    CallCandidate(
+                        match.start(group), match.end(group), int(match.group(group)), "glued", True
+                    )
+                )
         match = _YEAR.match(text, start)
         if match is not None:
             number = int(match.group(2))
@@ -123,9 +126,7 @@ def candidates(text: str) -> list[CallCandidate]:
     return unique
 
 
-def select_calls(
-    blocks: list[list[CallCandidate]], bodies: set[int]
-) -> list[list[CallCandidate]]:
+def select_calls(blocks: list[list[CallCandidate]], bodies: set[int]) -> list[list[CallCandidate]]:
     """Keep the plausible calls of each block, walking the document in order.
 
     Strong candidates are always kept.  A weak one is kept only when the document

@@ -30,7 +30,8 @@ _SYMBOL = re.compile(
     r"(?:\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4})?"
 )
 _DISTRIBUTION = re.compile(
-    r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)", re.I
+    r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)",
+    re.I,
 )
 _FOOTNOTE_BODY = re.compile(
     r"(\d{1,3})(?:\s+|\t)(?=[A-Z\u00c0-\u00de«“\"(\[*]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/)"
@@ -206,16 +207,26 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
                 strength == "strong" or is_terminated(footnote.last_content if footnote else ".")
             )
             body = _FOOTNOTE_BODY.match(content) or _BARE_NUMBER.fullmatch(content)
+            empty_note = footnote is None or _BARE_NUMBER.fullmatch(footnote.last_content)
             continues_paragraph = (
-                footnote is None
-                and body is None
+                body is None
                 and current is not None
-                and not is_terminated(current.last_content)
+                and (
+                    (
+                        empty_note is not None
+                        and (content[:1].islower() or not is_terminated(current.last_content))
+                    )
+                    # after a blank line, lowercase text resumes the paragraph, not a note
+                    or (gap and content[:1].islower() and current.last_content[-1:] not in ";.")
+                )
             )
+            if continues_paragraph and footnote is not None and empty_note is not None:
+                # a lone number at the foot of the page was a page number, not a note
+                blocks.remove(footnote)
+                artefacts.append(Artefact(ArtefactKind.PAGE_NUMBER, footnote.span))
             if not opens and not continues_paragraph:
                 if body:
-                    footnote = Block("footnote", footnote_number=int(body.group(1)),
-                                     region=regions)
+                    footnote = Block("footnote", footnote_number=int(body.group(1)), region=regions)
                     blocks.append(footnote)
                 elif footnote is None:
                     footnote = Block("footnote", region=regions)
@@ -266,19 +277,19 @@ def _split_headings(text: str, blocks: list[Block]) -> list[Block]:
             and len(block.segments) >= 2
             and following is not None
             and following.kind == "paragraph"
-            and _OP_NUMBER.match(text[following.segments[0].start:following.segments[0].end])
+            and _OP_NUMBER.match(text[following.segments[0].start : following.segments[0].end])
         ):
             last = block.segments[-1]
-            line = text[last.start:last.end]
+            line = text[last.start : last.end]
             before = block.segments[-2]
             if (
                 len(line) <= 80
                 and line[:1].isupper()
                 and not is_terminated(line)
-                and is_terminated(text[before.start:before.end])
+                and is_terminated(text[before.start : before.end])
             ):
                 block.segments.pop()
-                block.last_content = text[before.start:before.end]
+                block.last_content = text[before.start : before.end]
                 heading = Block("paragraph", [last], last_content=line)
                 result.extend((block, heading))
                 continue

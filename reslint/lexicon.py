@@ -21,6 +21,7 @@ _ADVERBS = {
     "es": r"(?i:[a-záéíóúñ]{3,}mente)(?![\w'])",
 }
 
+
 def normalise(text: str) -> str:
     """Fold typographic apostrophes, tabs and non-breaking spaces for matching.
 
@@ -162,7 +163,7 @@ class Lexicon:
         if inner is None or inner.end() >= len(phrase.rstrip()):
             return phrase, ""
         marker = inner.group(0).strip(" ,")
-        rest = phrase[: inner.start()] + phrase[inner.end():]
+        rest = phrase[: inner.start()] + phrase[inner.end() :]
         return " ".join(rest.split()), marker
 
     def phrase_pattern(self, kind: str) -> str:

@@ -26,15 +26,18 @@ _RES_NUMBER = re.compile(r"^(?:(E?S)-)?(\d{1,4})/(\d{1,4})")
 _SYMBOL_SESSION = re.compile(r"^A/(?:HRC/)?(?:RES/)?(\d{1,3})/")
 _QUOTE_OPEN = ("\u201c", "\u00ab", '"', "\u2018")
 _QUOTE_CLOSE = re.compile(r"[\u201d\u00bb\"\u2019]\s*[.,;:]?\s*$")
-_EXTRACTION_SIGNS = frozenset({
-    ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER, ArtefactKind.JOB_NUMBER,
-    ArtefactKind.PLACEHOLDER, ArtefactKind.DISTRIBUTION,
-})
+_EXTRACTION_SIGNS = frozenset(
+    {
+        ArtefactKind.PAGE_HEADER,
+        ArtefactKind.PAGE_NUMBER,
+        ArtefactKind.JOB_NUMBER,
+        ArtefactKind.PLACEHOLDER,
+        ArtefactKind.DISTRIBUTION,
+    }
+)
 _LABEL_START = re.compile(r"\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)\s")
 _NUMBERED = re.compile(r"\d{1,4}\s*\.(?:\s|$)")
-_FOOTNOTE_LIKE = re.compile(
-    r"(\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
-)
+_FOOTNOTE_LIKE = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -92,11 +95,14 @@ def terminator_of(view: TextView) -> tuple[str, Span | None]:
 @cache
 def _line_start_pattern(language: str) -> re.Pattern[str]:
     lexicon = load_lexicon(language)
-    organs = "|".join(
-        re.escape(normalise(name)).replace(r"\ ", r"\s+")
-        for organ in lexicon.organs
-        for name in organ.names
-    ) or "(?!)"
+    organs = (
+        "|".join(
+            re.escape(normalise(name)).replace(r"\ ", r"\s+")
+            for organ in lexicon.organs
+            for name in organ.names
+        )
+        or "(?!)"
+    )
     sub = r"(?:\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)|[-•–—▪◦])"
     strong = (
         rf"(?P<organ>[«“\"]?\s*(?:{organs})\s*,\s*$)"
@@ -167,7 +173,7 @@ class _Builder:
         if match is not None:
             return Opener(
                 span=view.original_span(match.start, match.end),
-                text=view.text[match.start:match.end],
+                text=view.text[match.start : match.end],
                 phrase=self.lexicon.canonical(match.phrase),
                 known=True,
                 degree=match.degree,
@@ -187,8 +193,9 @@ class _Builder:
             number=str(block.footnote_number) if block.footnote_number is not None else None,
         )
 
-    def paragraph(self, block: Block, removed: list[tuple[int, int]],
-                  calls: tuple[FootnoteCall, ...]) -> None:
+    def paragraph(
+        self, block: Block, removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]
+    ) -> None:
         view = make_view(self.text, block.segments, removed)
         text = view.text
         span = block.span
@@ -216,7 +223,11 @@ class _Builder:
             kind = NodeKind.ANNEX if parsed.category == "annex" else NodeKind.QUOTED
             self.add(kind, view, span, calls=calls)
             return
-        if text.startswith(_QUOTE_OPEN) and self.last_paragraph is not None and self.state == "operative":
+        if (
+            text.startswith(_QUOTE_OPEN)
+            and self.last_paragraph is not None
+            and self.state == "operative"
+        ):
             self.add(NodeKind.QUOTED, view, span, parent=self.last_paragraph, calls=calls)
             if not _QUOTE_CLOSE.search(text) or len(text) < 3:
                 self.quote_parent = self.last_paragraph
@@ -249,19 +260,33 @@ class _Builder:
             label_span = view.original_span(parsed.label_start, parsed.label_end)
             body_start = parsed.label_end
             node = self.add(
-                NodeKind.OPERATIVE, view, span, number=number, label_span=label_span,
-                opener=self.opener(view, parsed, body_start), calls=calls,
+                NodeKind.OPERATIVE,
+                view,
+                span,
+                number=number,
+                label_span=label_span,
+                opener=self.opener(view, parsed, body_start),
+                calls=calls,
             )
             self.last_paragraph = node.index
             self.state = "operative"
         elif category == "subparagraph" and self.last_paragraph is not None and in_body:
             parent = self.nodes[self.last_paragraph]
-            depth = 2 if re.fullmatch(r"[ivxlc]+", parsed.label or "") and self._roman_context(
-                parsed.label or "") else 1
+            depth = (
+                2
+                if re.fullmatch(r"[ivxlc]+", parsed.label or "")
+                and self._roman_context(parsed.label or "")
+                else 1
+            )
             self.add(
-                NodeKind.SUBPARAGRAPH, view, span, number=parsed.label,
+                NodeKind.SUBPARAGRAPH,
+                view,
+                span,
+                number=parsed.label,
                 label_span=view.original_span(parsed.label_start, parsed.label_end),
-                parent=parent.index, depth=depth, calls=calls,
+                parent=parent.index,
+                depth=depth,
+                calls=calls,
             )
         elif category == "title" and self.state in ("front", "closing"):
             self._title(parsed.detail)
@@ -277,14 +302,16 @@ class _Builder:
             self.section += 1
             self.add(NodeKind.SECTION, view, span)
         elif category == "preambular" and self.state != "closing":
-            node = self.add(NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed),
-                            calls=calls)
+            node = self.add(
+                NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed), calls=calls
+            )
             self.last_paragraph = node.index
             if self.state == "front":
                 self.state = "preamble"
         elif category == "unnumbered_operative" and self.state != "closing":
-            node = self.add(NodeKind.OPERATIVE, view, span, opener=self.opener(view, parsed),
-                            calls=calls)
+            node = self.add(
+                NodeKind.OPERATIVE, view, span, opener=self.opener(view, parsed), calls=calls
+            )
             self.last_paragraph = node.index
             self.state = "operative"
         elif self.state == "front":
@@ -314,16 +341,20 @@ class _Builder:
             self.section += 1
             self.add(NodeKind.SECTION, view, span)
         elif self.state == "preamble" and self._looks_preambular(view):
-            node = self.add(NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed),
-                            calls=calls)
+            node = self.add(
+                NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed), calls=calls
+            )
             self.last_paragraph = node.index
         else:
             self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
 
     def _next_number(self, number: str | None) -> bool:
         """Return whether ``number`` continues the resolution's own operative numbering."""
-        numbers = [int(n.number) for n in self.nodes
-                   if n.kind is NodeKind.OPERATIVE and n.number and n.parent is None]
+        numbers = [
+            int(n.number)
+            for n in self.nodes
+            if n.kind is NodeKind.OPERATIVE and n.number and n.parent is None
+        ]
         return number is not None and bool(numbers) and int(number) == numbers[-1] + 1
 
     def _continued_paragraph(self, text: str) -> int | None:
@@ -347,13 +378,23 @@ class _Builder:
         if last.terminator not in ";." and (
             first.islower() or (first.isdigit() and not _NUMBERED.match(text))
         ):
-            return self.grammar.parse(text).category == "unknown"
+            # openers are capitalised: "demande aux États…" here is running text
+            return self.grammar.parse(text).category in (
+                "unknown",
+                "preambular",
+                "unnumbered_operative",
+            )
         if last.terminator not in ",;:." and first.isupper():
             return self.grammar.parse(text).category in ("unknown", "header")
         return False
 
-    def _merge(self, index: int, block: Block,
-               removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]) -> None:
+    def _merge(
+        self,
+        index: int,
+        block: Block,
+        removed: list[tuple[int, int]],
+        calls: tuple[FootnoteCall, ...],
+    ) -> None:
         previous = self._parts.get(index, ([], []))
         segments = [*previous[0], *block.segments]
         cuts = [*previous[1], *removed]
@@ -375,7 +416,7 @@ class _Builder:
         text = view.text
         terminator, _ = terminator_of(view)
         return (
-            len(text) <= 160
+            len(text) <= 300
             and text[:1].isupper()
             and terminator not in ",;:"
             and not text.endswith(".")
@@ -389,8 +430,11 @@ class _Builder:
         # "i" after "h" is a letter; otherwise a lone roman numeral label is second degree.
         if self.last_paragraph is None:
             return True
-        siblings = [n for n in self.nodes[self.last_paragraph + 1:]
-                    if n.kind is NodeKind.SUBPARAGRAPH and n.depth == 1]
+        siblings = [
+            n
+            for n in self.nodes[self.last_paragraph + 1 :]
+            if n.kind is NodeKind.SUBPARAGRAPH and n.depth == 1
+        ]
         if label == "i" and siblings and siblings[-1].number == "h":
             return False
         if label in ("v", "x") and siblings and siblings[-1].number in ("u", "w"):
@@ -400,7 +444,11 @@ class _Builder:
         return bool(siblings)
 
     def _continues_title(self, text: str) -> bool:
-        return bool(self.nodes) and self.nodes[-1].kind is NodeKind.TITLE and not text.endswith((",", ";"))
+        return (
+            bool(self.nodes)
+            and self.nodes[-1].kind is NodeKind.TITLE
+            and not text.endswith((",", ";"))
+        )
 
     def _title(self, number: str) -> None:
         found = _RES_NUMBER.match(number)
@@ -412,12 +460,12 @@ class _Builder:
     def _header(self, detail: str, text: str) -> None:
         found = _SESSION_WORDS.match(normalise(text))
         if found and self.session is None:
-            self.session = parse_ordinal(found.group(1).split(".")[-1].strip(), self.lexicon.language)
+            self.session = parse_ordinal(
+                found.group(1).split(".")[-1].strip(), self.lexicon.language
+            )
 
 
-def parse_document(
-    text: str, language: str | None = None, path: str | None = None
-) -> Document:
+def parse_document(text: str, language: str | None = None, path: str | None = None) -> Document:
     """Parse ``text`` into a :class:`Document` (never raises on bad drafting)."""
     language = language or detect_language(text)
     lexicon = load_lexicon(language)
@@ -431,9 +479,7 @@ def parse_document(
     calls_by_block: dict[int, tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]] = {}
     for block, view, kept in zip(paragraph_blocks, first_views, chosen):
         removed = [(view.to_original(c.start), view.to_original(c.end - 1) + 1) for c in kept]
-        calls = tuple(
-            FootnoteCall(c.number, Span(*_call_span(view, c)), c.style) for c in kept
-        )
+        calls = tuple(FootnoteCall(c.number, Span(*_call_span(view, c)), c.style) for c in kept)
         calls_by_block[id(block)] = (removed, calls)
     builder = _Builder(text, grammar)
     symbol = _header_symbol(text, result)
@@ -476,7 +522,7 @@ def _regions(blocks: list[Block]) -> tuple[tuple[int, ...], ...]:
 
 
 def _call_span(view: TextView, candidate: CallCandidate) -> tuple[int, int]:
-    digits = re.search(r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", view.text[candidate.start:candidate.end])
+    digits = re.search(r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", view.text[candidate.start : candidate.end])
     start = candidate.start + (digits.start() if digits else 0)
     end = candidate.start + (digits.end() if digits else candidate.end - candidate.start)
     span = view.original_span(start, end)
@@ -485,5 +531,7 @@ def _call_span(view: TextView, candidate: CallCandidate) -> tuple[int, int]:
 
 def _header_symbol(text: str, result: object) -> str | None:
     head = text[:2000]
-    found = re.search(r"(?m)^\s*((?:A|S|E)/(?:[A-Z0-9.\-]+/)*RES/[\w./\-]+(?:\s*\(\d{4}\))?)\s*$", head)
+    found = re.search(
+        r"(?m)^\s*((?:A|S|E)/(?:[A-Z0-9.\-]+/)*RES/[\w./\-]+(?:\s*\(\d{4}\))?)\s*$", head
+    )
     return found.group(1) if found else None

@@ -27,14 +27,12 @@ def _load_entry_points(manager: pluggy.PluginManager, errors: list[PluginError])
     from importlib.metadata import entry_points
 
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):
-        if manager.get_plugin(entry_point.name) is not None or manager.is_blocked(
-            entry_point.name
-        ):
+        if manager.get_plugin(entry_point.name) is not None or manager.is_blocked(entry_point.name):
             continue
         try:
             plugin = entry_point.load()
             manager.register(plugin, name=entry_point.name)
-        except Exception as error:  # noqa: BLE001 - a broken plugin must not stop reslint
+        except Exception as error:
             dist = getattr(entry_point, "dist", None)
             where = f" (from {dist.name})" if dist is not None else ""
             errors.append(

@@ -56,7 +56,7 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
             if data.startswith(mark):
                 bom, encoding = mark, name
                 break
-    payload = data[len(bom):]
+    payload = data[len(bom) :]
     if encoding is None:
         if b"\x00" in payload:
             raise ReadError("binary file (contains NUL bytes)")

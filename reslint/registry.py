@@ -49,10 +49,12 @@ def build_registry(manager: pluggy.PluginManager) -> Registry:
         plugin = implementation.plugin_name
         try:
             rules = list(implementation.function())
-        except Exception as error:  # noqa: BLE001 - one broken plugin must not stop the rest
+        except Exception as error:
             registry.errors.append(
-                PluginError(plugin, f"plugin {plugin!r} failed to list its rules: "
-                            f"{type(error).__name__}: {error}")
+                PluginError(
+                    plugin,
+                    f"plugin {plugin!r} failed to list its rules: {type(error).__name__}: {error}",
+                )
             )
             continue
         for rule in rules:

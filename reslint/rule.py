@@ -99,9 +99,7 @@ class Rule:
                 raise OptionError(f"unknown option {key!r} (known: {known})")
             expected = hints[field.name]
             if not _conforms(value, expected):
-                raise OptionError(
-                    f"option {key!r} must be {_describe(expected)}, not {value!r}"
-                )
+                raise OptionError(f"option {key!r} must be {_describe(expected)}, not {value!r}")
             values[field.name] = tuple(value) if isinstance(value, list) else value
         return cls.Options(**values)
 
@@ -112,9 +110,7 @@ def _conforms(value: Any, expected: Any) -> bool:
         return value in get_args(expected)
     if origin in (tuple, list):
         args = [a for a in get_args(expected) if a is not Ellipsis]
-        return isinstance(value, (list, tuple)) and all(
-            _conforms(item, args[0]) for item in value
-        )
+        return isinstance(value, (list, tuple)) and all(_conforms(item, args[0]) for item in value)
     if origin is typing.Union or str(origin) == "<class 'types.UnionType'>":
         return any(_conforms(value, arg) for arg in get_args(expected))
     if expected is type(None):

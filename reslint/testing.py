@@ -96,8 +96,11 @@ def load_cases(path: Path) -> list[RuleCase]:
 
 
 def _lint(case: RuleCase, registry: Registry, text: str) -> tuple[list[Violation], Any]:
-    settings = Settings(select=(case.rule,), rules=((case.rule, tuple(case.options.items())),),
-                        language=case.language)
+    settings = Settings(
+        select=(case.rule,),
+        rules=((case.rule, tuple(case.options.items())),),
+        language=case.language,
+    )
     rules = configure_rules(registry, settings)
     result = lint_document_text(text, rules, case.language)
     return [v for v in result.violations if v.code == case.rule], result.document
@@ -117,8 +120,10 @@ def check_case(case: RuleCase, registry: Registry) -> None:
     assert found, f"{case.id}: expected {case.rule} to report something, got nothing"
     if case.violations is not None:
         positions = [
-            {"line": index.position(v.span.start).line,
-             "column": index.position(v.span.start).column}
+            {
+                "line": index.position(v.span.start).line,
+                "column": index.position(v.span.start).column,
+            }
             for v in found
         ]
         wanted = [{"line": v["line"], "column": v["column"]} for v in case.violations]

@@ -40,7 +40,7 @@ class Position:
 class LineIndex:
     """Convert offsets into 1-based line/column positions in O(log n)."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         starts = [0]

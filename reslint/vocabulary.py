@@ -84,6 +84,8 @@ def ordinal_pattern(language: str) -> str:
         forms.add(words)
         forms.add(ordinal_words(number, language))
     alternatives = sorted(forms, key=len, reverse=True)
-    escaped = (re.escape(form).replace(r"\-", r"[-\u2010\u2011 ]").replace(r"\ ", r"\s+")
-               for form in alternatives)
+    escaped = (
+        re.escape(form).replace(r"\-", r"[-\u2010\u2011 ]").replace(r"\ ", r"\s+")
+        for form in alternatives
+    )
     return "|".join(escaped)

@@ -45,8 +45,9 @@ def write_atomically(path: Path, source: SourceText, text: str, read_stamp: File
             raise WriteError("the file changed on disk since it was read; not written")
         data = source.encode(text)
         mode = path.stat().st_mode & 0o7777
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".reslint",
-                                             dir=path.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".reslint", dir=path.parent
+        )
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)

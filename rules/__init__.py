@@ -13,7 +13,25 @@ if TYPE_CHECKING:
 @hookimpl
 def reslint_rules() -> Iterable[type[Rule]]:
     """Return the built-in rules (modules are imported only when asked)."""
-    from reslint_rules import closing, footnotes, numbering, openers, punctuation, structure
+    from reslint_rules import (
+        closing,
+        footnotes,
+        numbering,
+        openers,
+        punctuation,
+        references,
+        structure,
+        typography,
+    )
 
-    modules = (structure, numbering, punctuation, footnotes, openers, closing)
+    modules = (
+        structure,
+        numbering,
+        punctuation,
+        footnotes,
+        openers,
+        closing,
+        references,
+        typography,
+    )
     return [rule for module in modules for rule in module.RULES]

@@ -37,8 +37,17 @@ def letter_label(rank: int) -> str:
 
 def roman_label(value: int) -> str:
     """Return the lowercase roman numeral of ``value``."""
-    numerals = ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"),
-                (5, "v"), (4, "iv"), (1, "i"))
+    numerals = (
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    )
     out = []
     for number, text in numerals:
         while value >= number:

@@ -8,7 +8,6 @@ from reslint.model import Document
 from reslint.rule import Rule
 from reslint.violations import Severity, Violation
 
-
 _UNAMBIGUOUS = frozenset({"glued", "superscript", "markdown"})
 
 

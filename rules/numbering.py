@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from reslint_rules._shared import letter_label, letter_value, roman_label, roman_value
+
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
-from reslint_rules._shared import letter_label, letter_value, roman_label, roman_value
 
 _CROSS_REFERENCE = re.compile(
     r"(?i)\bparagraphs?\s+\d+(?:\s*\([a-z]+\))?\s+(?:above|below)"
@@ -115,8 +116,9 @@ class OperativeNumbering(Rule):
                     yield self.violation(
                         _digits_span(node),
                         problem,
-                        None if fixed_from else _renumber(numbered[index:], expected,
-                                                          applicability),
+                        None
+                        if fixed_from
+                        else _renumber(numbered[index:], expected, applicability),
                     )
                     fixed_from = True
                 expected = number + 1
@@ -224,10 +226,12 @@ class SubparagraphSequence(Rule):
                 if value != want:
                     label = roman_label(want) if roman else letter_label(want)
                     assert child.label_span is not None
-                    text = document.text[child.label_span.start:child.label_span.end]
+                    text = document.text[child.label_span.start : child.label_span.end]
                     offset = text.find(child.number)
-                    span = Span(child.label_span.start + offset,
-                                child.label_span.start + offset + len(child.number))
+                    span = Span(
+                        child.label_span.start + offset,
+                        child.label_span.start + offset + len(child.number),
+                    )
                     yield self.violation(
                         span,
                         f"subparagraph labelled '{child.number}', expected '{label}'",
@@ -269,7 +273,7 @@ class SubparagraphLabelStyle(Rule):
         for child in document.of_kind(NodeKind.SUBPARAGRAPH):
             if child.label_span is None or child.number is None or not child.number.isalnum():
                 continue  # bullets have no form to check
-            text = document.text[child.label_span.start:child.label_span.end]
+            text = document.text[child.label_span.start : child.label_span.end]
             has_open = text.startswith("(")
             if english and not has_open:
                 wanted = f"({child.number})"

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterator
 
+from reslint_rules._shared import statement_sections
+
 from reslint.lexicon import Lexicon, load_lexicon
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.violations import Applicability, Fix, Severity, Violation
-from reslint_rules._shared import statement_sections
 
 
 @cache
@@ -53,8 +54,9 @@ def _accepted(node: Node, extra_phrases: tuple[str, ...]) -> bool:
     )
 
 
-def _unknown(rule: Rule, document: Document, node: Node, kind: str, what: str
-             ) -> Iterator[Violation]:
+def _unknown(
+    rule: Rule, document: Document, node: Node, kind: str, what: str
+) -> Iterator[Violation]:
     opener = node.opener
     if opener is None or opener.known or not opener.text:
         return
@@ -118,7 +120,7 @@ class UnknownPreambularOpener(Rule):
 def _fronted_verb(lexicon: Lexicon, text: str) -> bool:
     """Return whether an operative verb follows a fronted clause ("In this regard, requests")."""
     for comma in re.finditer(r",\s+", text[:240]):
-        rest = text[comma.end():]
+        rest = text[comma.end() :]
         if rest[:1].islower() and lexicon.match_operative(rest[:1].upper() + rest[1:]):
             return True
     return False
@@ -164,7 +166,7 @@ class UnknownOperativeVerb(Rule):
         for node in document.operative:
             if (node.part, node.section) in statements:
                 continue
-            body = node.text[node.opener.span.start - node.span.start:] if node.opener else ""
+            body = node.text[node.opener.span.start - node.span.start :] if node.opener else ""
             if lexicon.match_preambular(body) or _fronted_verb(lexicon, body):
                 continue  # a participle in a numbered paragraph, or "In this regard, requests"
             yield from _unknown(self, document, node, "operative", "operative verb")
@@ -209,7 +211,7 @@ class AlsoFurtherOrder(Rule):
 
     code = "OP003"
     name = "also-further-order"
-    summary = "\"also\"/\"further\" opener out of order"
+    summary = '"also"/"further" opener out of order'
 
     def check(self, document: Document) -> Iterator[Violation]:
         strict = document.language != "en"
@@ -231,8 +233,7 @@ class AlsoFurtherOrder(Rule):
             elif opener.degree == "further" and "also" not in degrees:
                 yield self.violation(
                     opener.span,
-                    f"'{opener.text}' (further) comes before any 'also' form of "
-                    f"'{opener.phrase}'",
+                    f"'{opener.text}' (further) comes before any 'also' form of '{opener.phrase}'",
                 )
             degrees.add(opener.degree)
 
@@ -286,30 +287,40 @@ class OpenerGenderAgreement(Rule):
             if wanted is None:
                 continue
             phrase_span = opener.span
-            words = document.text[opener.span.start:opener.span.end].split()
+            words = document.text[opener.span.start : opener.span.end].split()
             marker_words = opener.marker.split()
-            inner = next(
-                (i for i in range(1, len(words) - len(marker_words))
-                 if [w.casefold() for w in words[i:i + len(marker_words)]]
-                 == [w.casefold() for w in marker_words]),
-                None,
-            ) if opener.marker and not opener.marker_before else None
+            inner = (
+                next(
+                    (
+                        i
+                        for i in range(1, len(words) - len(marker_words))
+                        if [w.casefold() for w in words[i : i + len(marker_words)]]
+                        == [w.casefold() for w in marker_words]
+                    ),
+                    None,
+                )
+                if opener.marker and not opener.marker_before
+                else None
+            )
             if opener.marker and opener.marker_before:
-                phrase_span = type(opener.span)(opener.span.end - len(opener.phrase),
-                                                opener.span.end)
+                phrase_span = type(opener.span)(
+                    opener.span.end - len(opener.phrase), opener.span.end
+                )
             elif inner is not None:
                 # marker inside the phrase ("Se déclarant également profondément
                 # préoccupé"): keep it where it stands in the replacement
                 parts = wanted.split()
-                wanted = " ".join(parts[:inner] + words[inner:inner + len(marker_words)]
-                                  + parts[inner:])
+                wanted = " ".join(
+                    parts[:inner] + words[inner : inner + len(marker_words)] + parts[inner:]
+                )
             elif opener.marker:
-                phrase_span = type(opener.span)(opener.span.start,
-                                                opener.span.start + len(opener.phrase))
+                phrase_span = type(opener.span)(
+                    opener.span.start, opener.span.start + len(opener.phrase)
+                )
             organ = "feminine" if document.organ_gender == "f" else "masculine"
             yield self.violation(
                 phrase_span,
-                f"'{document.text[phrase_span.start:phrase_span.end]}' does not agree with the "
+                f"'{document.text[phrase_span.start : phrase_span.end]}' does not agree with the "
                 f"{organ} organ; use '{wanted}'",
                 Fix.replace(phrase_span, wanted, f"Use '{wanted}'", Applicability.UNSAFE),
             )

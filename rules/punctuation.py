@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from reslint_rules._shared import last_descendant, statement_sections
+
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Fix, Severity, Violation
-from reslint_rules._shared import last_descendant, statement_sections
 
 _MARKS = ",;:.!?"
 
@@ -28,8 +29,9 @@ def terminal_fix(node: Node, wanted: str) -> tuple[Span, Fix] | None:
     return span, Fix.replace(insertion, wanted, f"Add '{wanted}'")
 
 
-def _check_end(rule: Rule, document: Document, node: Node, wanted: str, what: str
-               ) -> Iterator[Violation]:
+def _check_end(
+    rule: Rule, document: Document, node: Node, wanted: str, what: str
+) -> Iterator[Violation]:
     last = last_descendant(document, node)
     if last.terminator == wanted:
         return
@@ -39,7 +41,9 @@ def _check_end(rule: Rule, document: Document, node: Node, wanted: str, what: st
     if found is None:
         return
     span, fix = found
-    yield rule.violation(span, f"{what} ends with {_describe(last.terminator)}, not '{wanted}'", fix)
+    yield rule.violation(
+        span, f"{what} ends with {_describe(last.terminator)}, not '{wanted}'", fix
+    )
 
 
 def _last_operative_by_part(document: Document) -> set[int]:

@@ -20,8 +20,9 @@ class Run:
     err: str
 
 
-def reslint(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            stdin: str | None = None) -> Run:
+def reslint(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, stdin: str | None = None
+) -> Run:
     """Run ``python -m reslint`` in a subprocess (a real process: exit codes, streams)."""
     environment = dict(os.environ)
     environment.pop("RESLINT_DISABLE_PLUGIN_AUTOLOAD", None)

@@ -64,8 +64,11 @@ def test_json_output_is_ruff_shaped(drafts: Path) -> None:
     assert record["end_location"] == {"row": 5, "column": 44}
     assert record["fix"]["applicability"] == "safe"
     assert record["fix"]["edits"] == [
-        {"content": ";", "location": {"row": 5, "column": 43},
-         "end_location": {"row": 5, "column": 44}}
+        {
+            "content": ";",
+            "location": {"row": 5, "column": 43},
+            "end_location": {"row": 5, "column": 44},
+        }
     ]
     assert record["url"].endswith("PU002.md")
 
@@ -93,7 +96,9 @@ def test_exit_zero(drafts: Path) -> None:
 def test_select_and_ignore(drafts: Path) -> None:
     assert reslint("check", "--ignore", "PU", str(drafts / "broken.txt")).code == 0
     assert reslint("check", "--select", "NU001", str(drafts / "broken.txt")).code == 0
-    assert reslint("check", "--select", "operative-terminator", str(drafts / "broken.txt")).code == 1
+    assert (
+        reslint("check", "--select", "operative-terminator", str(drafts / "broken.txt")).code == 1
+    )
 
 
 def test_unknown_selector_is_a_usage_error(drafts: Path) -> None:
@@ -124,8 +129,9 @@ def test_binary_file_is_reported(drafts: Path) -> None:
     )
 
 
-def test_unreadable_file_is_reported(drafts: Path, monkeypatch: pytest.MonkeyPatch,
-                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreadable_file_is_reported(
+    drafts: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     original = Path.read_bytes
 
     def read_bytes(self: Path) -> bytes:
@@ -134,7 +140,9 @@ def test_unreadable_file_is_reported(drafts: Path, monkeypatch: pytest.MonkeyPat
         return original(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    code = cli.main(["check", "--no-plugins", str(drafts / "clean.txt"), str(drafts / "broken.txt")])
+    code = cli.main(
+        ["check", "--no-plugins", str(drafts / "clean.txt"), str(drafts / "broken.txt")]
+    )
     captured = capsys.readouterr()
     assert code == 2
     assert captured.err.strip() == f"reslint: error: {drafts / 'clean.txt'}: permission denied"
@@ -150,12 +158,15 @@ def test_empty_file_is_linted(tmp_path: Path) -> None:
 def test_crlf_bom_and_latin1_files(tmp_path: Path) -> None:
     (tmp_path / "crlf.txt").write_bytes(b"\xef\xbb\xbf" + BROKEN.replace("\n", "\r\n").encode())
     (tmp_path / "cp1252.txt").write_bytes(
-        "L’Assemblée générale,\n\n1. Décide d’agir ;\n\n2. Prie l’État d’agir.\n".encode("cp1252"))
+        "L’Assemblée générale,\n\n1. Décide d’agir ;\n\n2. Prie l’État d’agir.\n".encode("cp1252")
+    )
     (tmp_path / "utf16.txt").write_bytes(BROKEN.encode("utf-16"))
     run = reslint("check", "--output-format", "json", str(tmp_path))
     assert run.code == 1, run.err
-    found = {(Path(v["filename"]).name, v["code"], v["location"]["row"], v["location"]["column"])
-             for v in json.loads(run.out)}
+    found = {
+        (Path(v["filename"]).name, v["code"], v["location"]["row"], v["location"]["column"])
+        for v in json.loads(run.out)
+    }
     assert found == {("crlf.txt", "PU002", 5, 43), ("utf16.txt", "PU002", 5, 43)}
 
 
@@ -187,8 +198,7 @@ def test_parse_outputs_the_document_model(drafts: Path) -> None:
     run = reslint("parse", str(drafts / "clean.txt"), "--format", "json")
     model = json.loads(run.out)
     kinds = [n["kind"] for n in model["nodes"]]
-    assert kinds == ["organ", "preambular_paragraph", "operative_paragraph",
-                     "operative_paragraph"]
+    assert kinds == ["organ", "preambular_paragraph", "operative_paragraph", "operative_paragraph"]
     first = model["nodes"][2]
     assert first["number"] == "1"
     assert first["location"] == {"row": 5, "column": 1}

@@ -131,13 +131,16 @@ def test_command_line_select_takes_precedence(tmp_path: Path) -> None:
 
 
 def test_per_file_ignores(tmp_path: Path) -> None:
-    config(tmp_path, "pyproject.toml", """
+    config(
+        tmp_path,
+        "pyproject.toml",
+        """
 [per-file-ignores]
 "historical/*" = ["OP"]
 "*-final.txt" = ["unknown-operative-verb", "PU002"]
-""")
-    for name in ("draft.txt", "historical/1990.txt", "historical/old/1970.txt",
-                 "sub/a-final.txt"):
+""",
+    )
+    for name in ("draft.txt", "historical/1990.txt", "historical/old/1970.txt", "sub/a-final.txt"):
         write(tmp_path / name, DRAFT)
     run = check(tmp_path, ".")
     assert run.err == ""
@@ -245,8 +248,7 @@ def test_rule_option_by_code_or_name(tmp_path: Path, config_name: str, key: str)
 
 
 def test_rule_option_for_operative_verbs(tmp_path: Path) -> None:
-    write(tmp_path / "reslint.toml",
-          '[rules.OP002]\nextra-phrases = ["Calls upon", "DECIDS TO"]\n')
+    write(tmp_path / "reslint.toml", '[rules.OP002]\nextra-phrases = ["Calls upon", "DECIDS TO"]\n')
     write(tmp_path / "draft.txt", DRAFT)
     assert codes(check(tmp_path, "draft.txt")) == {"OP001", "PU002"}
 
@@ -330,19 +332,25 @@ def test_explicit_config_file_broken(tmp_path: Path) -> None:
 
 
 def test_extend_inherits_and_overrides(tmp_path: Path) -> None:
-    write(tmp_path / "base.toml", """
+    write(
+        tmp_path / "base.toml",
+        """
 select = ["OP", "PU"]
 ignore = ["OP002"]
 [rules.OP001]
 extra-phrases = ["Recaling"]
-""")
+""",
+    )
     write(tmp_path / "a" / "reslint.toml", 'extend = "../base.toml"\n')
-    write(tmp_path / "b" / "pyproject.toml", pyproject("""
+    write(
+        tmp_path / "b" / "pyproject.toml",
+        pyproject("""
 extend = "../base.toml"
 ignore = []
 [rules.OP002]
 extra-phrases = ["Decids"]
-"""))
+"""),
+    )
     write(tmp_path / "a" / "draft.txt", DRAFT)
     write(tmp_path / "b" / "draft.txt", DRAFT)
     run = check(tmp_path, "a", "b")
@@ -356,8 +364,10 @@ extra-phrases = ["Decids"]
 def test_extend_chain(tmp_path: Path) -> None:
     write(tmp_path / "base.toml", 'select = ["PU"]\n')
     write(tmp_path / "middle" / "reslint.toml", 'extend = "../base.toml"\nlanguage = "en"\n')
-    write(tmp_path / "middle" / "leaf" / "reslint.toml",
-          'extend = "../reslint.toml"\nextend-select = ["OP001"]\n')
+    write(
+        tmp_path / "middle" / "leaf" / "reslint.toml",
+        'extend = "../reslint.toml"\nextend-select = ["OP001"]\n',
+    )
     write(tmp_path / "middle" / "leaf" / "draft.txt", DRAFT)
     assert codes(check(tmp_path, "middle/leaf")) == {"OP001", "PU002"}
 
@@ -372,42 +382,58 @@ ERRORS = [
     pytest.param('ignore = ["PU", 2]', ["'ignore'", "list of strings"], id="ignore-item"),
     pytest.param('extend-select = "OP"', ["'extend-select'"], id="extend-select-string"),
     pytest.param('include = "*.txt"', ["'include'"], id="include-string"),
-    pytest.param('exclude = 1', ["'exclude'"], id="exclude-int"),
+    pytest.param("exclude = 1", ["'exclude'"], id="exclude-int"),
     pytest.param('language = "de"', ["'language'", "'de'"], id="language-unknown"),
     pytest.param("language = 1", ["'language'"], id="language-int"),
     pytest.param("output-format = 3", ["'output-format'"], id="output-format-int"),
-    pytest.param('output-format = "xml"', ["'output-format'", "'xml'"],
-                 id="output-format-unknown"),
+    pytest.param('output-format = "xml"', ["'output-format'", "'xml'"], id="output-format-unknown"),
     pytest.param('per-file-ignores = ["x"]', ["'per-file-ignores'"], id="per-file-ignores-list"),
-    pytest.param('[per-file-ignores]\n"*.txt" = "OP"', ["per-file-ignores.*.txt"],
-                 id="per-file-ignores-string"),
+    pytest.param(
+        '[per-file-ignores]\n"*.txt" = "OP"',
+        ["per-file-ignores.*.txt"],
+        id="per-file-ignores-string",
+    ),
     pytest.param("rules = 3", ["'rules'"], id="rules-int"),
     pytest.param("[rules]\nOP001 = 3", ["'rules'"], id="rule-not-a-table"),
     pytest.param('select = ["PUX"]', ["'select'", "'PUX'"], id="unknown-selector"),
-    pytest.param('ignore = ["no-such-rule"]', ["'ignore'", "'no-such-rule'"],
-                 id="unknown-ignore"),
-    pytest.param('[per-file-ignores]\n"*.txt" = ["XX"]', ["per-file-ignores", "'XX'"],
-                 id="unknown-per-file-selector"),
-    pytest.param('[rules.XX999]\nseverity = "info"', ["rules.XX999", "no rule"],
-                 id="unknown-rule-code"),
-    pytest.param('[rules.no-such-rule]\nextra-phrases = []', ["rules.no-such-rule"],
-                 id="unknown-rule-name"),
-    pytest.param('[rules.OP001]\nextra-phrase = ["x"]',
-                 ["rules.OP001", "unknown option 'extra-phrase'", "extra-phrases"],
-                 id="unknown-option"),
-    pytest.param('[rules.unknown-operative-verb]\nextra-phrases = "Decids"',
-                 ["rules.unknown-operative-verb", "'extra-phrases'", "must be a list"],
-                 id="option-type"),
-    pytest.param('[rules.OP002]\nextra-phrases = ["Decids", 3]',
-                 ["rules.OP002", "'extra-phrases'"], id="option-item-type"),
-    pytest.param('[rules.OP001]\nseverity = "loud"', ["rules.OP001", "'severity'"],
-                 id="severity"),
+    pytest.param('ignore = ["no-such-rule"]', ["'ignore'", "'no-such-rule'"], id="unknown-ignore"),
+    pytest.param(
+        '[per-file-ignores]\n"*.txt" = ["XX"]',
+        ["per-file-ignores", "'XX'"],
+        id="unknown-per-file-selector",
+    ),
+    pytest.param(
+        '[rules.XX999]\nseverity = "info"', ["rules.XX999", "no rule"], id="unknown-rule-code"
+    ),
+    pytest.param(
+        "[rules.no-such-rule]\nextra-phrases = []", ["rules.no-such-rule"], id="unknown-rule-name"
+    ),
+    pytest.param(
+        '[rules.OP001]\nextra-phrase = ["x"]',
+        ["rules.OP001", "unknown option 'extra-phrase'", "extra-phrases"],
+        id="unknown-option",
+    ),
+    pytest.param(
+        '[rules.unknown-operative-verb]\nextra-phrases = "Decids"',
+        ["rules.unknown-operative-verb", "'extra-phrases'", "must be a list"],
+        id="option-type",
+    ),
+    pytest.param(
+        '[rules.OP002]\nextra-phrases = ["Decids", 3]',
+        ["rules.OP002", "'extra-phrases'"],
+        id="option-item-type",
+    ),
+    pytest.param('[rules.OP001]\nseverity = "loud"', ["rules.OP001", "'severity'"], id="severity"),
     # options are validated even when the rule is not selected
-    pytest.param('select = ["PU"]\n[rules.OP001]\nextra-phrases = "x"',
-                 ["rules.OP001", "'extra-phrases'"], id="option-of-unselected-rule"),
+    pytest.param(
+        'select = ["PU"]\n[rules.OP001]\nextra-phrases = "x"',
+        ["rules.OP001", "'extra-phrases'"],
+        id="option-of-unselected-rule",
+    ),
     pytest.param("extend = 3", ["'extend'"], id="extend-int"),
-    pytest.param('extend = "missing.toml"', ["'missing.toml'", "does not exist"],
-                 id="extend-missing"),
+    pytest.param(
+        'extend = "missing.toml"', ["'missing.toml'", "does not exist"], id="extend-missing"
+    ),
 ]
 
 
@@ -425,11 +451,23 @@ def _assert_one_line_error(run: Run, *fragments: str) -> str:
 
 @pytest.mark.parametrize(
     ("table", "fragments"),
-    [case for case in ERRORS if case.id in {
-        "invalid-toml", "unknown-key", "select-string", "unknown-selector",
-        "unknown-rule-code", "unknown-option", "option-type", "option-item-type",
-        "output-format-unknown", "option-of-unselected-rule",
-    }],
+    [
+        case
+        for case in ERRORS
+        if case.id
+        in {
+            "invalid-toml",
+            "unknown-key",
+            "select-string",
+            "unknown-selector",
+            "unknown-rule-code",
+            "unknown-option",
+            "option-type",
+            "option-item-type",
+            "output-format-unknown",
+            "option-of-unselected-rule",
+        }
+    ],
 )
 def test_config_error(tmp_path: Path, table: str, fragments: list[str]) -> None:
     path = write(tmp_path / "reslint.toml", table + "\n")
@@ -487,8 +525,7 @@ def test_extend_cycle(tmp_path: Path) -> None:
     write(tmp_path / "one.toml", 'extend = "two.toml"\n')
     write(tmp_path / "two.toml", 'extend = "one.toml"\n')
     write(tmp_path / "draft.txt", DRAFT)
-    line = _assert_one_line_error(reslint("check", "draft.txt", cwd=tmp_path),
-                                  "'extend'", "cycle")
+    line = _assert_one_line_error(reslint("check", "draft.txt", cwd=tmp_path), "'extend'", "cycle")
     assert str(tmp_path / "one.toml") in line or str(tmp_path / "two.toml") in line
 
 
@@ -502,8 +539,9 @@ def test_error_in_extended_file_names_that_file(tmp_path: Path) -> None:
     base = write(tmp_path / "base.toml", 'select = "PU"\n')
     write(tmp_path / "project" / "reslint.toml", 'extend = "../base.toml"\n')
     write(tmp_path / "project" / "draft.txt", DRAFT)
-    _assert_one_line_error(reslint("check", "draft.txt", cwd=tmp_path / "project"),
-                           str(base), "'select'")
+    _assert_one_line_error(
+        reslint("check", "draft.txt", cwd=tmp_path / "project"), str(base), "'select'"
+    )
 
 
 def test_broken_config_in_one_directory_does_not_stop_the_others(tmp_path: Path) -> None:

@@ -47,13 +47,27 @@ def _install(source: Path, workspace: Path) -> Path:
     """Install the distribution at ``source`` with pip into a fresh directory."""
     # build from a copy: an in-tree build leaves build/ and *.egg-info behind
     copy = workspace / "src"
-    shutil.copytree(source, copy, ignore=shutil.ignore_patterns("build", "*.egg-info",
-                                                                "__pycache__"))
+    shutil.copytree(
+        source, copy, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    )
     target = workspace / "site"
     done = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",
-         "--disable-pip-version-check", "--no-input", "--target", str(target), str(copy)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-input",
+            "--target",
+            str(target),
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if done.returncode != 0:
         pytest.fail(f"pip could not install {source.name}:\n{done.stdout}\n{done.stderr}")
@@ -111,11 +125,11 @@ def test_plugin_rule_fires(example_site: Path, draft: Path) -> None:
     assert "[high-level]" in messages[1]
 
 
-def test_plugin_rule_concise_output_and_stray_bracket(example_site: Path, tmp_path: Path
-                                                      ) -> None:
+def test_plugin_rule_concise_output_and_stray_bracket(example_site: Path, tmp_path: Path) -> None:
     path = tmp_path / "stray.txt"
-    path.write_text(CLEAN.replace("thereon.", "thereon].").replace("December", "[December"),
-                    "utf-8")
+    path.write_text(
+        CLEAN.replace("thereon.", "thereon].").replace("December", "[December"), "utf-8"
+    )
     run = reslint("check", str(path), env=_pythonpath(example_site))
     assert run.code == 1
     assert f"{path}:3:39: XP001 stray '['" in run.out
@@ -133,8 +147,9 @@ def test_plugin_rule_obeys_select_and_ignore(example_site: Path, draft: Path) ->
     env = _pythonpath(example_site)
     only = reslint("check", "--output-format", "json", "--select", "XP", str(draft), env=env)
     assert {code for _, _, code in _codes(only)} == {"XP001"}
-    by_name = reslint("check", "--output-format", "json", "--ignore", "no-square-brackets",
-                      str(draft), env=env)
+    by_name = reslint(
+        "check", "--output-format", "json", "--ignore", "no-square-brackets", str(draft), env=env
+    )
     assert {code for _, _, code in _codes(by_name)} == {"PU002"}
 
 
@@ -156,10 +171,12 @@ def test_rules_lists_the_plugin_rule(example_site: Path) -> None:
     [line] = [line for line in run.out.splitlines() if line.startswith("XP001")]
     assert "no-square-brackets" in line
     assert "Square brackets left in the text" in line
-    listed = json.loads(reslint("rules", "--output-format", "json",
-                                env=_pythonpath(example_site)).out)
+    listed = json.loads(
+        reslint("rules", "--output-format", "json", env=_pythonpath(example_site)).out
+    )
     assert {"code": "XP001", "name": "no-square-brackets"}.items() <= next(
-        r for r in listed if r["code"] == "XP001").items()
+        r for r in listed if r["code"] == "XP001"
+    ).items()
 
 
 def test_rule_shows_the_plugin_docs(example_site: Path) -> None:
@@ -183,8 +200,9 @@ def test_no_plugins_flag_turns_the_plugin_off(example_site: Path, draft: Path) -
 
 
 @pytest.mark.parametrize("value", ["1", "true"])
-def test_environment_variable_turns_the_plugin_off(example_site: Path, draft: Path,
-                                                   value: str) -> None:
+def test_environment_variable_turns_the_plugin_off(
+    example_site: Path, draft: Path, value: str
+) -> None:
     env = {**_pythonpath(example_site), DISABLE_ENV: value}
     run = reslint("check", "--output-format", "json", str(draft), env=env)
     assert _codes(run) == [(5, 45, "PU002")]
@@ -192,16 +210,19 @@ def test_environment_variable_turns_the_plugin_off(example_site: Path, draft: Pa
 
 
 def test_plugin_selector_is_unknown_without_plugins(example_site: Path, draft: Path) -> None:
-    run = reslint("check", "--no-plugins", "--select", "XP001", str(draft),
-                  env=_pythonpath(example_site))
+    run = reslint(
+        "check", "--no-plugins", "--select", "XP001", str(draft), env=_pythonpath(example_site)
+    )
     assert run.code == 2
     assert run.err.strip() == "reslint: error: unknown rule selector 'XP001'"
 
 
-def test_broken_plugin_is_one_line_and_the_rest_runs(example_site: Path, broken_site: Path,
-                                                     draft: Path) -> None:
-    run = reslint("check", "--output-format", "json", str(draft),
-                  env=_pythonpath(example_site, broken_site))
+def test_broken_plugin_is_one_line_and_the_rest_runs(
+    example_site: Path, broken_site: Path, draft: Path
+) -> None:
+    run = reslint(
+        "check", "--output-format", "json", str(draft), env=_pythonpath(example_site, broken_site)
+    )
     assert run.code == 2
     assert "Traceback" not in run.err
     [line] = run.err.splitlines()
@@ -217,8 +238,7 @@ def test_broken_plugin_is_skipped_with_no_plugins(broken_site: Path, draft: Path
     assert (run.code, run.err) == (1, "")
 
 
-def test_broken_plugin_does_not_stop_rules_listing(example_site: Path,
-                                                   broken_site: Path) -> None:
+def test_broken_plugin_does_not_stop_rules_listing(example_site: Path, broken_site: Path) -> None:
     run = reslint("rules", env=_pythonpath(example_site, broken_site))
     assert "Traceback" not in run.err
     [line] = run.err.splitlines()
@@ -326,8 +346,11 @@ def test_plugin_returning_garbage_or_raising(manager: pluggy.PluginManager) -> N
 
 
 def test_hookspec_names_start_with_reslint(manager: pluggy.PluginManager) -> None:
-    specs = [name for name, value in vars(hookspecs).items()
-             if callable(value) and hasattr(value, "reslint_spec")]
+    specs = [
+        name
+        for name, value in vars(hookspecs).items()
+        if callable(value) and hasattr(value, "reslint_spec")
+    ]
     assert set(specs) == {"reslint_rules", "reslint_formatters"}
     hooks = [name for name in vars(manager.hook) if not name.startswith("_")]
     assert hooks

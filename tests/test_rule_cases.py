@@ -33,6 +33,9 @@ def test_every_case_file_names_a_registered_rule(registry: Registry) -> None:
 
 def test_every_fixable_rule_has_a_fixed_case(registry: Registry) -> None:
     fixed = {case.rule for case in CASES if case.fixed is not None}
-    missing = [code for code, rule in registry.rules.items()
-               if rule.fix_availability is not None and code not in fixed]
+    missing = [
+        code
+        for code, rule in registry.rules.items()
+        if rule.fix_availability is not None and code not in fixed
+    ]
     assert not missing, f"fixable rules without a case checking the fixed text: {missing}"

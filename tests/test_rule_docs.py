@@ -64,8 +64,11 @@ def test_documentation_examples_trigger_the_rule_and_use_instead_passes(
     for code, kind, block in doc_examples:
         rules = configure_rules(registry, Settings(select=(code,)))
         text = block.replace("\n", "\n\n")
-        found = [v for v in lint_document_text(text, rules, _language(code, text)).violations
-                 if v.code == code]
+        found = [
+            v
+            for v in lint_document_text(text, rules, _language(code, text)).violations
+            if v.code == code
+        ]
         if kind == "Example" and not found:
             failures.append(f"{code}: its Example does not trigger it")
         if kind == "Use instead" and found:
@@ -73,8 +76,9 @@ def test_documentation_examples_trigger_the_rule_and_use_instead_passes(
     assert not failures, "\n".join(failures)
 
 
-def test_every_rule_has_doc_examples(doc_examples: list[tuple[str, str, str]],
-                                     registry: Registry) -> None:
+def test_every_rule_has_doc_examples(
+    doc_examples: list[tuple[str, str, str]], registry: Registry
+) -> None:
     with_examples = {code for code, kind, _ in doc_examples if kind == "Example"}
     assert with_examples == set(registry.rules)
 

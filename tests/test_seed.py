@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from reslint.model import NodeKind
 from reslint.parser import parse_document
 from tests.helpers import reslint
 
@@ -58,8 +57,8 @@ def test_seed_calls_are_found_however_they_were_extracted(seed_text: str) -> Non
     calls = {c.number: c for c in document.calls}
     assert sorted(calls) == [1, 2, 3, 4]
     for number, call in calls.items():
-        assert seed_text[call.span.start:call.span.end] == str(number)
-    around = {n: seed_text[c.span.start - 6:c.span.end + 2] for n, c in calls.items()}
+        assert seed_text[call.span.start : call.span.end] == str(number)
+    around = {n: seed_text[c.span.start - 6 : c.span.end + 2] for n, c in calls.items()}
     assert (calls[1].style, around[1]) == ("detached", "\n1993 1 ,")
     assert (calls[2].style, around[2]) == ("year", "e 20002 \n")
     assert (calls[3].style, around[3]) == ("glued", "’homme3, ")
@@ -80,9 +79,9 @@ def test_seed_page_break_is_rejoined(seed_text: str) -> None:
 def test_seed_spans_index_the_original(seed_text: str) -> None:
     document = parse_document(seed_text)
     for node in document.nodes:
-        assert seed_text[node.span.start:node.span.end].startswith(node.text[:10])
+        assert seed_text[node.span.start : node.span.end].startswith(node.text[:10])
         if node.opener is not None:
-            assert seed_text[node.opener.span.start:node.opener.span.end] == node.opener.text
+            assert seed_text[node.opener.span.start : node.opener.span.end] == node.opener.text
 
 
 def _swap_paragraph_10_before_9(text: str) -> str:
@@ -96,37 +95,64 @@ def _swap_paragraph_10_before_9(text: str) -> str:
 VARIANTS = {
     # name: (change, code expected, text expected on the reported line)
     "skipped_number": (
-        lambda t: t.replace(" 5. Réaffirme", " 6. Réaffirme", 1), "NU001", " 6. Réaffirme"),
+        lambda t: t.replace(" 5. Réaffirme", " 6. Réaffirme", 1),
+        "NU001",
+        " 6. Réaffirme",
+    ),
     "duplicated_number": (
-        lambda t: t.replace(" 6. Estime", " 5. Estime", 1), "NU001", " 5. Estime"),
+        lambda t: t.replace(" 6. Estime", " 5. Estime", 1),
+        "NU001",
+        " 5. Estime",
+    ),
     "full_stop_mid_operative": (
-        lambda t: t.replace("au niveau mondial ;", "au niveau mondial ."), "PU002",
-        "au niveau mondial ."),
+        lambda t: t.replace("au niveau mondial ;", "au niveau mondial ."),
+        "PU002",
+        "au niveau mondial .",
+    ),
     "semicolon_at_the_end": (
-        lambda t: t.replace("soixantième session.", "soixantième session ;"), "PU003",
-        "soixantième session ;"),
+        lambda t: t.replace("soixantième session.", "soixantième session ;"),
+        "PU003",
+        "soixantième session ;",
+    ),
     "semicolon_after_preambular": (
-        lambda t: t.replace("en la matière, ", "en la matière; "), "PU001", "en la matière;"),
+        lambda t: t.replace("en la matière, ", "en la matière; "),
+        "PU001",
+        "en la matière;",
+    ),
     "further_instead_of_also": (
-        lambda t: t.replace("Rappelant également", "Rappelant en outre"), "OP003",
-        "Rappelant en outre"),
+        lambda t: t.replace("Rappelant également", "Rappelant en outre"),
+        "OP003",
+        "Rappelant en outre",
+    ),
     "earlier_session": (
-        lambda t: t.replace("soixantième", "cinquante-huitième"), "CL001",
-        "cinquante-huitième session"),
+        lambda t: t.replace("soixantième", "cinquante-huitième"),
+        "CL001",
+        "cinquante-huitième session",
+    ),
     "misspelt_verb": (lambda t: t.replace("9. Invite", "9. Invitte"), "OP002", "9. Invitte"),
     "footnote_body_deleted": (
-        lambda t: t.replace("2 Voir résolution 55/2. \n", ""), "FN001", "20002"),
+        lambda t: t.replace("2 Voir résolution 55/2. \n", ""),
+        "FN001",
+        "20002",
+    ),
     "call_to_missing_footnote": (
-        lambda t: t.replace("l’homme3,", "l’homme7,"), "FN003", "l’homme7,"),
+        lambda t: t.replace("l’homme3,", "l’homme7,"),
+        "FN003",
+        "l’homme7,",
+    ),
     "organ_line_removed": (
-        lambda t: t.replace(" L’Assemblée générale, \n", ""), "ST001", "Réaffirmant sa volonté"),
+        lambda t: t.replace(" L’Assemblée générale, \n", ""),
+        "ST001",
+        "Réaffirmant sa volonté",
+    ),
     "closing_moved_before_9": (_swap_paragraph_10_before_9, "CL002", "10. Décide"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))
-def test_seed_variant_is_reported_at_the_changed_line(name: str, seed_text: str,
-                                                       tmp_path: Path) -> None:
+def test_seed_variant_is_reported_at_the_changed_line(
+    name: str, seed_text: str, tmp_path: Path
+) -> None:
     change, code, marker = VARIANTS[name]
     broken = change(seed_text)
     assert broken != seed_text

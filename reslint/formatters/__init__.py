@@ -13,7 +13,7 @@ __all__ = ["FileReport", "Formatter", "Summary"]
 @hookimpl
 def reslint_formatters() -> Mapping[str, type[Formatter]]:
     """Return the built-in formatters."""
-    from reslint.formatters.text import ConciseFormatter, FullFormatter
     from reslint.formatters.json import JsonFormatter
+    from reslint.formatters.text import ConciseFormatter, FullFormatter
 
     return {"concise": ConciseFormatter, "full": FullFormatter, "json": JsonFormatter}

@@ -27,16 +27,18 @@ class ConciseFormatter(Formatter):
     def finish(self, summary: Summary) -> None:
         if summary.violations == 0:
             if summary.fixed:
-                self.stream.write(f"Found {summary.fixed} violations ({summary.fixed} fixed, "
-                                  "0 remaining).\n")
+                self.stream.write(
+                    f"Found {summary.fixed} violations ({summary.fixed} fixed, 0 remaining).\n"
+                )
             elif summary.errors == 0:
                 self.stream.write("All checks passed!\n")
             return
         total = summary.violations + summary.fixed
         noun = "violation" if total == 1 else "violations"
         if summary.fixed:
-            self.stream.write(f"Found {total} {noun} ({summary.fixed} fixed, "
-                              f"{summary.violations} remaining).\n")
+            self.stream.write(
+                f"Found {total} {noun} ({summary.fixed} fixed, {summary.violations} remaining).\n"
+            )
         else:
             self.stream.write(f"Found {total} {noun}.\n")
         if summary.fixable:
@@ -59,13 +61,15 @@ class FullFormatter(ConciseFormatter):
             line_end = report.line_index.line_end(start.line, text)
             source = text[line_start:line_end].replace("\t", " ").replace("\f", " ")
             width = len(str(start.line))
-            caret_len = max(1, (end.column - start.column + 1) if end.line == start.line
-                            else len(source) - start.column + 1)
+            caret_len = max(
+                1,
+                (end.column - start.column + 1)
+                if end.line == start.line
+                else len(source) - start.column + 1,
+            )
             self.stream.write(f"{' ' * width} |\n")
             self.stream.write(f"{start.line} | {source}\n")
-            self.stream.write(
-                f"{' ' * width} | {' ' * (start.column - 1)}{'^' * caret_len}\n"
-            )
+            self.stream.write(f"{' ' * width} | {' ' * (start.column - 1)}{'^' * caret_len}\n")
             if violation.fix is not None and violation.fix.title:
                 level = violation.fix.applicability.name.lower().replace("_", "-")
                 self.stream.write(f"{' ' * width} = help: {violation.fix.title} ({level} fix)\n")

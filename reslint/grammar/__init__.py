@@ -56,7 +56,6 @@ class BlockGrammar:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        language = lexicon.language
         organ_names = sorted(
             {normalise(name) for organ in lexicon.organs for name in organ.names},
             key=len,
@@ -77,9 +76,9 @@ class BlockGrammar:
 
         def opener(phrase: pp.ParserElement, name: str) -> pp.ParserElement:
             core = phrase("phrase") | adverb("adverb") + phrase("phrase")
-            return pp.Located(
-                pp.Opt(marker("before")) + core + pp.Opt(marker("after"))
-            )(name).set_name(name)
+            return pp.Located(pp.Opt(marker("before")) + core + pp.Opt(marker("after")))(
+                name
+            ).set_name(name)
 
         opener_pre = opener(pre_phrase, "opener")
         opener_op = opener(op_phrase, "opener")
@@ -120,8 +119,10 @@ class BlockGrammar:
             + end
         ).set_name("adoption")
         self.annex = (
-            _rx(r"(?:Annexe|Annex|Anexo|ANNEXE|ANNEX|ANEXO)(?:\s+(?:[IVXLC]+|[A-Z]|\d{1,2}))?\.?",
-                "annex_word")("annex")
+            _rx(
+                r"(?:Annexe|Annex|Anexo|ANNEXE|ANNEX|ANEXO)(?:\s+(?:[IVXLC]+|[A-Z]|\d{1,2}))?\.?",
+                "annex_word",
+            )("annex")
             + end
         ).set_name("annex_heading")
         self.section = (
@@ -236,7 +237,7 @@ class BlockGrammar:
             before = str(parts.get("before", "")).strip(" ,")
             after = str(parts.get("after", "")).strip(" ,")
             marker = before or after or inner
-            end = located[0] + len(norm[located[0]:located[2]].rstrip(" ,\t"))
+            end = located[0] + len(norm[located[0] : located[2]].rstrip(" ,\t"))
             opener = OpenerMatch(
                 located[0],
                 end,
@@ -255,8 +256,9 @@ class BlockGrammar:
         rest_start = 0
         if rest is not None:
             rest_start = -len(str(rest))  # negative: counted from the end of the text
-        return BlockParse(category, number, label, label_start, label_end, opener, rest_start,
-                          detail)
+        return BlockParse(
+            category, number, label, label_start, label_end, opener, rest_start, detail
+        )
 
 
 @cache

@@ -1,0 +1,733 @@
+"""References: Security Council citations, dates, GA citations and their sessions, symbols."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterator
+
+from reslint.model import Document, Node, NodeKind
+from reslint.rule import Rule
+from reslint.text import Span
+from reslint.violations import Applicability, Edit, Fix, Severity, Violation
+from reslint.vocabulary import month_names, ordinal_words
+
+_TEXT_KINDS = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(text: str) -> int | None:
+    total, previous = 0, 0
+    for char in reversed(text):
+        value = _ROMAN.get(char)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total or None
+
+
+def _loose(word: str) -> str:
+    """Return a pattern for ``word`` that also accepts it without accents (OCR)."""
+    pieces = []
+    for char in word:
+        plain = {"é": "e", "è": "e", "ê": "e", "û": "u", "ô": "o", "à": "a"}.get(char)
+        pieces.append(f"[{char}{plain}]" if plain else re.escape(char))
+    return "".join(pieces)
+
+
+@cache
+def _months(language: str) -> tuple[str, dict[str, int]]:
+    """Return an alternation of month names and a lookup (accent-folded) to 1..12."""
+    names = month_names(language)
+    if language == "en":
+        alternation = "|".join(name.capitalize() for name in names)
+    else:
+        alternation = "|".join(_loose(name) for name in names)
+    lookup: dict[str, int] = {}
+    for index, name in enumerate(names, 1):
+        lookup[name] = index
+        lookup[_fold(name)] = index
+    return alternation, lookup
+
+
+def _fold(word: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def _month_number(language: str, word: str) -> int | None:
+    lookup = _months(language)[1]
+    return lookup.get(word.casefold()) or lookup.get(_fold(word))
+
+
+@cache
+def _date_pattern(language: str) -> str:
+    """Return a pattern for a date with named groups day, month and (optional) year."""
+    months = _months(language)[0]
+    if language == "fr":
+        return (
+            rf"(?P<day>1\s?er|\d{{1,2}})\s+(?P<month>{months})\b"
+            rf"(?:\s+(?P<year>\d{{4}})\b)?"
+        )
+    if language == "es":
+        return (
+            rf"(?P<day>\d{{1,2}})\s+de\s+(?P<month>{months})\b"
+            rf"(?:\s+de\s+(?P<year>\d{{4}})\b)?"
+        )
+    return rf"(?P<day>\d{{1,2}})\s+(?P<month>{months})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+
+
+@cache
+def _date_regex(language: str) -> re.Pattern[str]:
+    flags = re.I if language != "en" else 0
+    return re.compile(r"(?<![\w/.,-])" + _date_pattern(language), flags)
+
+
+def _day(text: str) -> int:
+    return 1 if text.replace(" ", "").lower() == "1er" else int(text)
+
+
+def _span(node: Node, start: int, end: int):
+    return node.view.original_span(start, end)
+
+
+# --------------------------------------------------------------------------- RF001
+
+_SC_SLASH = re.compile(
+    r"\b(?P<word>[Rr]esolutions?|[Rr][ée]solutions?|[Rr]esoluci(?:ón|ones))\s+"
+    r"(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,4}/\d{4})\s*(?:,|and|et|y)\s+)*"
+    r"(?P<number>\d{1,4})/(?P<year>\d{4})(?![\d/])"
+)
+_SC_LIST_ITEM = re.compile(r"(?<![\w/])(?P<number>\d{1,4})/(?P<year>\d{4})(?![\d/])")
+
+# First Security Council resolution number of some years; a number/year pair is
+# read as a Security Council citation only when it fits this table (± 2 years),
+# which keeps out the number/year resolutions of other bodies (FAO "7/2019").
+_SC_ANCHORS = (
+    (1946, 1),
+    (1960, 134),
+    (1970, 276),
+    (1980, 461),
+    (1990, 647),
+    (2000, 1285),
+    (2010, 1904),
+    (2020, 2505),
+    (2030, 3200),
+)
+
+
+def _sc_plausible(number: int, year: int) -> bool:
+    if number < 100 or not 1946 <= year <= 2030:
+        return False
+    for (y0, n0), (y1, n1) in zip(_SC_ANCHORS, _SC_ANCHORS[1:]):
+        if n0 <= number < n1:
+            estimate = y0 + (number - n0) * (y1 - y0) / (n1 - n0)
+            return abs(estimate - year) <= 2.5
+    return False
+
+
+class ScResolutionCitation(Rule):
+    """Security Council resolutions are cited as number and year in parentheses.
+
+    Security Council resolutions are identified by their number and, in
+    parentheses, the year of adoption: ``resolution 1244 (1999)``, FR
+    ``résolution 1244 (1999)``, ES ``resolución 1244 (1999)``. A
+    ``number/year`` pair after "resolution" is reported when the number and the
+    year fit the Security Council's numbering (resolution numbers of 100 and
+    above, within a couple of years of when that number was reached), so that
+    the ``number/year`` resolutions of other bodies ("FAO Conference resolution
+    7/2019") are left alone.
+
+    ## Why
+    The year in parentheses is part of the identifier (Dag Hammarskjöld Library
+    guide; the French Security Council compilations have 2,265 "résolution NNNN
+    (YYYY)" and no "NNNN/YYYY"). A slash reads as a General Assembly, Human
+    Rights Council or ECOSOC number.
+
+    ## Example
+    ```text
+    The General Assembly,
+    Recalling Security Council resolution 1244/1999,
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Recalling Security Council resolution 1244 (1999),
+    ```
+
+    ## Fix safety
+    Safe: the fix only rewrites ``1244/1999`` as ``1244 (1999)``.
+    """
+
+    code = "RF001"
+    name = "sc-resolution-citation"
+    summary = "Security Council resolution cited as number/year instead of number (year)"
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for node in document.nodes:
+            text = node.text
+            for found in _SC_SLASH.finditer(text):
+                # every number/year pair of the list that the keyword governs
+                for item in _SC_LIST_ITEM.finditer(text, found.end("word"), found.end()):
+                    number, year = int(item.group("number")), int(item.group("year"))
+                    if not _sc_plausible(number, year):
+                        continue
+                    span = _span(node, item.start(), item.end())
+                    wanted = f"{number} ({year})"
+                    yield self.violation(
+                        span,
+                        f"Security Council resolution '{item.group(0)}' is cited as '{wanted}'",
+                        Fix.replace(span, wanted, f"Write '{wanted}'"),
+                    )
+
+
+# --------------------------------------------------------------------------- RF002
+
+
+class ImpossibleDate(Rule):
+    """A date names a day that the month does not have.
+
+    Checks dates written the UN way in each language: ``22 December 2003``,
+    ``22 décembre 2003`` (``1er`` for the first day), ``22 de diciembre de
+    2003``. Month names come from the CLDR data (Babel). Without a year, the
+    29th of February is accepted.
+
+    ## Why
+    "31 June" or "30 février" is a typing or OCR error in a date, usually the
+    date of a cited resolution or of a meeting, and the reader cannot tell which
+    day was meant.
+
+    ## Example
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170 of 31 June 2003,
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170 of 22 December 2003,
+    ```
+
+    ## Fix safety
+    No fix: only the drafter knows the right date.
+    """
+
+    code = "RF002"
+    name = "impossible-date"
+    summary = "Date that does not exist"
+    severity = Severity.ERROR
+    languages = ("en", "fr", "es")
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        pattern = _date_regex(document.language)
+        for node in document.nodes:
+            for found in pattern.finditer(node.text):
+                day = _day(found.group("day"))
+                month = _month_number(document.language, found.group("month"))
+                if month is None or day == 0 or day > 31:
+                    continue
+                year = int(found.group("year")) if found.group("year") else 2000
+                if day <= calendar.monthrange(year, month)[1]:
+                    continue
+                span = _span(node, found.start(), found.end())
+                yield self.violation(span, f"'{' '.join(found.group(0).split())}' does not exist")
+
+
+# --------------------------------------------------------------------------- RF003 / RF004
+
+_CITED = (
+    r"(?<![\w/.\-])(?:(?P<session>\d{1,3})/(?P<number>\d{1,4})"
+    r"|(?P<oldnumber>\d{1,4})(?:\s+[A-Z])?\s*\(\s*(?P<roman>[IVXLC]+)\s*\))"
+    r"(?:\s+[A-Z](?:\s*(?:,|and|to|et|à|y|a)\s*[A-Z]\b)*)?"
+)
+_QUALIFIER = {
+    "en": r"(?P<qualifier>\s+of\s+the\s+General\s+Assembly)?",
+    "fr": r"(?P<qualifier>\s+de\s+l['’]\s?Assemblée(?:\s+générale)?)?",
+    "es": r"(?P<qualifier>\s+de\s+la\s+Asamblea(?:\s+General)?)?",
+}
+_CONNECTOR = {
+    "en": r"(?P<comma>,)?\s+(?P<connector>of|dated|of\s+the\s+date\s+of)\s+",
+    "fr": r"(?P<comma>,)?\s+(?P<connector>du|en\s+date\s+du|datée\s+du|de)\s+",
+    "es": r"(?P<comma>,)?\s+(?P<connector>de|del|con\s+fecha|de\s+fecha|en\s+fecha)\s+",
+}
+_KEYWORD = re.compile(
+    r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Rr][ée]solutions?|[Dd][ée]cisions?"
+    r"|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))\b"
+)
+_OWN = {
+    "en": re.compile(r"\bits\s+$"),
+    "fr": re.compile(r"\b(?:sa|ses)\s+$", re.I),
+    "es": re.compile(r"\b(?:su|sus)\s+$", re.I),
+}
+_GA_BEFORE = {
+    "en": re.compile(r"\b(?:General\s+)?Assembly(?:\s+in)?(?:\s+its)?\s+$"),
+    "fr": re.compile(r"\bAssemblée(?:\s+générale)?,?\s+(?:dans|par)\s+(?:sa|ses)\s+$"),
+    "es": re.compile(r"\bAsamblea(?:\s+General)?,?\s+en\s+(?:su|sus)\s+$"),
+}
+# Another body named right before "its resolution" / "dans sa résolution".
+_OTHER_BEFORE = re.compile(
+    r"\b(?:Council|Commission|Conference|Committee|Board|Forum|Organization|Assembly"
+    r"|Conseil|Conférence|Comité|Organisation|Consejo|Comisión|Conferencia|Junta"
+    r"|Organización)\b[^.;]{0,60}$"
+)
+_GA_NAME = re.compile(
+    r"General\s+Assembly|Assemblée\s+générale|Asamblea\s+General|Assembly"
+    r"|Assemblée|Asamblea"
+)
+_BETWEEN_WORDS = re.compile(
+    r"(?:\s|,|\d|/|\(|\)|\b[A-Z]\b|\b[IVXLC]+\b|\b(?:and|to|of|et|à|y|a|du|de|del|en|date|dated"
+    r"|1er|S|ES)\b|-)*"
+)
+
+
+@cache
+def _citation_regex(language: str) -> re.Pattern[str]:
+    date = _date_pattern(language).replace("(?P<year>\\d{4})\\b)?", "(?P<year>\\d{4})\\b)")
+    flags = 0 if language == "en" else re.I
+    return re.compile(
+        _CITED + _QUALIFIER[language] + _CONNECTOR[language] + r"(?P<date>" + date + r")",
+        flags,
+    )
+
+
+@dataclass(frozen=True)
+class _Citation:
+    node: Node
+    match: re.Match[str]
+    general_assembly: bool
+
+
+def _between_ok(language: str, between: str) -> bool:
+    months = _months(language)[0]
+    stripped = re.sub(months, " ", between, flags=0 if language == "en" else re.I)
+    return bool(_BETWEEN_WORDS.fullmatch(stripped))
+
+
+def _citations(document: Document) -> Iterator[_Citation]:
+    """Yield the resolution citations with a date, and whether they are the GA's."""
+    language = document.language
+    if language not in _CONNECTOR:
+        return
+    pattern = _citation_regex(language)
+    for node in document.nodes:
+        text = node.text
+        for found in pattern.finditer(text):
+            if found.group("roman") and _roman(found.group("roman")) is None:
+                continue
+            keywords = list(_KEYWORD.finditer(text, max(0, found.start() - 400), found.start()))
+            if not keywords:
+                continue
+            keyword = keywords[-1]
+            between = text[keyword.end() : found.start()]
+            if not _between_ok(language, between):
+                continue
+            if re.search(r"(?:^|\s)(?:S|ES)-\s*$", between) or re.search(r"\bA/", between):
+                continue
+            before = text[max(0, keyword.start() - 120) : keyword.start()]
+            ga = bool(found.group("qualifier"))
+            if not ga and _GA_BEFORE[language].search(before):
+                ga = True
+            if not ga and language == "en" and re.search(r"\bGeneral\s+Assembly\s+$", before):
+                ga = True
+            if not ga and document.organ == "ga" and _OWN[language].search(before):
+                head = before[: _OWN[language].search(before).start()].split(";")[-1]
+                other = _OTHER_BEFORE.search(head[-110:])
+                ga = other is None or bool(_GA_NAME.search(other.group(0)[:30]))
+            yield _Citation(node, found, ga)
+
+
+def _human_rights_council(found: re.Match[str], date: datetime.date) -> bool:
+    """Return whether a ``session/number`` citation fits the Human Rights Council's sessions.
+
+    The Council (from 2006) holds about three sessions a year; a citation whose
+    date fits that is the Council's, whatever the wording around it suggests.
+    """
+    if not found.group("session"):
+        return False
+    session = int(found.group("session"))
+    estimate = 2006 + (session - 1) / 3
+    return date.year >= 2006 and abs(date.year + (date.month - 1) / 12 - estimate) <= 1.5
+
+
+def _session_window(session: int) -> tuple[datetime.date, datetime.date]:
+    first = datetime.date(1946, 1, 1) if session == 1 else datetime.date(1945 + session, 9, 1)
+    return first, datetime.date(1946 + session, 9, 30)
+
+
+class CitationDateSession(Rule):
+    """A cited General Assembly resolution's date falls within its session.
+
+    A General Assembly resolution ``58/170`` (or ``1514 (XV)`` before the
+    thirty-first session) belongs to the session in its number; the session runs
+    from September of 1945 + session to September of the next year. The check
+    reads "resolution 58/170 of 22 December 2003", "résolution 58/170 du 22
+    décembre 2003" and "resolución 58/170, de 22 de diciembre de 2003" and
+    reports a date outside 1 September 1945 + N to 30 September 1946 + N. Only
+    citations that are certainly the Assembly's are read: "its resolution" in a
+    General Assembly text, or "General Assembly resolution" / "résolution …
+    de l'Assemblée générale" in any text. Human Rights Council (``13/15``) and
+    special-session (``S-26/2``, ``ES-10/24``) numbers are left alone, and so
+    is a citation whose date fits the Human Rights Council's sessions (about
+    three a year from 2006: "sa résolution 32/28 du 1er juillet 2016", where
+    "sa" is the Council's).
+
+    ## Why
+    A mismatch means that the number or the date of the citation is wrong
+    (conventions: REF-005, SESS-001/002).
+
+    ## Example
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170 of 22 December 2005,
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170 of 22 December 2003,
+    ```
+
+    ## Fix safety
+    No fix: either the number or the date may be the wrong part.
+    """
+
+    code = "RF003"
+    name = "citation-date-session"
+    summary = "Cited General Assembly resolution dated outside its session"
+    languages = ("en", "fr", "es")
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for citation in _citations(document):
+            if not citation.general_assembly:
+                continue
+            found = citation.match
+            if found.group("session"):
+                session = int(found.group("session"))
+                if session < 31:
+                    continue  # number/session before the thirty-first session: not a GA number
+            else:
+                session = _roman(found.group("roman")) or 0
+                if session >= 31:
+                    continue
+            month = _month_number(document.language, found.group("month"))
+            if month is None:
+                continue
+            try:
+                date = datetime.date(int(found.group("year")), month, _day(found.group("day")))
+            except ValueError:
+                continue  # an impossible date is RF002's
+            first, last = _session_window(session)
+            if first <= date <= last or _human_rights_council(found, date):
+                continue
+            node = citation.node
+            span = _span(node, found.start(), found.end())
+            cited = " ".join(found.group(0).split())
+            yield self.violation(
+                span,
+                f"'{cited}': a resolution of session {session} is dated between "
+                f"{first:%B %Y} and {last:%B %Y}",
+            )
+
+
+@dataclass(frozen=True)
+class ConnectorOptions:
+    """Options of RF004."""
+
+    french_en_date_du: bool = field(
+        default=False,
+        metadata={"doc": "also report the French 'en date du' (common in adopted texts)"},
+    )
+
+
+class CitationConnector(Rule):
+    """The date of a cited resolution is joined with "of", "du", ", de".
+
+    English writes ``resolution 58/170 of 22 December 2003``, French
+    ``résolution 58/170 du 22 décembre 2003`` and Spanish ``resolución 58/170,
+    de 22 de diciembre de 2003`` (comma, then ``de``). Reported: English
+    "dated", Spanish "del" and a Spanish "de" without the comma. The French
+    "en date du" is accepted unless the option ``french-en-date-du`` is set: it
+    is frequent in adopted French texts (172 citations in 491 modern French
+    resolutions of the corpus).
+
+    ## Why
+    Observed UN practice (conventions: REF-004): the English corpus never writes
+    "resolution … dated"; Spanish texts put a comma before "de".
+
+    ## Example
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170 dated 22 December 2003,
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Recalling its resolution 58/170 of 22 December 2003,
+    ```
+
+    ## Fix safety
+    Safe: the fix only replaces the connector.
+
+    ## Options
+    `french-en-date-du`: also report "résolution … en date du" (fix: "du").
+    """
+
+    code = "RF004"
+    name = "citation-connector"
+    summary = "Date of a cited resolution joined with a non-standard connector"
+    severity = Severity.INFO
+    languages = ("en", "fr", "es")
+    fix_availability = Applicability.SAFE
+    Options = ConnectorOptions
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        language = document.language
+        for citation in _citations(document):
+            found = citation.match
+            node = citation.node
+            connector = " ".join(found.group("connector").split())
+            lowered = connector.casefold()
+            comma = found.group("comma") or ""
+            if language == "en":
+                wrong, wanted = lowered == "dated", "of"
+            elif language == "fr":
+                wrong = lowered == "en date du" and self.options.french_en_date_du
+                wanted = "du"
+            else:
+                wrong = lowered in ("del", "con fecha", "de fecha", "en fecha") or not comma
+                wanted = "de"
+            if not wrong:
+                continue
+            if language == "es":
+                span = _span(node, found.start("connector"), found.end("connector"))
+                edits = []
+                if not comma:
+                    point = _span(node, _space_before(found) - 1, _space_before(found)).end
+                    edits.append(Edit(Span(point, point), ","))
+                if lowered != "de":
+                    edits.append(Edit(span, "de"))
+                shown = f"'{connector}'" if lowered != "de" else "'de' without a comma"
+                yield self.violation(
+                    span,
+                    f"{shown} before the date of a cited resolution; write ', de'",
+                    Fix(tuple(edits), Applicability.SAFE, "Write ', de'"),
+                )
+                continue
+            span = _span(node, found.start("connector"), found.end("connector"))
+            yield self.violation(
+                span,
+                f"'{connector}' before the date of a cited resolution; write '{wanted}'",
+                Fix.replace(span, wanted, f"Write '{wanted}'"),
+            )
+
+
+def _space_before(found: re.Match[str]) -> int:
+    """Return the start of the whitespace before the connector."""
+    start = found.start("connector")
+    text = found.string
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return start
+
+
+# --------------------------------------------------------------------------- RF005
+
+_ES_TEENS = {
+    11: "undécimo",
+    12: "duodécimo",
+    13: "decimotercer",
+    14: "decimocuarto",
+    15: "decimoquinto",
+    16: "decimosexto",
+    17: "decimoséptimo",
+    18: "decimoctavo",
+    19: "decimonoveno",
+}
+
+_SESSION_FIGURES = {
+    "en": re.compile(
+        r"(?<![^\s(])(?P<figure>(?P<number>\d{1,3})(?:st|nd|rd|th))\s+"
+        r"(?:(?:regular|special|emergency\s+special|substantive|organizational|annual|ordinary)"
+        r"\s+)?sessions?\b"
+    ),
+    "fr": re.compile(
+        r"(?<![^\s(])(?P<figure>(?P<number>\d{1,3})\s?(?:e|ème|eme|è|re|ère|er))\s+sessions?\b"
+    ),
+    "es": re.compile(
+        r"(?<![^\s(])(?P<figure>(?P<number>\d{1,3})\s?\.?(?:º|°|ᵒ|o|er|avo|ª))\s+"
+        r"períodos?\s+(?:extraordinarios?\s+)?de\s+sesiones\b",
+        re.I,
+    ),
+}
+
+
+def session_ordinal(number: int, language: str) -> str:
+    """Return the spelled-out ordinal of a session (FR feminine, ES before 'período')."""
+    if language == "fr" and number == 1:
+        return "première"
+    if language == "es":
+        if number in _ES_TEENS:
+            return _ES_TEENS[number]
+        return ordinal_words(number, language).replace("quadragésimo", "cuadragésimo")
+    return ordinal_words(number, language)
+
+
+class SessionOrdinalFigures(Rule):
+    """Session ordinals are spelled out in the text of a resolution.
+
+    "at its 58th session" is written "at its fifty-eighth session" (FR
+    ``58e session`` → ``cinquante-huitième session``; ES ``58º período de
+    sesiones`` → ``quincuagésimo octavo período de sesiones``). Meeting numbers
+    stay in figures ("57th plenary meeting", "74e séance"), and so do the
+    ordinals of headers, footnotes and adoption lines: only preambular and
+    operative paragraphs are read. Ordinals of 100 and above stay in figures
+    (adopted texts write "the International Labour Conference at its 103rd
+    session"). Security Council texts are not checked: the Council has no
+    sessions and writes other bodies' sessions their way ("the AU Assembly at
+    its 24th ordinary session"). Spanish is checked in General Assembly texts
+    only (other bodies write "19º período de sesiones").
+
+    ## Why
+    UN practice (conventions: NUM-003): sessions are spelled out, meetings are
+    figures.
+
+    ## Example
+    ```text
+    The General Assembly,
+    1. Decides to include the item in the provisional agenda of its 60th session.
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    1. Decides to include the item in the provisional agenda of its sixtieth session.
+    ```
+
+    ## Fix safety
+    Safe: the number is written out in words (num2words, UN spelling: FR
+    "cinquante et unième", "première"; ES "tercer", "cuadragésimo").
+    """
+
+    code = "RF005"
+    name = "session-ordinal-figures"
+    summary = "Session ordinal in figures instead of words"
+    languages = ("en", "fr", "es")
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        language = document.language
+        if document.organ == "sc" or (language == "es" and document.organ not in ("ga", None)):
+            return  # the Council has no sessions: it names other bodies', in their style
+        pattern = _SESSION_FIGURES[language]
+        for node in document.of_kind(*_TEXT_KINDS):
+            text = node.text
+            for found in pattern.finditer(text):
+                number = int(found.group("number"))
+                if not 1 <= number < 100 or found.start() == 0:
+                    continue
+                words = session_ordinal(number, language)
+                span = _span(node, found.start("figure"), found.end("figure"))
+                yield self.violation(
+                    span,
+                    f"session ordinal '{found.group('figure')}' in figures; write '{words}'",
+                    Fix.replace(span, words, f"Write '{words}'"),
+                )
+
+
+# --------------------------------------------------------------------------- RF006
+
+_OCR_MODIFIER = re.compile(
+    r"(?<![\w.-])(?P<modifier>Rev|Add|Corr|Amend)\.\s?(?P<bad>[lI])(?![\w.])"
+)
+_SYMBOL = re.compile(r"(?<![\w/.])(?:A|S|E|ST|TD|DP|CRC)/[\w.\-]+(?:/[\w.\-]+)*")
+_BAD_COMPONENT = re.compile(r"\d*l\d*|\d+O\d*|\d*O\d+")
+
+
+class DocumentSymbolSyntax(Rule):
+    """Document symbols carry figures where OCR or typing put letters.
+
+    Conservative checks of UN document symbols: a modifier numbered with a letter
+    "l" or "I" (``Rev.l``, ``Add.l``, ``Corr.I``) and a numeric component of a
+    symbol with a lowercase "l" or a capital "O" among its figures
+    (``A/RES/58/l70``, ``A/58/1O5``).
+
+    ## Why
+    Revisions, addenda and corrigenda are numbered; "Rev.l" is the usual OCR or
+    typing slip for "Rev.1" (conventions: REF-007) and makes the symbol
+    unfindable.
+
+    ## Example
+    ```text
+    The General Assembly,
+    Taking note of the report of the Secretary-General (A/58/170/Rev.l),
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Taking note of the report of the Secretary-General (A/58/170/Rev.1),
+    ```
+
+    ## Fix safety
+    Safe: a letter "l"/"I" after "Rev.", "Add.", "Corr." or "Amend." and a letter
+    among the figures of a numeric component can only stand for a figure ("l" →
+    "1", "O" → "0").
+    """
+
+    code = "RF006"
+    name = "document-symbol-syntax"
+    summary = "Letter instead of a figure in a document symbol"
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for node in document.nodes:
+            text = node.text
+            reported: set[int] = set()
+            for found in _OCR_MODIFIER.finditer(text):
+                start = found.start("bad")
+                reported.add(start)
+                span = _span(node, start, found.end("bad"))
+                modifier = found.group("modifier")
+                yield self.violation(
+                    span,
+                    f"'{modifier}.{found.group('bad')}': the {modifier.lower()}. number is "
+                    f"'{modifier}.1'",
+                    Fix.replace(span, "1", "Write '1'"),
+                )
+            for symbol in _SYMBOL.finditer(text):
+                offset = symbol.start()
+                for component in symbol.group(0).split("/"):
+                    start = offset
+                    offset += len(component) + 1
+                    if start in reported or not _BAD_COMPONENT.fullmatch(component):
+                        continue
+                    if not any(ch.isdigit() for ch in component):
+                        continue
+                    wanted = component.replace("l", "1").replace("O", "0")
+                    span = _span(node, start, start + len(component))
+                    yield self.violation(
+                        span,
+                        f"'{component}' in document symbol '{symbol.group(0)}'; write '{wanted}'",
+                        Fix.replace(span, wanted, f"Write '{wanted}'"),
+                    )
+
+
+RULES = (
+    ScResolutionCitation,
+    ImpossibleDate,
+    CitationDateSession,
+    CitationConnector,
+    SessionOrdinalFigures,
+    DocumentSymbolSyntax,
+)
