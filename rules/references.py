@@ -87,7 +87,14 @@ def _date_pattern(language: str) -> str:
 @cache
 def _date_regex(language: str) -> re.Pattern[str]:
     flags = re.I if language != "en" else 0
-    return re.compile(r"(?<![\w/.,-])" + _date_pattern(language), flags)
+    # no leading look-behind: a pattern that starts with the day's digits lets the
+    # regex engine skip ahead to digits; the character before is checked by callers
+    return re.compile(_date_pattern(language), flags)
+
+
+def _date_start_ok(text: str, start: int) -> bool:
+    """Return whether a date match at ``start`` is not glued to a word or number."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_/.,-")
 
 
 def _day(text: str) -> int:
@@ -175,6 +182,8 @@ class ScResolutionCitation(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         for node in document.nodes:
             text = node.text
+            if "/" not in text:
+                continue
             for found in _SC_SLASH.finditer(text):
                 # every number/year pair of the list that the keyword governs
                 for item in _SC_LIST_ITEM.finditer(text, found.end("word"), found.end()):
@@ -232,6 +241,8 @@ class ImpossibleDate(Rule):
         pattern = _date_regex(document.language)
         for node in document.nodes:
             for found in pattern.finditer(node.text):
+                if not _date_start_ok(node.text, found.start()):
+                    continue
                 day = _day(found.group("day"))
                 month = _month_number(document.language, found.group("month"))
                 if month is None or day == 0 or day > 31:
@@ -313,7 +324,19 @@ def _between_ok(language: str, between: str) -> bool:
     return bool(_BETWEEN_WORDS.fullmatch(stripped))
 
 
-def _citations(document: Document) -> Iterator[_Citation]:
+_LAST_CITATIONS: list[tuple[Document, tuple[_Citation, ...]]] = []
+
+
+def _citations(document: Document) -> tuple[_Citation, ...]:
+    """Return the resolution citations with a date (computed once per document)."""
+    if _LAST_CITATIONS and _LAST_CITATIONS[0][0] is document:
+        return _LAST_CITATIONS[0][1]
+    found = tuple(_find_citations(document))
+    _LAST_CITATIONS[:] = [(document, found)]
+    return found
+
+
+def _find_citations(document: Document) -> Iterator[_Citation]:
     """Yield the resolution citations with a date, and whether they are the GA's."""
     language = document.language
     if language not in _CONNECTOR:
@@ -321,6 +344,8 @@ def _citations(document: Document) -> Iterator[_Citation]:
     pattern = _citation_regex(language)
     for node in document.nodes:
         text = node.text
+        if "/" not in text and "(" not in text:
+            continue  # a citation has a slash (58/170) or a parenthesis (3363 (XXX))
         for found in pattern.finditer(text):
             if found.group("roman") and _roman(found.group("roman")) is None:
                 continue
@@ -647,9 +672,7 @@ class SessionOrdinalFigures(Rule):
 
 # --------------------------------------------------------------------------- RF006
 
-_OCR_MODIFIER = re.compile(
-    r"(?<![\w.-])(?P<modifier>Rev|Add|Corr|Amend)\.\s?(?P<bad>[lI])(?![\w.])"
-)
+_OCR_MODIFIER = re.compile(r"(?P<modifier>Rev|Add|Corr|Amend)\.\s?(?P<bad>[lI])(?![\w.])")
 _SYMBOL = re.compile(r"(?<![\w/.])(?:A|S|E|ST|TD|DP|CRC)/[\w.\-]+(?:/[\w.\-]+)*")
 _BAD_COMPONENT = re.compile(r"\d*l\d*|\d+O\d*|\d*O\d+")
 
@@ -693,8 +716,14 @@ class DocumentSymbolSyntax(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         for node in document.nodes:
             text = node.text
+            if "/" not in text and "." not in text:
+                continue
             reported: set[int] = set()
             for found in _OCR_MODIFIER.finditer(text):
+                if found.start() and (
+                    text[found.start() - 1].isalnum() or text[found.start() - 1] in "_.-"
+                ):
+                    continue
                 start = found.start("bad")
                 reported.add(start)
                 span = _span(node, start, found.end("bad"))

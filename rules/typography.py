@@ -276,8 +276,9 @@ class ApostropheConsistency(Rule):
     severity = Severity.INFO
 
     def check(self, document: Document) -> Iterator[Violation]:
+        nodes = [n for n in scanned_nodes(document) if "'" in n.text or "\u2019" in n.text]
         found: list[tuple[Node, int, str]] = []
-        for node in scanned_nodes(document):
+        for node in nodes:
             found.extend((node, m.start(), m.group()) for m in _APOSTROPHE.finditer(node.text))
         counts = Counter(char for _, _, char in found)
         if len(counts) < 2:
@@ -630,6 +631,8 @@ class FrenchQuotes(Rule):
 
     def _check_node(self, document: Document, node: Node, space: str) -> Iterator[Violation]:
         text = node.text
+        if "\u201c" not in text and _STRAIGHT not in text:
+            return
         first = re.search("[«»]", text)
         depth = 1 if first is not None and first.group() == "»" else 0
         index = 0

@@ -43,6 +43,11 @@ class BlockParse:
     detail: str = ""
 
 
+def _scoped(pattern: str) -> str:
+    """Turn a pattern with a leading global ``(?i)`` into a scoped ``(?i:…)`` group."""
+    return f"(?i:{pattern[4:]})" if pattern.startswith("(?i)") else pattern
+
+
 def _el(expr: pp.ParserElement) -> pp.ParserElement:
     return expr.set_whitespace_chars(_WHITE, copy_defaults=False)
 
@@ -68,32 +73,36 @@ class BlockGrammar:
         marker_alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or "(?!)"
         rest = _el(pp.Regex(r".*", re.S)).set_name("rest")("rest")
         end = _el(pp.StringEnd()).set_name("end")
-        marker = _rx(rf"(?:{marker_alt})(?![\w'])[ ,]*", "marker", re.I)
-        pre_phrase = _rx(lexicon.phrase_pattern("preambular"), "preambular_phrase")
-        op_phrase = _rx(lexicon.phrase_pattern("operative"), "operative_phrase")
+        adverb = lexicon.adverb_pattern
 
-        adverb = _rx(lexicon.adverb_pattern + r"[ ,]+", "adverb")
+        def opener(kind: str) -> pp.ParserElement:
+            # One regular expression per opener, returned as a match object, so that the
+            # spans of its parts (markers, adverb, phrase) come without extra tokens.
+            phrases = _scoped(lexicon.phrase_pattern(kind))
+            pattern = (
+                rf"(?P<before>(?i:{marker_alt})(?![\w'])[ ,]*)?"
+                rf"(?:(?P<phrase>{phrases})|(?P<adverb>{adverb})[ ,]+(?P<phrase2>{phrases}))"
+                rf"(?P<after>[ \t]+(?i:{marker_alt})(?![\w']))?"
+            )
+            return _el(pp.Regex(pattern, as_match=True)).set_name(f"{kind}_opener")("opener")
 
-        def opener(phrase: pp.ParserElement, name: str) -> pp.ParserElement:
-            core = phrase("phrase") | adverb("adverb") + phrase("phrase")
-            return pp.Located(pp.Opt(marker("before")) + core + pp.Opt(marker("after")))(
-                name
-            ).set_name(name)
-
-        opener_pre = opener(pre_phrase, "opener")
-        opener_op = opener(op_phrase, "opener")
+        opener_pre = opener("preambular")
+        opener_op = opener("operative")
         words = r"(?:[^\W\d][\w'-]*\s+){0,3}?[^\W\d][\w'-]*"
 
         self.organ_line = (
             _rx(rf"(?i)(?:«\s*|\"\s*|“\s*)?(?:{organ_alt})\s*,?", "organ_name")("organ") + end
         ).set_name("organ_line")
         self.operative = (
-            pp.Located(_rx(r"(?P<number>\d{1,4})\s*\.(?=\s|$)", "op_number"))("label")
+            _el(pp.Regex(r"(?P<number>\d{1,4})\s*\.(?=\s|$)", as_match=True)).set_name("op_number")(
+                "label"
+            )
             + pp.Opt(opener_op)
             + rest
         ).set_name("operative")
         self.subparagraph = (
-            pp.Located(_rx(_SUB_LABEL + r"(?=\s)", "sub_label"))("label") + rest
+            _el(pp.Regex(_SUB_LABEL + r"(?=\s)", as_match=True)).set_name("sub_label")("label")
+            + rest
         ).set_name("subparagraph")
         self.title = (
             _rx(
@@ -220,27 +229,29 @@ class BlockGrammar:
     def _build(self, category: str, result: pp.ParseResults, norm: str) -> BlockParse:
         number = label = None
         label_start = label_end = 0
-        if "label" in result:
-            located = result["label"]
-            label_start, label_end = located[0], located[2]
-            value = located[1][0] if isinstance(located[1], pp.ParseResults) else located[1]
-            value = str(value).strip()
+        matches = {
+            ("opener" if "phrase2" in token.re.groupindex else "label"): token
+            for token in result
+            if isinstance(token, re.Match)
+        }
+        if "label" in matches:
+            found = matches["label"]
+            label_start, label_end = found.start(), found.end()
             if category == "operative":
-                number = re.match(r"\d+", value).group(0)  # type: ignore[union-attr]
+                number = found.group("number")
             else:
-                label = value.strip("() \t\u00a0")
+                label = (found.group("label") or found.group("bullet") or "").strip()
         opener = None
-        if "opener" in result:
-            located = result["opener"]
-            parts = located[1]
-            phrase, inner = self.lexicon.split_marker(str(parts.get("phrase", "")))
-            before = str(parts.get("before", "")).strip(" ,")
-            after = str(parts.get("after", "")).strip(" ,")
+        if "opener" in matches:
+            found = matches["opener"]
+            raw = found.group("phrase") or found.group("phrase2") or ""
+            phrase, inner = self.lexicon.split_marker(raw)
+            before = (found.group("before") or "").strip(" ,")
+            after = (found.group("after") or "").strip(" ,\t")
             marker = before or after or inner
-            end = located[0] + len(norm[located[0] : located[2]].rstrip(" ,\t"))
             opener = OpenerMatch(
-                located[0],
-                end,
+                found.start(),
+                found.end(),
                 phrase,
                 self.lexicon.degree_of(marker) if marker else "",
                 marker,
