@@ -249,7 +249,10 @@ class _Builder:
             self.organ = organ.key if organ else self.organ
             self.organ_gender = organ.gender if organ else self.organ_gender
             self.organ_span = view.original_span(0, len(text))
-            if any(n.kind is NodeKind.ORGAN for n in self.nodes):
+            if any(
+                n.kind in (NodeKind.ORGAN, NodeKind.OPERATIVE, NodeKind.PREAMBULAR)
+                for n in self.nodes
+            ):
                 self.part += 1
                 self.section += 1
                 self.last_paragraph = None

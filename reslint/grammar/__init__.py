@@ -66,7 +66,12 @@ class BlockGrammar:
             key=len,
             reverse=True,
         )
-        organ_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in organ_names) or "(?!)"
+        organ_alt = (
+            "|".join(
+                re.escape(n).replace(r"\ ", r"\s+").replace("'", r"\s?'\s?") for n in organ_names
+            )
+            or "(?!)"
+        )
         mastheads = sorted({_ARTICLE.sub("", name) for name in organ_names}, key=len, reverse=True)
         masthead_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in mastheads) or "(?!)"
         markers = sorted({*lexicon.also, *lexicon.further}, key=len, reverse=True)
