@@ -19,6 +19,7 @@ _SUPERSCRIPT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 _GLUED = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)")
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)")
+_TRAILING_CALLS = re.compile(r"(?<=[\w\"”’)\]][;:.])(\d{1,2})((?:,\d{1,2})*)$")
 _AFTER_MARK = re.compile(
     r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?:(?<=[a-zà-ÿ]{3}\.)|(?<=\w[;:]))(\d{1,2})$"
 )
@@ -75,6 +76,21 @@ def candidates(text: str) -> list[CallCandidate]:
         found.append(
             CallCandidate(match.start(), match.end(), int(match.group(1)), "markdown", True)
         )
+    trailing = _TRAILING_CALLS.search(text[-12:]) if text[-1:].isdigit() else None
+    if trailing is not None:
+        # "…thereof;16,17": calls after the paragraph's final mark
+        base = len(text) - len(text[-12:])
+        start = base + trailing.start(1)
+        found.append(
+            CallCandidate(start, base + trailing.end(1), int(trailing.group(1)), "glued", True)
+        )
+        for extra in re.finditer(r",(\d{1,2})", trailing.group(2)):
+            offset = base + trailing.start(2) + extra.start()
+            found.append(
+                CallCandidate(
+                    offset, offset + len(extra.group(0)), int(extra.group(1)), "glued", True
+                )
+            )
     # Every other kind of call is a run of digits: anchor each pattern there
     # instead of letting it scan every position of the block.
     for run in _DIGIT_RUN.finditer(text):

@@ -236,6 +236,17 @@ class _Builder:
         category = parsed.category
         in_body = self.state in ("preamble", "operative")
         if (
+            in_body
+            and self.last_paragraph is not None
+            and self.last_paragraph == len(self.nodes) - 1
+            and self.nodes[-1].terminator == ":"
+            and category in ("unknown", "header", "title", "section")
+        ):
+            # "Adopts the following declaration:" followed by the declaration itself
+            self._embedded = self.last_paragraph
+            self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
+            return
+        if (
             category == "organ"
             and self.state in ("preamble", "operative")
             and self.last_paragraph is not None
