@@ -19,7 +19,7 @@ _SUPERSCRIPT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
 _GLUED = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)")
 _GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)")
-_TRAILING_CALLS = re.compile(r"(?<=[\w\"”’)\]][;:.])(\d{1,2})((?:,\d{1,2})*)$")
+_TRAILING_CALLS = re.compile(r"(?<=[\w\"”’)\]][;:.,])(\d{1,3})((?:,\d{1,3})*)$")
 _AFTER_MARK = re.compile(
     r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?:(?<=[a-zà-ÿ]{3}\.)|(?<=\w[;:]))(\d{1,2})$"
 )

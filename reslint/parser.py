@@ -20,6 +20,8 @@ from reslint.model import ArtefactKind, Document, FootnoteCall, Node, NodeKind, 
 from reslint.text import Span
 from reslint.vocabulary import parse_ordinal
 
+_ROMAN_LABEL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+_FORMAT_MARKS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]*"
 _SESSION_WORDS = re.compile(r"(?i)^(.+?)\s+(?:special\s+)?(?:session|período de sesiones)\b")
 _RES_NUMBER = re.compile(r"^(?:(E?S)-)?(\d{1,4})/(\d{1,4})")
@@ -77,7 +79,7 @@ def make_view(text: str, segments: list[Span], removed: list[tuple[int, int]]) -
 
 def terminator_of(view: TextView) -> tuple[str, Span | None]:
     """Return the terminal punctuation mark of a block and its span."""
-    text = view.text.rstrip()
+    text = view.text.rstrip().rstrip(_FORMAT_MARKS).rstrip()
     index = len(text) - 1
     while index >= 0 and text[index] in _CLOSERS:
         if index > 0 and text[index - 1] in ",;:.":
@@ -288,7 +290,7 @@ class _Builder:
             parent = self.nodes[self.last_paragraph]
             depth = (
                 2
-                if re.fullmatch(r"[ivxlc]+", parsed.label or "")
+                if _ROMAN_LABEL.fullmatch(parsed.label or "")
                 and self._roman_context(parsed.label or "")
                 else 1
             )

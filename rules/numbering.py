@@ -12,6 +12,7 @@ from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
 
+_SMALL_ROMAN = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 _CROSS_REFERENCE = re.compile(
     r"(?i)\bparagraphs?\s+\d+(?:\s*\([a-z]+\))?\s+(?:above|below)"
     r"|\bparagraphes?\s+\d+(?:\s*[a-z]\))?\s+ci-(?:dessus|dessous)"
@@ -212,32 +213,48 @@ class SubparagraphSequence(Rule):
         for node in document.nodes:
             if node.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
                 continue
-            expected = {1: 1, 2: 1}
-            for child in document.children(node):
-                if child.kind is not NodeKind.SUBPARAGRAPH or child.number is None:
-                    continue
-                roman = child.depth == 2
-                value = _label_value(child.number, roman)
-                if child.depth == 1:
-                    expected[2] = 1
-                if value is None:
-                    continue
-                want = expected[child.depth]
-                if value != want:
-                    label = roman_label(want) if roman else letter_label(want)
-                    assert child.label_span is not None
-                    text = document.text[child.label_span.start : child.label_span.end]
-                    offset = text.find(child.number)
-                    span = Span(
-                        child.label_span.start + offset,
-                        child.label_span.start + offset + len(child.number),
-                    )
-                    yield self.violation(
-                        span,
-                        f"subparagraph labelled '{child.number}', expected '{label}'",
-                        Fix.replace(span, label, f"Relabel as '{label}'"),
-                    )
-                expected[child.depth] = value + 1
+            children = [
+                c
+                for c in document.children(node)
+                if c.kind is NodeKind.SUBPARAGRAPH and c.number is not None and c.number.isalpha()
+            ]
+            yield from self._check_list(document, children)
+
+    def _check_list(self, document: Document, children: list[Node]) -> Iterator[Violation]:
+        """Check one paragraph's labels: level 1 and, restarting under each, level 2."""
+        # Most texts letter the first level and number the second (i), (ii); some
+        # (Security Council mandates) do the reverse. The first label tells which.
+        roman_first = bool(children) and children[0].number == "i"
+        expected = {1: 1, 2: 1}
+        for child in children:
+            label = child.number or ""
+            as_letter = letter_value(label)
+            as_roman = roman_value(label) if _SMALL_ROMAN.fullmatch(label) else None
+            first_level = (as_roman if roman_first else as_letter) == expected[1]
+            if first_level or (as_letter if roman_first else as_roman) is None:
+                level, roman, value = 1, roman_first, (as_roman if roman_first else as_letter)
+                expected[2] = 1
+            else:
+                level, roman = 2, not roman_first
+                value = as_roman if roman else as_letter
+            if value is None:
+                continue
+            want = expected[level]
+            if value != want:
+                wanted = roman_label(want) if roman else letter_label(want)
+                assert child.label_span is not None
+                text = document.text[child.label_span.start : child.label_span.end]
+                offset = text.find(label)
+                span = Span(
+                    child.label_span.start + offset,
+                    child.label_span.start + offset + len(label),
+                )
+                yield self.violation(
+                    span,
+                    f"subparagraph labelled '{label}', expected '{wanted}'",
+                    Fix.replace(span, wanted, f"Relabel as '{wanted}'"),
+                )
+            expected[level] = value + 1
 
 
 class SubparagraphLabelStyle(Rule):
