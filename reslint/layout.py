@@ -18,6 +18,7 @@ from reslint.text import Span
 
 _RULE = re.compile(r"(?:\\?_){5,}|-{10,}")
 _PLACEHOLDER = re.compile(r"<!--.*?-->|`{3,}\w*|[^\w\s]")
+_DIRECTIVE = re.compile(r"<!--\s*reslint\b.*?-->", re.I)
 _SEPARATOR = re.compile(r"(?:\*\s*){3,}|-{3,9}|_{1,4}|(?:#\s*){3,}")
 _STRAY_SUPERSCRIPT = re.compile(r"e|er|re|ème|st|nd|rd|th|ª|º")
 _PAGE_NUMBER = re.compile(r"\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,4}\s*-|Page \d+(?: of \d+)?")
@@ -115,6 +116,8 @@ def artefact_kind(content: str) -> ArtefactKind | None:
         return None
     if _RULE.fullmatch(content):
         return ArtefactKind.FOOTNOTE_RULE
+    if _DIRECTIVE.fullmatch(content):
+        return ArtefactKind.DIRECTIVE
     if _PLACEHOLDER.fullmatch(content):
         return ArtefactKind.PLACEHOLDER
     if _SEPARATOR.fullmatch(content):
@@ -214,7 +217,11 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
                 and (
                     (
                         empty_note is not None
-                        and (content[:1].islower() or not is_terminated(current.last_content))
+                        and (
+                            content[:1].islower()
+                            # an uppercase line after a bare number is that note's text
+                            or (footnote is None and not is_terminated(current.last_content))
+                        )
                     )
                     # after a blank line, lowercase text resumes the paragraph, not a note
                     or (gap and content[:1].islower() and current.last_content[-1:] not in ";.")
