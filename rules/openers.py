@@ -172,6 +172,17 @@ class UnknownOperativeVerb(Rule):
             yield from _unknown(self, document, node, "operative", "operative verb")
 
 
+def _verb_of(phrase: str) -> str:
+    """Return the verb an also/further series is about ("Se déclarant gravement préoccupé"
+    and "Se déclarant préoccupé" are one series, as are "Taking note" and "Taking")."""
+    words = phrase.casefold().replace("’", "'").split()
+    if words and words[0] in ("se", "s'") and len(words) > 1:
+        return " ".join(words[:2])
+    if words and words[0].startswith("s'"):
+        return words[0]
+    return words[0] if words else ""
+
+
 class AlsoFurtherOrder(Rule):
     """A repeated opener runs bare, then "also", then "further".
 
@@ -222,7 +233,7 @@ class AlsoFurtherOrder(Rule):
             opener = node.opener
             if opener is None or not opener.known:
                 continue
-            key = (node.part, node.kind, opener.phrase.casefold())
+            key = (node.part, node.kind, _verb_of(opener.phrase))
             degrees = seen.setdefault(key, set())
             if opener.degree and "" not in degrees:
                 yield self.violation(
