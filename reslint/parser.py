@@ -153,6 +153,8 @@ class _Builder:
         self.symbol: str | None = None
         self._parts: dict[int, tuple[list[Span], list[tuple[int, int]]]] = {}
         self._embedded: int | None = None
+        self._body_seen = False  # an organ line, preambular or operative paragraph so far
+        self._last_number: int | None = None  # of the last top-level operative paragraph
 
     def add(self, kind: NodeKind, view: TextView, span: Span, **fields: object) -> Node:
         terminator, terminator_span = terminator_of(view)
@@ -168,6 +170,10 @@ class _Builder:
             **fields,  # type: ignore[arg-type]
         )
         self.nodes.append(node)
+        if kind in (NodeKind.ORGAN, NodeKind.OPERATIVE, NodeKind.PREAMBULAR):
+            self._body_seen = True
+        if kind is NodeKind.OPERATIVE and node.number and node.parent is None:
+            self._last_number = int(node.number)
         return node
 
     def opener(self, view: TextView, parsed: BlockParse, offset: int = 0) -> Opener:
@@ -262,10 +268,7 @@ class _Builder:
             self.organ = organ.key if organ else self.organ
             self.organ_gender = organ.gender if organ else self.organ_gender
             self.organ_span = view.original_span(0, len(text))
-            if any(
-                n.kind in (NodeKind.ORGAN, NodeKind.OPERATIVE, NodeKind.PREAMBULAR)
-                for n in self.nodes
-            ):
+            if self._body_seen:
                 self.part += 1
                 self.section += 1
                 self.last_paragraph = None
@@ -366,12 +369,8 @@ class _Builder:
 
     def _next_number(self, number: str | None) -> bool:
         """Return whether ``number`` continues the resolution's own operative numbering."""
-        numbers = [
-            int(n.number)
-            for n in self.nodes
-            if n.kind is NodeKind.OPERATIVE and n.number and n.parent is None
-        ]
-        return number is not None and bool(numbers) and int(number) == numbers[-1] + 1
+        last = self._last_number
+        return number is not None and last is not None and int(number) == last + 1
 
     def _continued_paragraph(self, text: str) -> int | None:
         """Return the index of the paragraph a block continues (page break), if any."""
