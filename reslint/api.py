@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from reslint.baseline import Baseline, load_baseline
 from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text
 from reslint.fixes import fix_text
@@ -23,6 +24,7 @@ from reslint.reading import ReadError, SourceText, read_source
 from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
 from reslint.selection import path_included
+from reslint.suppress import SuppressionContext
 from reslint.violations import Applicability, Violation
 from reslint.writing import FileStamp, stamp
 
@@ -72,6 +74,9 @@ class Linter:
     extend_select: Sequence[str] = ()
     ignore: Sequence[str] = ()
     encoding: str | None = None
+    include: Sequence[str] | None = None
+    exclude: Sequence[str] | None = None
+    baseline: Path | None = None
     registry: Registry = field(init=False)
     plugin_errors: list[PluginError] = field(init=False)
     formatters: dict[str, type] = field(init=False)
@@ -92,9 +97,29 @@ class Linter:
                         f"formatters: {type(error).__name__}: {error}",
                     )
                 )
-        overrides = {"language": self.language} if self.language else {}
+        overrides: dict[str, object] = {"language": self.language} if self.language else {}
+        if self.include is not None:
+            overrides["include"] = tuple(self.include)
+        if self.exclude is not None:
+            overrides["exclude"] = tuple(self.exclude)
         self.resolver = SettingsResolver(self.config, overrides)
         self._rules_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
+        self.known_codes = frozenset(self.registry.rules)
+        self.use_baseline(self.baseline)
+
+    def use_baseline(self, path: Path | None) -> None:
+        """Suppress the violations accepted in the baseline file ``path`` (None: none).
+
+        Raises:
+            BaselineError: the file exists but is not a readable baseline.
+        """
+        self.baseline = path
+        self.baseline_data: Baseline | None = load_baseline(path) if path else None
+
+    def suppressions(self, path: Path | str | None) -> SuppressionContext:
+        """Return what suppression needs for the file ``path``: known codes, baseline entries."""
+        entries = self.baseline_data.for_file(Path(path)) if self.baseline_data and path else ()
+        return SuppressionContext(self.known_codes, entries)
 
     def rules_for(self, settings: Settings, path: Path | None) -> list[Rule]:
         """Return the configured rules for a file (cached per settings and path ignores)."""
@@ -120,7 +145,7 @@ class Linter:
 
             settings = replace(settings, language=self.language)
         rules = self.rules_for(settings, Path(path) if path else None)
-        return lint_document_text(text, rules, settings.language, path)
+        return lint_document_text(text, rules, settings.language, path, self.suppressions(path))
 
     def expand(self, paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
         """Yield the files to lint (directories walked), or a path with an error."""
@@ -166,7 +191,9 @@ class Linter:
         except OSError as error:
             return FileOutcome(path, error=f"{path}: {error.strerror or error}")
         try:
-            result = lint_document_text(source.text, rules, settings.language, str(path))
+            result = lint_document_text(
+                source.text, rules, settings.language, str(path), self.suppressions(path)
+            )
         except Exception as error:
             return FileOutcome(
                 path, error=f"{path}: internal error while parsing: {type(error).__name__}: {error}"
@@ -190,9 +217,10 @@ class Linter:
         assert outcome.result is not None
         language = outcome.settings.language if outcome.settings else None
         path = str(outcome.path)
+        suppressions = self.suppressions(outcome.path)
 
         def lint(text: str) -> list[Violation]:
-            return lint_document_text(text, outcome.rules, language, path).violations
+            return lint_document_text(text, outcome.rules, language, path, suppressions).violations
 
         def problems(text: str) -> int:
             document = parse_document(text, language=language)
@@ -201,7 +229,9 @@ class Linter:
         fixed = fix_text(outcome.text, lint, minimum, problems)
         if fixed.text == outcome.text:
             return outcome.text, outcome.result
-        return fixed.text, lint_document_text(fixed.text, outcome.rules, language, path)
+        return fixed.text, lint_document_text(
+            fixed.text, outcome.rules, language, path, suppressions
+        )
 
 
 def lint_text(

@@ -43,12 +43,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="rules to run in addition to the selected ones",
     )
     check.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
-    check.add_argument("--output-format", help="concise (default), full or json")
+    check.add_argument(
+        "--output-format",
+        help="concise (default), full, json, json-lines, sarif, github, gitlab or junit",
+    )
     check.add_argument("--output-file", type=Path, help="write the report to this file")
     check.add_argument(
         "--language", choices=("en", "fr", "es"), help="language of the texts (default: detected)"
     )
     check.add_argument("--encoding", help="encoding of the files (default: detected)")
+    check.add_argument(
+        "--include",
+        type=_comma_list,
+        help="file-name globs picked up when walking directories (replaces the configured ones)",
+    )
+    check.add_argument(
+        "--exclude",
+        type=_comma_list,
+        help="path globs left out when walking directories (replaces the configured ones)",
+    )
     check.add_argument("--config", type=Path, help="configuration file to use")
     check.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins")
     check.add_argument(
@@ -65,6 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--show-fixes", action="store_true", help="list the fixes applied to each file"
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        help="baseline file of accepted findings (default: reslint-baseline.json next to the "
+        "configuration, or in the current directory)",
+    )
+    check.add_argument(
+        "--add-baseline",
+        action="store_true",
+        help="write today's findings into the baseline, so that only new ones are reported",
     )
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
@@ -100,6 +124,8 @@ def _linter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         extend_select=getattr(args, "extend_select", ()),
         ignore=getattr(args, "ignore", ()),
         encoding=getattr(args, "encoding", None),
+        include=getattr(args, "include", None),
+        exclude=getattr(args, "exclude", None),
     )
     for problem in linter.plugin_errors:
         _error(problem.message)
@@ -138,6 +164,9 @@ def _check(args: argparse.Namespace) -> int:
     ):
         _error(f"unknown rule selector {selector!r}")
         return EXIT_ERROR
+    baseline_done = _baseline(args, linter, base_settings.path)
+    if baseline_done is not None:
+        return baseline_done
     output_format = args.output_format or base_settings.output_format or "concise"
     formatter_class = linter.formatters.get(output_format)
     if formatter_class is None:
@@ -162,6 +191,8 @@ def _check(args: argparse.Namespace) -> int:
     else:
         stream = sys.stdout
     formatter = formatter_class(stream)
+    formatter.registry = linter.registry
+    structured = getattr(formatter_class, "structured", False)
     formatter.start()
     files = violations = fixable = errors = fixed = changed = 0
     minimum = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
@@ -240,9 +271,9 @@ def _check(args: argparse.Namespace) -> int:
                 if changed
                 else "No fixes to apply.\n"
             )
-        elif not args.quiet or output_format == "json":
+        elif not args.quiet or structured:
             formatter.finish(summary)
-        if args.statistics and output_format != "json":
+        if args.statistics and not structured:
             for code in sorted(counts, key=lambda c: (-counts[c], c)):
                 rule = linter.registry.get(code)
                 stream.write(f"{counts[code]:>6}  {code}  {rule.name if rule else ''}\n")
@@ -256,6 +287,35 @@ def _check(args: argparse.Namespace) -> int:
     if violations and not args.exit_zero:
         return EXIT_VIOLATIONS
     return EXIT_CLEAN
+
+
+def _baseline(args: argparse.Namespace, linter, config: Path | None) -> int | None:  # type: ignore[no-untyped-def]
+    """Load the baseline, or write it with ``--add-baseline``; an exit code ends the run."""
+    from reslint.adopt import add_baseline
+    from reslint.baseline import BASELINE_NAME, BaselineError
+
+    target = args.baseline or (config.parent if config else Path(".")) / BASELINE_NAME
+    try:
+        if args.add_baseline:
+            if args.fix or args.diff:
+                _error("--add-baseline cannot be combined with --fix or --diff")
+                return EXIT_ERROR
+            done = add_baseline(linter, args.paths or [Path(".")], target)
+            for message in done.errors:
+                _error(message)
+            sys.stderr.write(
+                f"Wrote {done.entries} baseline entries "
+                f"({done.files} file{'s' if done.files != 1 else ''} linted) to {done.path}.\n"
+            )
+            return EXIT_ERROR if done.errors or linter.plugin_errors else EXIT_CLEAN
+        if args.baseline is not None and not args.baseline.is_file():
+            _error(f"{args.baseline}: baseline file not found")
+            return EXIT_ERROR
+        linter.use_baseline(target)
+    except BaselineError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    return None
 
 
 def _count_fixed(before: list, after: list) -> int:  # type: ignore[type-arg]

@@ -12,6 +12,7 @@ from reslint.parser import parse_document
 from reslint.registry import Registry
 from reslint.rule import OptionError, Rule
 from reslint.selection import file_ignores, is_enabled, unknown_selectors
+from reslint.suppress import SuppressionContext, apply_suppressions
 from reslint.violations import Severity, Violation
 
 
@@ -115,8 +116,13 @@ def validate_rule_tables(registry: Registry, settings: Settings) -> None:
             raise ConfigError(f"{where}: rules.{key} ({rule_class.name}): {error}") from None
 
 
-def run_rules(document: Document, rules: Iterable[Rule]) -> LintResult:
-    """Run ``rules`` over a parsed document."""
+def run_rules(
+    document: Document,
+    rules: Iterable[Rule],
+    suppressions: SuppressionContext | None = None,
+) -> LintResult:
+    """Run ``rules`` over a parsed document, then apply the suppressions (directives, baseline)."""
+    rules = list(rules)
     result = LintResult(document, path=document.path)
     for rule in rules:
         if not rule.applies_to(document):
@@ -133,11 +139,16 @@ def run_rules(document: Document, rules: Iterable[Rule]) -> LintResult:
             continue
         result.violations.extend(found)
     result.violations.sort(key=lambda v: (v.span.start, v.code))
+    result.violations = apply_suppressions(document, result.violations, rules, suppressions)
     return result
 
 
 def lint_document_text(
-    text: str, rules: Iterable[Rule], language: str | None = None, path: str | None = None
+    text: str,
+    rules: Iterable[Rule],
+    language: str | None = None,
+    path: str | None = None,
+    suppressions: SuppressionContext | None = None,
 ) -> LintResult:
     """Parse ``text`` and run ``rules`` over it."""
-    return run_rules(parse_document(text, language=language, path=path), rules)
+    return run_rules(parse_document(text, language=language, path=path), rules, suppressions)

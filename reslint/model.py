@@ -44,6 +44,8 @@ class ArtefactKind(str, Enum):
     DISTRIBUTION = "distribution_line"
     SEPARATOR = "separator"
     STRAY_SUPERSCRIPT = "stray_superscript"
+    DIRECTIVE = "directive"
+    """A reslint comment (``<!-- reslint: ... -->``); the drafter wrote it, but not as text."""
 
 
 @dataclass(frozen=True, slots=True)

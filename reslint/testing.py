@@ -17,6 +17,10 @@ Rule cases are data (TOML)::
     '''
     violations = [{ line = 3, column = 32 }]   # optional: exact positions
     fixed = '''…'''                            # optional: text after fixing
+    also-select = ["PU003"]                  # optional: rules run alongside (not checked)
+    baseline = [{ code = "PU002", anchor = "OP1", paragraph = "1. Decides…" }]
+                                             # optional: baseline entries (``hash`` or
+                                             # ``paragraph``, whose text is hashed)
 
     [[cases]]
     name = "semicolons"
@@ -46,6 +50,7 @@ from reslint.fixes import fix_text
 from reslint.model import NodeKind
 from reslint.parser import parse_document
 from reslint.registry import Registry
+from reslint.suppress import BaselineEntry, SuppressionContext, paragraph_hash
 from reslint.text import LineIndex
 from reslint.violations import Applicability, Violation
 
@@ -63,6 +68,8 @@ class RuleCase:
     options: dict[str, Any] = field(default_factory=dict)
     language: str | None = None
     source: str = ""
+    also_select: tuple[str, ...] = ()
+    baseline: tuple[BaselineEntry, ...] = ()
 
     @property
     def id(self) -> str:
@@ -90,6 +97,16 @@ def load_cases(path: Path) -> list[RuleCase]:
                 options=entry.get("options", {}),
                 language=entry.get("language"),
                 source=str(path),
+                also_select=tuple(entry.get("also-select", ())),
+                baseline=tuple(
+                    BaselineEntry(
+                        "",
+                        item["code"],
+                        item["anchor"],
+                        item.get("hash") or paragraph_hash(item["paragraph"]),
+                    )
+                    for item in entry.get("baseline", ())
+                ),
             )
         )
     return cases
@@ -97,12 +114,13 @@ def load_cases(path: Path) -> list[RuleCase]:
 
 def _lint(case: RuleCase, registry: Registry, text: str) -> tuple[list[Violation], Any]:
     settings = Settings(
-        select=(case.rule,),
+        select=(case.rule, *case.also_select),
         rules=((case.rule, tuple(case.options.items())),),
         language=case.language,
     )
     rules = configure_rules(registry, settings)
-    result = lint_document_text(text, rules, case.language)
+    context = SuppressionContext(frozenset(registry.rules), case.baseline)
+    result = lint_document_text(text, rules, case.language, None, context)
     return [v for v in result.violations if v.code == case.rule], result.document
 
 

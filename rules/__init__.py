@@ -21,6 +21,7 @@ def reslint_rules() -> Iterable[type[Rule]]:
         punctuation,
         references,
         structure,
+        suppressions,
         typography,
     )
 
@@ -33,5 +34,6 @@ def reslint_rules() -> Iterable[type[Rule]]:
         closing,
         references,
         typography,
+        suppressions,
     )
     return [rule for module in modules for rule in module.RULES]

@@ -214,3 +214,11 @@ def test_python_dash_m_and_lint_of_examples() -> None:
     run = reslint("check", "--no-plugins", str(ROOT / "examples"))
     assert run.code == 1
     assert run.err == ""
+
+
+def test_include_and_exclude_globs(drafts: Path) -> None:
+    (drafts / "notes.md").write_text(BROKEN, "utf-8")
+    only_markdown = reslint("check", "--include", "*.md", str(drafts))
+    assert "notes.md" in only_markdown.out and "broken.txt" not in only_markdown.out
+    excluded = reslint("check", "--exclude", "broken.txt,notes.md", str(drafts))
+    assert excluded.code == 0, excluded.out + excluded.err

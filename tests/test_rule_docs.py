@@ -80,7 +80,9 @@ def test_every_rule_has_doc_examples(
     doc_examples: list[tuple[str, str, str]], registry: Registry
 ) -> None:
     with_examples = {code for code, kind, _ in doc_examples if kind == "Example"}
-    assert with_examples == set(registry.rules)
+    # RS004 is about a baseline file, which a text example cannot carry: its
+    # cases (tests/cases/RS004.toml) give the baseline entries
+    assert with_examples | {"RS004"} == set(registry.rules)
 
 
 def test_generated_rule_pages_are_up_to_date() -> None:

@@ -13,7 +13,21 @@ __all__ = ["FileReport", "Formatter", "Summary"]
 @hookimpl
 def reslint_formatters() -> Mapping[str, type[Formatter]]:
     """Return the built-in formatters."""
+    from reslint.formatters.github import GithubFormatter
+    from reslint.formatters.gitlab import GitlabFormatter
     from reslint.formatters.json import JsonFormatter
+    from reslint.formatters.json_lines import JsonLinesFormatter
+    from reslint.formatters.junit import JunitFormatter
+    from reslint.formatters.sarif import SarifFormatter
     from reslint.formatters.text import ConciseFormatter, FullFormatter
 
-    return {"concise": ConciseFormatter, "full": FullFormatter, "json": JsonFormatter}
+    return {
+        "concise": ConciseFormatter,
+        "full": FullFormatter,
+        "json": JsonFormatter,
+        "json-lines": JsonLinesFormatter,
+        "sarif": SarifFormatter,
+        "github": GithubFormatter,
+        "gitlab": GitlabFormatter,
+        "junit": JunitFormatter,
+    }

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TextIO
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from reslint.text import LineIndex, Position
 from reslint.violations import Violation
+
+if TYPE_CHECKING:
+    from reslint.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,14 @@ class Summary:
 class Formatter:
     """Base class of formatters; subclasses override what they need."""
 
+    structured: ClassVar[bool] = False
+    """A machine-readable document: always finished (even with ``--quiet``), and no
+    ``--statistics`` lines are mixed into it."""
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        # the rules of the run, set by the command line (for formats that describe them)
+        self.registry: Registry | None = None
 
     def start(self) -> None:
         """Begin the output."""

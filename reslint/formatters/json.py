@@ -50,6 +50,8 @@ def _point(report: FileReport, offset: int) -> dict[str, int]:
 class JsonFormatter(Formatter):
     """Collect every violation and write one JSON array at the end."""
 
+    structured = True
+
     def start(self) -> None:
         self._records: list[dict[str, Any]] = []
 
