@@ -172,6 +172,15 @@ class LoneParagraphNumbered(Rule):
         )
 
 
+def _label_text_span(document: Document, node: Node) -> Span:
+    """Return the span of a subparagraph label's letters or numeral (without brackets)."""
+    assert node.label_span is not None and node.number is not None
+    text = document.text[node.label_span.start : node.label_span.end]
+    offset = max(0, text.find(node.number))
+    start = node.label_span.start + offset
+    return Span(start, start + len(node.number))
+
+
 def _label_value(label: str, roman: bool) -> int | None:
     return roman_value(label) if roman else letter_value(label)
 
@@ -225,34 +234,52 @@ class SubparagraphSequence(Rule):
         # Most texts letter the first level and number the second (i), (ii); some
         # (Security Council mandates) do the reverse. The first label tells which.
         roman_first = bool(children) and children[0].number == "i"
-        expected = {1: 1, 2: 1}
+        entries: list[
+            tuple[Node, int, bool, int | None, int]
+        ] = []  # node, level, roman, value, scope
+        scope = 0
+        expected_first = 1
         for child in children:
             label = child.number or ""
             as_letter = letter_value(label)
             as_roman = roman_value(label) if _SMALL_ROMAN.fullmatch(label) else None
-            first_level = (as_roman if roman_first else as_letter) == expected[1]
+            first_level = (as_roman if roman_first else as_letter) == expected_first
             if first_level or (as_letter if roman_first else as_roman) is None:
                 level, roman, value = 1, roman_first, (as_roman if roman_first else as_letter)
-                expected[2] = 1
+                scope += 1
+                if value is not None:
+                    expected_first = value + 1
             else:
                 level, roman = 2, not roman_first
                 value = as_roman if roman else as_letter
+            entries.append((child, level, roman, value, 0 if level == 1 else scope))
+        expected = {1: 1, 2: 1}
+        fixed: set[tuple[int, int]] = set()  # (level, scope) sequences already given a fix
+        for index, (child, level, roman, value, where) in enumerate(entries):
+            if level == 1:
+                expected[2] = 1
             if value is None:
                 continue
             want = expected[level]
             if value != want:
                 wanted = roman_label(want) if roman else letter_label(want)
-                assert child.label_span is not None
-                text = document.text[child.label_span.start : child.label_span.end]
-                offset = text.find(label)
-                span = Span(
-                    child.label_span.start + offset,
-                    child.label_span.start + offset + len(label),
-                )
+                fix = None
+                if (level, where) not in fixed:
+                    # one fix relabels the rest of the sequence, so it settles in one pass
+                    fixed.add((level, where))
+                    rest = [e for e in entries[index:] if e[1] == level and e[4] == where]
+                    edits = []
+                    for offset, (node, _, is_roman, _, _) in enumerate(rest):
+                        label = (
+                            roman_label(want + offset) if is_roman else letter_label(want + offset)
+                        )
+                        if label != node.number:
+                            edits.append(Edit(_label_text_span(document, node), label))
+                    fix = Fix(tuple(edits), Applicability.SAFE, f"Relabel from '{wanted}'")
                 yield self.violation(
-                    span,
-                    f"subparagraph labelled '{label}', expected '{wanted}'",
-                    Fix.replace(span, wanted, f"Relabel as '{wanted}'"),
+                    _label_text_span(document, child),
+                    f"subparagraph labelled '{child.number}', expected '{wanted}'",
+                    fix,
                 )
             expected[level] = value + 1
 
