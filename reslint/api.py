@@ -49,6 +49,16 @@ _SKIPPED_DIRECTORIES = frozenset(
 )
 
 
+UNSUPPORTED_FORMATS = {
+    ".docx": "Word",
+    ".doc": "Word",
+    ".odt": "OpenDocument",
+    ".pdf": "PDF",
+    ".rtf": "RTF",
+}
+"""Formats reslint recognises but cannot read; they get a clear error, never a decoding."""
+
+
 @dataclass
 class FileOutcome:
     """What happened to one path: a lint result or an error message."""
@@ -178,6 +188,12 @@ class Linter:
 
     def lint_file(self, path: Path) -> FileOutcome:
         """Read and lint one file; problems become the outcome's ``error``."""
+        if path.suffix.lower() in UNSUPPORTED_FORMATS:
+            return FileOutcome(
+                path,
+                error=f"{path}: {UNSUPPORTED_FORMATS[path.suffix.lower()]} files are not read "
+                "yet: export the text (UTF-8 .txt) and lint that",
+            )
         try:
             settings = self.resolver.for_path(path)
             rules = self.rules_for(settings, path)

@@ -133,6 +133,7 @@ def _linter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _check(args: argparse.Namespace) -> int:
+    from reslint.api import UNSUPPORTED_FORMATS
     from reslint.config import ConfigError
     from reslint.fixes import FixDidNotConverge
     from reslint.formatters.base import FileReport, Summary
@@ -212,6 +213,13 @@ def _check(args: argparse.Namespace) -> int:
                     reported_errors.add(message)
                     _error(message)
                     errors += 1
+                continue
+            if (args.fix or args.diff) and path.suffix.lower() in UNSUPPORTED_FORMATS:
+                _error(
+                    f"{path}: {UNSUPPORTED_FORMATS[path.suffix.lower()]} files are read-only: "
+                    "--fix and --diff only rewrite text files"
+                )
+                errors += 1
                 continue
             outcome = linter.lint_file(path)
             if outcome.error is not None:

@@ -222,3 +222,18 @@ def test_include_and_exclude_globs(drafts: Path) -> None:
     assert "notes.md" in only_markdown.out and "broken.txt" not in only_markdown.out
     excluded = reslint("check", "--exclude", "broken.txt,notes.md", str(drafts))
     assert excluded.code == 0, excluded.out + excluded.err
+
+
+def test_word_and_pdf_files_get_a_clear_error(drafts: Path) -> None:
+    (drafts / "draft.docx").write_bytes(b"PK\x03\x04\x00\x00binary")
+    (drafts / "draft.pdf").write_bytes(b"%PDF-1.7\n\x00binary")
+    run = reslint("check", str(drafts / "draft.docx"), str(drafts / "clean.txt"))
+    assert run.code == 2
+    assert run.err.strip() == (
+        f"reslint: error: {drafts / 'draft.docx'}: Word files are not read yet: "
+        "export the text (UTF-8 .txt) and lint that"
+    )
+    fixing = reslint("check", "--fix", str(drafts / "draft.pdf"))
+    assert fixing.code == 2
+    assert "PDF files are read-only: --fix and --diff only rewrite text files" in fixing.err
+    assert (drafts / "draft.pdf").read_bytes() == b"%PDF-1.7\n\x00binary"
