@@ -540,15 +540,16 @@ class EnglishQuoteStyle(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         found: list[tuple[Node, int, str]] = []
+        quotes = re.compile("[" + re.escape(_STRAIGHT + "".join(_CURLY)) + "]")
         for node in scanned_nodes(document):
             text = node.text
-            for index, char in enumerate(text):
+            for match in quotes.finditer(text):
+                index, char = match.start(), match.group()
                 if char == _STRAIGHT and _COORDINATE_SECONDS.search(
                     text[max(0, index - 12) : index]
                 ):
                     continue
-                if char == _STRAIGHT or char in _CURLY:
-                    found.append((node, index, char))
+                found.append((node, index, char))
         straight = sum(1 for _, _, char in found if char == _STRAIGHT)
         curly = len(found) - straight
         if not straight or not curly:
