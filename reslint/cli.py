@@ -90,6 +90,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write today's findings into the baseline, so that only new ones are reported",
     )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=0,
+        help="lint files in this many processes (default: all cores when there are many files; "
+        "--fix, --diff and --add-baseline run in one)",
+    )
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
 
@@ -113,20 +121,25 @@ def _error(message: str) -> None:
     sys.stderr.write(f"reslint: error: {message}\n")
 
 
+def _linter_options(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
+    """Return the keyword arguments of :class:`reslint.api.Linter` given on the command line."""
+    return {
+        "load_plugins": not getattr(args, "no_plugins", False),
+        "config": getattr(args, "config", None),
+        "language": getattr(args, "language", None),
+        "select": getattr(args, "select", None),
+        "extend_select": getattr(args, "extend_select", ()),
+        "ignore": getattr(args, "ignore", ()),
+        "encoding": getattr(args, "encoding", None),
+        "include": getattr(args, "include", None),
+        "exclude": getattr(args, "exclude", None),
+    }
+
+
 def _linter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from reslint.api import Linter
 
-    linter = Linter(
-        load_plugins=not getattr(args, "no_plugins", False),
-        config=getattr(args, "config", None),
-        language=getattr(args, "language", None),
-        select=getattr(args, "select", None),
-        extend_select=getattr(args, "extend_select", ()),
-        ignore=getattr(args, "ignore", ()),
-        encoding=getattr(args, "encoding", None),
-        include=getattr(args, "include", None),
-        exclude=getattr(args, "exclude", None),
-    )
+    linter = Linter(**_linter_options(args))
     for problem in linter.plugin_errors:
         _error(problem.message)
     return linter
@@ -202,7 +215,9 @@ def _check(args: argparse.Namespace) -> int:
     reported_errors: set[str] = {config_error} if config_error else set()
     paths = args.paths or [Path(".")]
     try:
-        for path, problem in linter.expand(paths):
+        items = list(linter.expand(paths))
+        parallel = _lint_in_parallel(args, items, linter.baseline)
+        for path, problem in items:
             if problem is not None:
                 message = (
                     problem
@@ -221,7 +236,7 @@ def _check(args: argparse.Namespace) -> int:
                 )
                 errors += 1
                 continue
-            outcome = linter.lint_file(path)
+            outcome = parallel.get(path) or linter.lint_file(path)
             if outcome.error is not None:
                 if outcome.error not in reported_errors:
                     reported_errors.add(outcome.error)
@@ -324,6 +339,29 @@ def _baseline(args: argparse.Namespace, linter, config: Path | None) -> int | No
         _error(str(error))
         return EXIT_ERROR
     return None
+
+
+PARALLEL_THRESHOLD = 8
+"""Below this many files, starting worker processes costs more than it saves."""
+
+
+def _lint_in_parallel(  # type: ignore[type-arg]
+    args: argparse.Namespace, items: list, baseline: Path | None
+) -> dict:
+    """Lint the files of ``items`` in worker processes when that pays; return path → outcome."""
+    import os
+
+    if args.fix or args.diff or getattr(args, "add_baseline", False):
+        return {}
+    files = [path for path, problem in items if problem is None]
+    jobs = args.jobs or (os.cpu_count() or 1)
+    if args.jobs == 0 and len(files) < PARALLEL_THRESHOLD:
+        jobs = 1
+    if jobs <= 1 or len(files) < 2:
+        return {}
+    from reslint.parallel import lint_in_processes
+
+    return lint_in_processes(files, jobs, {**_linter_options(args), "baseline": baseline})
 
 
 def _count_fixed(before: list, after: list) -> int:  # type: ignore[type-arg]

@@ -237,3 +237,16 @@ def test_word_and_pdf_files_get_a_clear_error(drafts: Path) -> None:
     assert fixing.code == 2
     assert "PDF files are read-only: --fix and --diff only rewrite text files" in fixing.err
     assert (drafts / "draft.pdf").read_bytes() == b"%PDF-1.7\n\x00binary"
+
+
+def test_parallel_jobs_give_the_same_report_as_one_process(tmp_path: Path) -> None:
+    for index in range(10):
+        text = BROKEN if index % 3 == 0 else CLEAN
+        (tmp_path / f"draft{index:02d}.txt").write_text(text, "utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01")
+    one = reslint("check", "-j", "1", "--output-format", "json", str(tmp_path))
+    many = reslint("check", "--jobs", "2", "--output-format", "json", str(tmp_path))
+    assert one.code == many.code == 2
+    assert one.out == many.out
+    assert one.err == many.err
+    assert len(json.loads(many.out)) == 4

@@ -1,0 +1,60 @@
+"""Lint many files in worker processes (``reslint check --jobs``).
+
+Each worker builds its own :class:`reslint.api.Linter` once and lints the files
+it is handed; only the text and the violations come back, so the parent formats
+them in the order the files were given, exactly as a single process would.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reslint.engine import RuleCrash
+from reslint.violations import Violation
+
+_WORKER_LINTER: Any = None
+
+
+@dataclass
+class WorkerResult:
+    """What the parent needs of a lint result."""
+
+    violations: list[Violation] = field(default_factory=list)
+    crashes: list[RuleCrash] = field(default_factory=list)
+
+
+@dataclass
+class WorkerOutcome:
+    """A file linted in a worker: its text and result, or an error message."""
+
+    path: Path
+    text: str = ""
+    result: WorkerResult | None = None
+    error: str | None = None
+
+
+def _start(options: dict[str, Any]) -> None:
+    global _WORKER_LINTER
+    from reslint.api import Linter
+
+    _WORKER_LINTER = Linter(**options)
+
+
+def _lint(path: Path) -> WorkerOutcome:
+    outcome = _WORKER_LINTER.lint_file(path)
+    if outcome.error is not None or outcome.result is None:
+        return WorkerOutcome(path, error=outcome.error or f"{path}: not linted")
+    result = WorkerResult(list(outcome.result.violations), list(outcome.result.crashes))
+    return WorkerOutcome(path, outcome.text, result)
+
+
+def lint_in_processes(
+    paths: list[Path], jobs: int, options: dict[str, Any]
+) -> dict[Path, WorkerOutcome]:
+    """Lint ``paths`` in ``jobs`` processes; return each file's outcome."""
+    chunk = max(1, min(16, len(paths) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(jobs, initializer=_start, initargs=(options,)) as pool:
+        return {o.path: o for o in pool.map(_lint, paths, chunksize=chunk)}
