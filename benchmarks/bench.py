@@ -444,6 +444,7 @@ def bench_corpus(table: Table, corpus: Path, label: str) -> None:
     # The floor's peak RSS is taken now, while this process is still small (see run_child).
     _, floor_rss, _, _ = run_child([sys.executable, "-c", "import pyparsing, pluggy"], rss=True)
     reslint = reslint_command()
+    cache_dir = Path(tempfile.mkdtemp(prefix="reslint-bench-cache-"))
     command = [
         *reslint,
         "check",
@@ -451,10 +452,17 @@ def bench_corpus(table: Table, corpus: Path, label: str) -> None:
         "--exit-zero",
         "--output-format",
         "json",
+        "--cache-dir",
+        str(cache_dir),
         str(corpus),
     ]
+    # cold: an empty cache, every core (the CLI's default for many files)
     cli_time, rss, code, stderr = run_child(command, rss=True)
     cli_cpu = LAST_CPU[0]
+    warm_time, _, _, _ = run_child(command)
+    one_core, _, _, _ = run_child([*command[:-1], "--no-cache", "--jobs", "1", command[-1]])
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    say(f"    CLI warm cache {fmt_time(warm_time)}; one process, no cache {fmt_time(one_core)}")
     problems = [line for line in stderr.splitlines() if line.strip()]
     say(
         f"    CLI        {fmt_time(cli_time):>8}  (CPU {fmt_time(cli_cpu)}) exit {code}, "
@@ -500,6 +508,18 @@ def bench_corpus(table: Table, corpus: Path, label: str) -> None:
             f"{trivial_rate:.1f} MB/s",
             f"{trivial_rate / rate:.0f}x slower",
         )
+    table.add(
+        f"{kind}: CLI one process, no cache",
+        f"{megabytes / one_core:.2f} MB/s",
+        f"{trivial_rate:.1f} MB/s",
+        f"{trivial_rate / (megabytes / one_core):.0f}x slower",
+    )
+    table.add(
+        f"{kind}: CLI rerun, warm cache",
+        fmt_time(warm_time),
+        fmt_time(cli_time),
+        f"{100 * warm_time / cli_time:.0f}% of cold",
+    )
     table.add(
         f"{kind}: CLI / in-process time",
         fmt_time(cli_time),

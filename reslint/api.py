@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from reslint.baseline import Baseline, load_baseline
+from reslint.cache import ResultCache, rules_signature
 from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text
 from reslint.fixes import fix_text
@@ -54,7 +55,6 @@ UNSUPPORTED_FORMATS = {
     ".doc": "Word",
     ".odt": "OpenDocument",
     ".pdf": "PDF",
-    ".rtf": "RTF",
 }
 """Formats reslint recognises but cannot read; they get a clear error, never a decoding."""
 
@@ -87,6 +87,8 @@ class Linter:
     include: Sequence[str] | None = None
     exclude: Sequence[str] | None = None
     baseline: Path | None = None
+    use_cache: bool = False
+    cache_dir: Path | None = None
     registry: Registry = field(init=False)
     plugin_errors: list[PluginError] = field(init=False)
     formatters: dict[str, type] = field(init=False)
@@ -114,6 +116,7 @@ class Linter:
             overrides["exclude"] = tuple(self.exclude)
         self.resolver = SettingsResolver(self.config, overrides)
         self._rules_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
+        self.cache = ResultCache.default(self.cache_dir) if self.use_cache else None
         self.known_codes = frozenset(self.registry.rules)
         self.use_baseline(self.baseline)
 
@@ -206,14 +209,34 @@ class Linter:
             return FileOutcome(path, error=f"{path}: {error}")
         except OSError as error:
             return FileOutcome(path, error=f"{path}: {error.strerror or error}")
+        suppressions = self.suppressions(path)
+        key = None
+        if self.cache is not None:
+            extra = f"{sorted(suppressions.known_codes or ())!r}{suppressions.baseline!r}"
+            key = self.cache.key(
+                read_stamp.digest.encode(), rules_signature(rules, settings.language, extra)
+            )
+            cached = self.cache.get(key, str(path))
+            if cached is not None:
+                return FileOutcome(
+                    path,
+                    LintResult(None, cached, [], str(path)),  # type: ignore[arg-type]
+                    source.text,
+                    settings=settings,
+                    source=source,
+                    stamp=read_stamp,
+                    rules=rules,
+                )
         try:
             result = lint_document_text(
-                source.text, rules, settings.language, str(path), self.suppressions(path)
+                source.text, rules, settings.language, str(path), suppressions
             )
         except Exception as error:
             return FileOutcome(
                 path, error=f"{path}: internal error while parsing: {type(error).__name__}: {error}"
             )
+        if key is not None and self.cache is not None and not result.crashes:
+            self.cache.put(key, result.violations)
         return FileOutcome(
             path,
             result,

@@ -91,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="write today's findings into the baseline, so that only new ones are reported",
     )
     check.add_argument(
+        "--no-cache", action="store_true", help="lint every file again, ignoring the cache"
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        help="where results are cached (default: $RESLINT_CACHE_DIR or .reslint_cache)",
+    )
+    check.add_argument(
         "-j",
         "--jobs",
         type=int,
@@ -133,6 +141,14 @@ def _linter_options(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
         "encoding": getattr(args, "encoding", None),
         "include": getattr(args, "include", None),
         "exclude": getattr(args, "exclude", None),
+        # fixing and baselines need the parsed document, which the cache does not keep
+        "use_cache": not (
+            getattr(args, "no_cache", True)
+            or getattr(args, "fix", False)
+            or getattr(args, "diff", False)
+            or getattr(args, "add_baseline", False)
+        ),
+        "cache_dir": getattr(args, "cache_dir", None),
     }
 
 

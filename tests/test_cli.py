@@ -250,3 +250,18 @@ def test_parallel_jobs_give_the_same_report_as_one_process(tmp_path: Path) -> No
     assert one.out == many.out
     assert one.err == many.err
     assert len(json.loads(many.out)) == 4
+
+
+def test_cache_serves_the_same_report_and_follows_the_configuration(drafts: Path) -> None:
+    cache = drafts / "cache"
+    first = reslint("check", "--cache-dir", str(cache), "--output-format", "json", str(drafts))
+    assert any(cache.rglob("*.json"))
+    second = reslint("check", "--cache-dir", str(cache), "--output-format", "json", str(drafts))
+    assert second.out == first.out and second.code == first.code == 1
+    ignored = reslint("check", "--cache-dir", str(cache), "--ignore", "PU002", str(drafts))
+    assert ignored.code == 0, ignored.out
+    (drafts / "clean.txt").write_text(BROKEN, "utf-8")
+    changed = reslint("check", "--cache-dir", str(cache), "--output-format", "json", str(drafts))
+    assert len(json.loads(changed.out)) == 2
+    uncached = reslint("check", "--no-cache", "--output-format", "json", str(drafts))
+    assert uncached.out == changed.out
