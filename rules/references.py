@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterator
 
+from reslint_rules._shared import roman_value
+
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
@@ -17,18 +19,10 @@ from reslint.vocabulary import month_names, ordinal_words
 
 _TEXT_KINDS = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
 
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
 
 def _roman(text: str) -> int | None:
-    total, previous = 0, 0
-    for char in reversed(text):
-        value = _ROMAN.get(char)
-        if value is None:
-            return None
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total or None
+    """Return the value of an uppercase roman numeral (the session of "3363 (XXX)")."""
+    return roman_value(text.lower()) if text.isupper() else None
 
 
 def _loose(word: str) -> str:
