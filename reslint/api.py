@@ -161,10 +161,10 @@ class Linter:
         return lint_document_text(text, rules, settings.language, path, self.suppressions(path))
 
     def expand(self, paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
-        """Yield the files to lint (directories walked), or a path with an error."""
+        """Yield the files to lint (directories walked), or a path with its one-line error."""
         for path in paths:
             if not path.exists():
-                yield path, "no such file or directory"
+                yield path, f"{path}: no such file or directory"
             elif path.is_dir():
                 found = False
                 for root, directories, files in os.walk(path):
@@ -185,7 +185,7 @@ class Linter:
                             found = True
                             yield candidate, None
                 if not found:
-                    yield path, "no files to lint in this directory"
+                    yield path, f"{path}: no files to lint in this directory"
             else:
                 yield path, None
 
@@ -306,6 +306,6 @@ def lint_paths(
     linter = Linter(load_plugins=load_plugins, language=language, select=select, ignore=ignore)
     for path, error in linter.expand(Path(p) for p in paths):
         if error is not None:
-            yield FileOutcome(path, error=f"{path}: {error}" if str(path) not in error else error)
+            yield FileOutcome(path, error=error)
         else:
             yield linter.lint_file(path)

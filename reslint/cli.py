@@ -163,7 +163,7 @@ def _linter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def _check(args: argparse.Namespace) -> int:
     from reslint.api import UNSUPPORTED_FORMATS
-    from reslint.config import ConfigError
+    from reslint.config import ConfigError, Settings
     from reslint.fixes import FixDidNotConverge
     from reslint.formatters.base import FileReport, Summary
     from reslint.selection import unknown_selectors
@@ -183,14 +183,10 @@ def _check(args: argparse.Namespace) -> int:
         _error(config_error)
         if args.config is not None:
             return EXIT_ERROR
-        from reslint.config import Settings
-
         base_settings, failed = Settings(), True
     cli_selectors = [*(args.select or ()), *args.extend_select, *args.ignore]
-    from reslint.config import Settings as _Settings
-
     for selector in unknown_selectors(
-        _Settings(select=tuple(cli_selectors)), linter.registry.sorted()
+        Settings(select=tuple(cli_selectors)), linter.registry.sorted()
     ):
         _error(f"unknown rule selector {selector!r}")
         return EXIT_ERROR
@@ -235,14 +231,9 @@ def _check(args: argparse.Namespace) -> int:
         parallel = _lint_in_parallel(args, items, linter.baseline)
         for path, problem in items:
             if problem is not None:
-                message = (
-                    problem
-                    if problem.startswith(str(path)) or ":" in problem.split(" ")[0]
-                    else f"{path}: {problem}"
-                )
-                if message not in reported_errors:
-                    reported_errors.add(message)
-                    _error(message)
+                if problem not in reported_errors:
+                    reported_errors.add(problem)
+                    _error(problem)
                     errors += 1
                 continue
             if (args.fix or args.diff) and path.suffix.lower() in UNSUPPORTED_FORMATS:

@@ -497,7 +497,7 @@ def parse_document(text: str, language: str | None = None, path: str | None = No
         calls = tuple(FootnoteCall(c.number, Span(*_call_span(view, c)), c.style) for c in kept)
         calls_by_block[id(block)] = (removed, calls)
     builder = _Builder(text, grammar)
-    symbol = _header_symbol(text, result)
+    symbol = _header_symbol(text)
     all_calls: list[FootnoteCall] = []
     for block in blocks:
         if block.kind == "footnote":
@@ -544,7 +544,7 @@ def _call_span(view: TextView, candidate: CallCandidate) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _header_symbol(text: str, result: object) -> str | None:
+def _header_symbol(text: str) -> str | None:
     head = text[:2000]
     found = re.search(
         r"(?m)^\s*((?:A|S|E)/(?:[A-Z0-9.\-]+/)*RES/[\w./\-]+(?:\s*\(\d{4}\))?)\s*$", head

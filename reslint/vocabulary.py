@@ -24,12 +24,6 @@ def month_names(language: str) -> tuple[str, ...]:
     return tuple(names[index].lower() for index in range(1, 13))
 
 
-@cache
-def month_pattern(language: str) -> str:
-    """Return a regular expression alternation of the month names of ``language``."""
-    return "|".join(re.escape(name) for name in month_names(language))
-
-
 def fold(words: str) -> str:
     """Fold case, accents, hyphens and spacing of an ordinal phrase for lookup."""
     text = unicodedata.normalize("NFKD", words.casefold())
@@ -43,16 +37,12 @@ def _ordinal_table(language: str) -> dict[str, int]:
 
     table: dict[str, int] = {}
     for number in range(1, MAX_SESSION + 1):
-        words = num2words(number, lang=language, to="ordinal")
-        variants = {words}
-        if language == "fr":
-            # num2words writes "quatre-vingtsième"; the rule is "quatre-vingtième".
-            variants.add(words.replace("quatre-vingtsième", "quatre-vingtième"))
-        if language == "es":
-            # Before a masculine noun the ordinal is apocopated: "primer", "tercer".
-            variants.add(re.sub(r"\b(prim|terc)ero\b", r"\1er", words))
-        for variant in variants:
-            table.setdefault(fold(variant), number)
+        # both num2words' own spelling and the UN one are read
+        for words in (
+            str(num2words(number, lang=language, to="ordinal")),
+            ordinal_words(number, language),
+        ):
+            table.setdefault(fold(words), number)
     return table
 
 
@@ -61,31 +51,33 @@ def parse_ordinal(words: str, language: str) -> int | None:
     return _ordinal_table(language).get(fold(words))
 
 
+# num2words writes Spanish 11-19 as "décimo tercero" and the forties as
+# "quadragésimo"; UN texts write "decimotercer", "cuadragésimo".
+_ES_TEENS = {
+    11: "undécimo",
+    12: "duodécimo",
+    13: "decimotercer",
+    14: "decimocuarto",
+    15: "decimoquinto",
+    16: "decimosexto",
+    17: "decimoséptimo",
+    18: "decimoctavo",
+    19: "decimonoveno",
+}
+
+
 def ordinal_words(number: int, language: str) -> str:
     """Return the spelled-out ordinal of ``number`` in ``language`` (UN spelling)."""
     from num2words import num2words
 
-    words = num2words(number, lang=language, to="ordinal")
+    if language == "es" and number in _ES_TEENS:
+        return _ES_TEENS[number]
+    words = str(num2words(number, lang=language, to="ordinal"))
     if language == "fr":
+        # num2words writes "quatre-vingtsième"; the rule is "quatre-vingtième".
         words = words.replace("quatre-vingtsième", "quatre-vingtième")
     if language == "es":
+        # Before a masculine noun the ordinal is apocopated: "primer", "tercer".
         words = re.sub(r"\b(prim|terc)ero\b", r"\1er", words)
-    return str(words)
-
-
-@cache
-def ordinal_pattern(language: str) -> str:
-    """Return a regex matching any spelled-out ordinal up to MAX_SESSION."""
-    from num2words import num2words
-
-    forms: set[str] = set()
-    for number in range(1, MAX_SESSION + 1):
-        words = str(num2words(number, lang=language, to="ordinal"))
-        forms.add(words)
-        forms.add(ordinal_words(number, language))
-    alternatives = sorted(forms, key=len, reverse=True)
-    escaped = (
-        re.escape(form).replace(r"\-", r"[-\u2010\u2011 ]").replace(r"\ ", r"\s+")
-        for form in alternatives
-    )
-    return "|".join(escaped)
+        words = words.replace("quadragésimo", "cuadragésimo")
+    return words

@@ -562,18 +562,6 @@ def _space_before(found: re.Match[str]) -> int:
 
 # --------------------------------------------------------------------------- RF005
 
-_ES_TEENS = {
-    11: "undécimo",
-    12: "duodécimo",
-    13: "decimotercer",
-    14: "decimocuarto",
-    15: "decimoquinto",
-    16: "decimosexto",
-    17: "decimoséptimo",
-    18: "decimoctavo",
-    19: "decimonoveno",
-}
-
 _SESSION_FIGURES = {
     "en": re.compile(
         r"(?<![^\s(])(?P<figure>(?P<number>\d{1,3})(?:st|nd|rd|th))\s+"
@@ -594,11 +582,7 @@ _SESSION_FIGURES = {
 def session_ordinal(number: int, language: str) -> str:
     """Return the spelled-out ordinal of a session (FR feminine, ES before 'período')."""
     if language == "fr" and number == 1:
-        return "première"
-    if language == "es":
-        if number in _ES_TEENS:
-            return _ES_TEENS[number]
-        return ordinal_words(number, language).replace("quadragésimo", "cuadragésimo")
+        return "première"  # "session" is feminine
     return ordinal_words(number, language)
 
 

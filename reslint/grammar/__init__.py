@@ -144,7 +144,7 @@ class BlockGrammar:
             + _rx(r"[^;]{0,300}", "heading_text")("heading")
             + end
         ).set_name("section_heading")
-        self._define_gates(organ_alt, masthead_alt)
+        self._define_gates(organ_alt)
         self.preambular = (opener_pre + rest).set_name("preambular")
         self.unnumbered_operative = (opener_op + rest).set_name("unnumbered_operative")
         self.header = (
@@ -183,7 +183,7 @@ class BlockGrammar:
             return self._build(category, result, norm)
         return BlockParse("unknown")
 
-    def _define_gates(self, organ_alt: str, masthead_alt: str) -> None:
+    def _define_gates(self, organ_alt: str) -> None:
         organ = re.compile(rf"(?i)[«“\"]?\s*(?:{organ_alt})\s*,?\s*$")
         lexicon = self.lexicon
 
@@ -207,7 +207,6 @@ class BlockGrammar:
             "unnumbered_operative": lambda text: lexicon.match_operative(text) is not None,
             "header": lambda text: len(text) < 600,
         }
-        del masthead_alt
 
     @cached_property
     def _productions(self) -> tuple[tuple[str, pp.ParserElement, Callable[[str], bool]], ...]:
