@@ -13,7 +13,10 @@ __all__ = [
     "Applicability",
     "Document",
     "Edit",
+    "Extraction",
     "Fix",
+    "ReadError",
+    "Rendering",
     "Rule",
     "Severity",
     "Span",
@@ -33,6 +36,9 @@ _LAZY = {
     "Violation": "reslint.violations",
     "Span": "reslint.text",
     "Rule": "reslint.rule",
+    "Extraction": "reslint.readers",
+    "Rendering": "reslint.readers",
+    "ReadError": "reslint.reading",
     "Document": "reslint.model",
     "hookimpl": "reslint.hookspecs",
     "lint_text": "reslint.api",
@@ -45,6 +51,8 @@ if TYPE_CHECKING:
     from reslint.hookspecs import hookimpl
     from reslint.model import Document
     from reslint.parser import parse_document
+    from reslint.readers import Extraction, Rendering
+    from reslint.reading import ReadError
     from reslint.rule import Rule
     from reslint.text import Span
     from reslint.violations import Applicability, Edit, Fix, Severity, Violation

@@ -16,17 +16,19 @@ from typing import Iterable, Iterator, Sequence
 from reslint.baseline import Baseline, load_baseline
 from reslint.cache import ResultCache, rules_signature
 from reslint.config import ConfigError, Settings, SettingsResolver
-from reslint.engine import LintResult, configure_rules, lint_document_text
+from reslint.engine import LintResult, configure_rules, lint_document_text, lint_rendering
 from reslint.fixes import fix_text
 from reslint.model import NodeKind
 from reslint.parser import parse_document
 from reslint.plugins import PluginError, plugin_manager
-from reslint.reading import ReadError, SourceText, read_source
+from reslint.readers import Extraction, SourceMap, read_file
+from reslint.readers.builtin import render_text
+from reslint.reading import ReadError, SourceText
 from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
 from reslint.selection import path_included
 from reslint.suppress import SuppressionContext
-from reslint.violations import Applicability, Violation
+from reslint.violations import Applicability
 from reslint.writing import FileStamp, stamp
 
 _SKIPPED_DIRECTORIES = frozenset(
@@ -50,15 +52,6 @@ _SKIPPED_DIRECTORIES = frozenset(
 )
 
 
-UNSUPPORTED_FORMATS = {
-    ".docx": "Word",
-    ".doc": "Word",
-    ".odt": "OpenDocument",
-    ".pdf": "PDF",
-}
-"""Formats reslint recognises but cannot read; they get a clear error, never a decoding."""
-
-
 @dataclass
 class FileOutcome:
     """What happened to one path: a lint result or an error message."""
@@ -71,6 +64,27 @@ class FileOutcome:
     source: SourceText | None = None
     stamp: FileStamp | None = None
     rules: list[Rule] = field(default_factory=list)
+    extraction: Extraction | None = None
+
+    @property
+    def locations(self) -> SourceMap | None:
+        """Positions in a container format's own terms (None for text files)."""
+        return self.extraction.rendering.locations if self.extraction else None
+
+    @property
+    def writable(self) -> bool:
+        """Return whether fixes can be written back into the file."""
+        return self.extraction is None or self.extraction.writable
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Warnings about how the file was read."""
+        return self.extraction.notes if self.extraction else ()
+
+    @property
+    def format_name(self) -> str:
+        """Return the short name of the file's format."""
+        return self.extraction.format if self.extraction else "text"
 
 
 @dataclass
@@ -95,6 +109,7 @@ class Linter:
 
     def __post_init__(self) -> None:
         manager, errors = plugin_manager(self.load_plugins)
+        self.manager = manager
         self.registry = build_registry(manager)
         self.plugin_errors = [*errors, *self.registry.errors]
         self.formatters = {}
@@ -160,6 +175,14 @@ class Linter:
         rules = self.rules_for(settings, Path(path) if path else None)
         return lint_document_text(text, rules, settings.language, path, self.suppressions(path))
 
+    def read(self, path: Path) -> Extraction:
+        """Read one file with the reader plugins.
+
+        Raises:
+            ReadError: the file cannot be read (missing, binary, malformed, no extra installed).
+        """
+        return read_file(self.manager, path, self.encoding)
+
     def expand(self, paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
         """Yield the files to lint (directories walked), or a path with its one-line error."""
         for path in paths:
@@ -191,24 +214,27 @@ class Linter:
 
     def lint_file(self, path: Path) -> FileOutcome:
         """Read and lint one file; problems become the outcome's ``error``."""
-        if path.suffix.lower() in UNSUPPORTED_FORMATS:
-            return FileOutcome(
-                path,
-                error=f"{path}: {UNSUPPORTED_FORMATS[path.suffix.lower()]} files are not read "
-                "yet: export the text (UTF-8 .txt) and lint that",
-            )
         try:
             settings = self.resolver.for_path(path)
             rules = self.rules_for(settings, path)
         except ConfigError as error:
             return FileOutcome(path, error=str(error))
         try:
-            source = read_source(path, self.encoding)
+            extraction = read_file(self.manager, path, self.encoding)
             read_stamp = stamp(path)
         except ReadError as error:
             return FileOutcome(path, error=f"{path}: {error}")
         except OSError as error:
             return FileOutcome(path, error=f"{path}: {error.strerror or error}")
+        outcome = FileOutcome(
+            path,
+            text=extraction.original_text,
+            settings=settings,
+            source=extraction.source,
+            stamp=read_stamp,
+            rules=rules,
+            extraction=extraction,
+        )
         suppressions = self.suppressions(path)
         key = None
         if self.cache is not None:
@@ -218,34 +244,19 @@ class Linter:
             )
             cached = self.cache.get(key, str(path))
             if cached is not None:
-                return FileOutcome(
-                    path,
-                    LintResult(None, cached, [], str(path)),  # type: ignore[arg-type]
-                    source.text,
-                    settings=settings,
-                    source=source,
-                    stamp=read_stamp,
-                    rules=rules,
-                )
+                outcome.result = LintResult(None, cached, [], str(path))  # type: ignore[arg-type]
+                return outcome
         try:
-            result = lint_document_text(
-                source.text, rules, settings.language, str(path), suppressions
+            outcome.result = lint_rendering(
+                extraction.rendering, rules, settings.language, str(path), suppressions
             )
         except Exception as error:
             return FileOutcome(
                 path, error=f"{path}: internal error while parsing: {type(error).__name__}: {error}"
             )
-        if key is not None and self.cache is not None and not result.crashes:
-            self.cache.put(key, result.violations)
-        return FileOutcome(
-            path,
-            result,
-            source.text,
-            settings=settings,
-            source=source,
-            stamp=read_stamp,
-            rules=rules,
-        )
+        if key is not None and self.cache is not None and not outcome.result.crashes:
+            self.cache.put(key, outcome.result.violations)
+        return outcome
 
     def fix(self, outcome: FileOutcome, minimum: Applicability) -> tuple[str, LintResult]:
         """Fix a linted file's text in memory; return the new text and its lint result.
@@ -257,20 +268,26 @@ class Linter:
         language = outcome.settings.language if outcome.settings else None
         path = str(outcome.path)
         suppressions = self.suppressions(outcome.path)
+        extraction = outcome.extraction
+        render = (
+            extraction.rerender
+            if extraction is not None and extraction.rerender is not None
+            else render_text
+        )
 
-        def lint(text: str) -> list[Violation]:
-            return lint_document_text(text, outcome.rules, language, path, suppressions).violations
+        def lint_rendered(text: str) -> LintResult:
+            return lint_rendering(render(text), outcome.rules, language, path, suppressions)
 
         def problems(text: str) -> int:
-            document = parse_document(text, language=language)
+            document = parse_document(render(text).text, language=language)
             return sum(1 for node in document.nodes if node.kind is NodeKind.UNCLASSIFIED)
 
-        fixed = fix_text(outcome.text, lint, minimum, problems)
+        fixed = fix_text(
+            outcome.text, lambda text: lint_rendered(text).violations, minimum, problems
+        )
         if fixed.text == outcome.text:
             return outcome.text, outcome.result
-        return fixed.text, lint_document_text(
-            fixed.text, outcome.rules, language, path, suppressions
-        )
+        return fixed.text, lint_rendered(fixed.text)
 
 
 def lint_text(

@@ -129,6 +129,10 @@ def _error(message: str) -> None:
     sys.stderr.write(f"reslint: error: {message}\n")
 
 
+def _warn(message: str) -> None:
+    sys.stderr.write(f"reslint: warning: {message}\n")
+
+
 def _linter_options(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     """Return the keyword arguments of :class:`reslint.api.Linter` given on the command line."""
     return {
@@ -162,7 +166,6 @@ def _linter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _check(args: argparse.Namespace) -> int:
-    from reslint.api import UNSUPPORTED_FORMATS
     from reslint.config import ConfigError, Settings
     from reslint.fixes import FixDidNotConverge
     from reslint.formatters.base import FileReport, Summary
@@ -236,13 +239,6 @@ def _check(args: argparse.Namespace) -> int:
                     _error(problem)
                     errors += 1
                 continue
-            if (args.fix or args.diff) and path.suffix.lower() in UNSUPPORTED_FORMATS:
-                _error(
-                    f"{path}: {UNSUPPORTED_FORMATS[path.suffix.lower()]} files are read-only: "
-                    "--fix and --diff only rewrite text files"
-                )
-                errors += 1
-                continue
             outcome = parallel.get(path) or linter.lint_file(path)
             if outcome.error is not None:
                 if outcome.error not in reported_errors:
@@ -253,7 +249,15 @@ def _check(args: argparse.Namespace) -> int:
             assert outcome.result is not None
             files += 1
             result = outcome.result
-            if args.fix or args.diff:
+            for note in outcome.notes:
+                _warn(f"{path}: {note}")
+            if (args.fix or args.diff) and not outcome.writable:
+                _error(
+                    f"{path}: {outcome.format_name} files are read-only: --fix and --diff only "
+                    "rewrite text files (`reslint annotate` puts findings into a Word copy)"
+                )
+                errors += 1
+            elif args.fix or args.diff:
                 try:
                     fixed_text, result = linter.fix(outcome, minimum)
                 except FixDidNotConverge as error:
@@ -292,7 +296,7 @@ def _check(args: argparse.Namespace) -> int:
             )
             for violation in found:
                 counts[violation.code] = counts.get(violation.code, 0) + 1
-            formatter.file(FileReport(str(path), outcome.text, tuple(found)))
+            formatter.file(FileReport(str(path), outcome.text, tuple(found), outcome.locations))
         summary = Summary(files, violations, fixable, errors, fixed)
         if args.diff:
             noun = "file" if changed == 1 else "files"
@@ -448,14 +452,18 @@ def _rules(args: argparse.Namespace) -> int:
 def _parse(args: argparse.Namespace) -> int:
     from reslint.dump import document_json, document_text
     from reslint.parser import parse_document
-    from reslint.reading import ReadError, read_source
+    from reslint.plugins import plugin_manager
+    from reslint.readers import read_file
+    from reslint.reading import ReadError
 
+    manager, _ = plugin_manager()
     try:
-        source = read_source(args.path, args.encoding)
+        extraction = read_file(manager, args.path, args.encoding)
     except ReadError as error:
         _error(f"{args.path}: {error}")
         return EXIT_ERROR
-    document = parse_document(source.text, language=args.language, path=str(args.path))
+    rendering = extraction.rendering
+    document = parse_document(rendering.text, language=args.language, path=str(args.path))
     if args.format == "json":
         sys.stdout.write(document_json(document))
     else:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from reslint.config import ConfigError, Settings
 from reslint.model import Document
@@ -13,7 +13,10 @@ from reslint.registry import Registry
 from reslint.rule import OptionError, Rule
 from reslint.selection import file_ignores, is_enabled, unknown_selectors
 from reslint.suppress import SuppressionContext, apply_suppressions
-from reslint.violations import Severity, Violation
+from reslint.violations import Edit, Fix, Severity, Violation
+
+if TYPE_CHECKING:
+    from reslint.readers import OffsetMap, Rendering
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +155,29 @@ def lint_document_text(
 ) -> LintResult:
     """Parse ``text`` and run ``rules`` over it."""
     return run_rules(parse_document(text, language=language, path=path), rules, suppressions)
+
+
+def lint_rendering(
+    rendering: Rendering,
+    rules: Iterable[Rule],
+    language: str | None = None,
+    path: str | None = None,
+    suppressions: SuppressionContext | None = None,
+) -> LintResult:
+    """Lint a reader's rendering; violations point into the original text when it has one."""
+    document = parse_document(rendering.text, language=language, path=path)
+    if rendering.italic is not None:
+        document = replace(document, italic=rendering.italic)
+    result = run_rules(document, rules, suppressions)
+    if rendering.origin is not None:
+        origin = rendering.origin
+        result.violations = [_map_violation(v, origin) for v in result.violations]
+    return result
+
+
+def _map_violation(violation: Violation, origin: OffsetMap) -> Violation:
+    fix = violation.fix
+    if fix is not None:
+        edits = tuple(Edit(origin.span(e.span), e.replacement) for e in fix.edits)
+        fix = Fix(edits, fix.applicability, fix.title)
+    return replace(violation, span=origin.span(violation.span), fix=fix)

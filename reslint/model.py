@@ -152,6 +152,8 @@ class Document:
     calls: tuple[FootnoteCall, ...] = field(default=())
     footnote_regions: tuple[tuple[int, ...], ...] = ()
     """Footnote numbers found together at the foot of each page (one tuple per page)."""
+    italic: tuple[Span, ...] | None = None
+    """Italic stretches of the text, when the input format carries formatting (else None)."""
 
     @cached_property
     def line_index(self) -> LineIndex:

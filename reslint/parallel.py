@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reslint.engine import RuleCrash
+from reslint.readers import SourceMap
 from reslint.violations import Violation
 
 _WORKER_LINTER: Any = None
@@ -34,6 +35,10 @@ class WorkerOutcome:
     text: str = ""
     result: WorkerResult | None = None
     error: str | None = None
+    locations: SourceMap | None = None
+    notes: tuple[str, ...] = ()
+    format_name: str = "text"
+    writable: bool = True
 
 
 def _start(options: dict[str, Any]) -> None:
@@ -48,7 +53,15 @@ def _lint(path: Path) -> WorkerOutcome:
     if outcome.error is not None or outcome.result is None:
         return WorkerOutcome(path, error=outcome.error or f"{path}: not linted")
     result = WorkerResult(list(outcome.result.violations), list(outcome.result.crashes))
-    return WorkerOutcome(path, outcome.text, result)
+    return WorkerOutcome(
+        path,
+        outcome.text,
+        result,
+        locations=outcome.locations,
+        notes=outcome.notes,
+        format_name=outcome.format_name,
+        writable=outcome.writable,
+    )
 
 
 def lint_in_processes(

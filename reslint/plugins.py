@@ -12,7 +12,7 @@ from reslint import hookspecs
 
 ENTRY_POINT_GROUP = "reslint"
 DISABLE_ENV = "RESLINT_DISABLE_PLUGIN_AUTOLOAD"
-BUILTIN_PLUGINS = ("reslint_rules", "reslint.formatters")
+BUILTIN_PLUGINS = ("reslint_rules", "reslint.formatters", "reslint.readers.builtin")
 
 
 @dataclass(frozen=True, slots=True)

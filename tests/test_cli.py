@@ -224,19 +224,36 @@ def test_include_and_exclude_globs(drafts: Path) -> None:
     assert excluded.code == 0, excluded.out + excluded.err
 
 
-def test_word_and_pdf_files_get_a_clear_error(drafts: Path) -> None:
-    (drafts / "draft.docx").write_bytes(b"PK\x03\x04\x00\x00binary")
-    (drafts / "draft.pdf").write_bytes(b"%PDF-1.7\n\x00binary")
-    run = reslint("check", str(drafts / "draft.docx"), str(drafts / "clean.txt"))
+def test_formats_reslint_cannot_read_get_a_clear_error(drafts: Path) -> None:
+    (drafts / "draft.doc").write_bytes(b"\xd0\xcf\x11\xe0binary")
+    (drafts / "draft.odt").write_bytes(b"PK\x03\x04\x00\x00binary")
+    run = reslint("check", str(drafts / "draft.doc"), str(drafts / "clean.txt"))
     assert run.code == 2
     assert run.err.strip() == (
-        f"reslint: error: {drafts / 'draft.docx'}: Word files are not read yet: "
-        "export the text (UTF-8 .txt) and lint that"
+        f"reslint: error: {drafts / 'draft.doc'}: Word 97-2003 .doc files are not read: "
+        "save the file as .docx"
     )
-    fixing = reslint("check", "--fix", str(drafts / "draft.pdf"))
+    fixing = reslint("check", "--fix", str(drafts / "draft.odt"))
     assert fixing.code == 2
-    assert "PDF files are read-only: --fix and --diff only rewrite text files" in fixing.err
-    assert (drafts / "draft.pdf").read_bytes() == b"%PDF-1.7\n\x00binary"
+    assert "OpenDocument files are not read" in fixing.err
+    assert (drafts / "draft.odt").read_bytes() == b"PK\x03\x04\x00\x00binary"
+
+
+def test_markdown_drafts_are_read_with_positions_and_fixes_in_the_file(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "*The General Assembly*,\n\n*Recalling* its resolution 58/170,\n\n"
+        "1. **Decides** to act.\n\n2. _Requests_ a report at its sixtieth session.\n",
+        "utf-8",
+    )
+    run = reslint("check", str(draft))
+    assert run.code == 1
+    # "1. **Decides** to act." : the full stop is column 22 of line 5 of the Markdown file
+    assert f"{draft}:5:22: PU002" in run.out
+    fixed = reslint("check", "--fix", str(draft))
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert "1. **Decides** to act;\n" in draft.read_text("utf-8")
+    assert "*Recalling*" in draft.read_text("utf-8")
 
 
 def test_parallel_jobs_give_the_same_report_as_one_process(tmp_path: Path) -> None:

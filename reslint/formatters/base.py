@@ -10,6 +10,7 @@ from reslint.text import LineIndex, Position
 from reslint.violations import Violation
 
 if TYPE_CHECKING:
+    from reslint.readers import SourceMap
     from reslint.registry import Registry
 
 
@@ -20,6 +21,8 @@ class FileReport:
     path: str
     text: str
     violations: tuple[Violation, ...]
+    locations: SourceMap | None = None
+    """Positions in a container format's terms (Word paragraph, PDF line); None for text."""
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -27,8 +30,14 @@ class FileReport:
         return LineIndex(self.text)
 
     def position(self, offset: int) -> Position:
-        """Return the 1-based line and column of ``offset``."""
+        """Return the 1-based line and column of ``offset`` in the file's own terms."""
+        if self.locations is not None:
+            return self.locations.position(offset)
         return self.line_index.position(offset)
+
+    def label(self, offset: int) -> str:
+        """Return where ``offset`` is in words for container formats ("" for text)."""
+        return self.locations.label(offset) if self.locations is not None else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,16 +51,20 @@ class FullFormatter(ConciseFormatter):
     def file(self, report: FileReport) -> None:
         text = report.text
         for violation in report.violations:
-            start = report.position(violation.span.start)
-            end = report.position(max(violation.span.start, violation.span.end - 1))
+            where = report.position(violation.span.start)
+            label = report.label(violation.span.start)
             self.stream.write(
-                f"{report.path}:{start.line}:{start.column}: {violation.code} "
-                f"{_fix_marker(violation)}{violation.message}\n"
+                f"{report.path}:{where.line}:{where.column}: {violation.code} "
+                f"{_fix_marker(violation)}{violation.message}"
+                f"{f' ({label})' if label else ''}\n"
             )
+            # the excerpt is the line of the text reslint read
+            start = report.line_index.position(violation.span.start)
+            end = report.line_index.position(max(violation.span.start, violation.span.end - 1))
             line_start = report.line_index.line_start(start.line)
             line_end = report.line_index.line_end(start.line, text)
             source = text[line_start:line_end].replace("\t", " ").replace("\f", " ")
-            width = len(str(start.line))
+            width = len(str(where.line))
             caret_len = max(
                 1,
                 (end.column - start.column + 1)
@@ -68,7 +72,7 @@ class FullFormatter(ConciseFormatter):
                 else len(source) - start.column + 1,
             )
             self.stream.write(f"{' ' * width} |\n")
-            self.stream.write(f"{start.line} | {source}\n")
+            self.stream.write(f"{where.line} | {source}\n")
             self.stream.write(f"{' ' * width} | {' ' * (start.column - 1)}{'^' * caret_len}\n")
             if violation.fix is not None and violation.fix.title:
                 level = violation.fix.applicability.name.lower().replace("_", "-")
