@@ -220,7 +220,7 @@ class Linter:
         except ConfigError as error:
             return FileOutcome(path, error=str(error))
         try:
-            extraction = read_file(self.manager, path, self.encoding)
+            extraction = read_file(self.manager, path, self.encoding or settings.encoding)
             read_stamp = stamp(path)
         except ReadError as error:
             return FileOutcome(path, error=f"{path}: {error}")

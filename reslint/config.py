@@ -20,7 +20,7 @@ else:  # pragma: no cover
 CONFIG_FILES = ("reslint.toml", ".reslint.toml", "pyproject.toml")
 LANGUAGES = ("en", "fr", "es")
 OUTPUT_FORMATS = ("concise", "full", "json")
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.pdf", "*.akn")
 
 
 class ConfigError(Exception):
@@ -39,6 +39,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     language: str | None = None
     output_format: str | None = None
+    encoding: str | None = None
     rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -59,7 +60,15 @@ _LIST_KEYS = {
     "include": "include",
     "exclude": "exclude",
 }
-_KNOWN = {*_LIST_KEYS, "per-file-ignores", "language", "output-format", "rules", "extend"}
+_KNOWN = {
+    *_LIST_KEYS,
+    "per-file-ignores",
+    "language",
+    "output-format",
+    "encoding",
+    "rules",
+    "extend",
+}
 
 
 def _string_list(value: Any, key: str, where: Path) -> tuple[str, ...]:
@@ -101,6 +110,11 @@ def settings_from_table(
         if not isinstance(table["output-format"], str):
             raise ConfigError(f"{where}: 'output-format' must be a string")
         changes["output_format"] = table["output-format"]
+    if "encoding" in table:
+        encoding = table["encoding"]
+        if not isinstance(encoding, str) or not _known_encoding(encoding):
+            raise ConfigError(f"{where}: 'encoding' must be a codec name such as cp1252")
+        changes["encoding"] = encoding
     if "rules" in table:
         rules = table["rules"]
         if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
@@ -112,6 +126,16 @@ def settings_from_table(
             merged[key] = tuple(previous.items())
         changes["rules"] = tuple(merged.items())
     return replace(settings, **changes)
+
+
+def _known_encoding(name: str) -> bool:
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

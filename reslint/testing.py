@@ -15,6 +15,7 @@ Rule cases are data (TOML)::
 
     2. Requests a report.
     '''
+    format = "markdown"                   # optional: read the text as Markdown (italics)
     violations = [{ line = 3, column = 32 }]   # optional: exact positions
     fixed = '''…'''                            # optional: text after fixing
     also-select = ["PU003"]                  # optional: rules run alongside (not checked)
@@ -45,10 +46,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from reslint.config import Settings
-from reslint.engine import configure_rules, lint_document_text
+from reslint.engine import configure_rules, lint_rendering
 from reslint.fixes import fix_text
 from reslint.model import NodeKind
 from reslint.parser import parse_document
+from reslint.readers import Rendering
 from reslint.registry import Registry
 from reslint.suppress import BaselineEntry, SuppressionContext, paragraph_hash
 from reslint.text import LineIndex
@@ -70,6 +72,7 @@ class RuleCase:
     source: str = ""
     also_select: tuple[str, ...] = ()
     baseline: tuple[BaselineEntry, ...] = ()
+    format: str = "text"
 
     @property
     def id(self) -> str:
@@ -97,6 +100,7 @@ def load_cases(path: Path) -> list[RuleCase]:
                 options=entry.get("options", {}),
                 language=entry.get("language"),
                 source=str(path),
+                format=entry.get("format", "text"),
                 also_select=tuple(entry.get("also-select", ())),
                 baseline=tuple(
                     BaselineEntry(
@@ -120,8 +124,18 @@ def _lint(case: RuleCase, registry: Registry, text: str) -> tuple[list[Violation
     )
     rules = configure_rules(registry, settings)
     context = SuppressionContext(frozenset(registry.rules), case.baseline)
-    result = lint_document_text(text, rules, case.language, None, context)
+    result = lint_rendering(_render(case.format, text), rules, case.language, None, context)
     return [v for v in result.violations if v.code == case.rule], result.document
+
+
+def _render(format_name: str, text: str) -> Rendering:
+    if format_name == "markdown":
+        from reslint.readers.markdown import render_markdown
+
+        return render_markdown(text)
+    if format_name != "text":
+        raise ValueError(f"unknown case format {format_name!r} (text or markdown)")
+    return Rendering(text)
 
 
 def check_case(case: RuleCase, registry: Registry) -> None:
@@ -161,6 +175,6 @@ def check_case(case: RuleCase, registry: Registry) -> None:
     left = [v for v in lint(outcome.text) if v.fix is not None]
     assert not left, f"{case.id}: fixable violations left after fixing: {left}"
     before = sum(1 for n in document.nodes if n.kind is NodeKind.UNCLASSIFIED)
-    after_doc = parse_document(outcome.text, language=case.language)
+    after_doc = parse_document(_render(case.format, outcome.text).text, language=case.language)
     after = sum(1 for n in after_doc.nodes if n.kind is NodeKind.UNCLASSIFIED)
     assert after <= before, f"{case.id}: fixing made {after - before} block(s) unrecognisable"

@@ -16,6 +16,7 @@ def reslint_rules() -> Iterable[type[Rule]]:
     from reslint_rules import (
         closing,
         footnotes,
+        formatting,
         numbering,
         openers,
         punctuation,
@@ -34,6 +35,7 @@ def reslint_rules() -> Iterable[type[Rule]]:
         closing,
         references,
         typography,
+        formatting,
         suppressions,
     )
     return [rule for module in modules for rule in module.RULES]

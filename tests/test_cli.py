@@ -168,6 +168,13 @@ def test_crlf_bom_and_latin1_files(tmp_path: Path) -> None:
         for v in json.loads(run.out)
     }
     assert found == {("crlf.txt", "PU002", 5, 43), ("utf16.txt", "PU002", 5, 43)}
+    # the cp1252 guess is said once, on stderr; BOM and UTF-16 files need no guess
+    assert run.err == (
+        f"reslint: warning: {tmp_path / 'cp1252.txt'}: encoding not declared and not UTF-8: "
+        "read as cp1252\n"
+    )
+    declared = reslint("check", "--encoding", "cp1252", str(tmp_path / "cp1252.txt"))
+    assert declared.code == 0 and declared.err == "", declared.err
 
 
 def test_directory_without_matching_files(tmp_path: Path) -> None:

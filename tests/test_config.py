@@ -163,7 +163,7 @@ def test_per_file_ignores_are_relative_to_the_config_file(tmp_path: Path) -> Non
 
 
 def _tree(root: Path) -> None:
-    for name in ("a.txt", "notes.md", "b.rtf", "archive/old.txt", "sub/c.txt"):
+    for name in ("a.txt", "notes.md", "b.draft", "archive/old.txt", "sub/c.txt"):
         write(root / name, DRAFT)
 
 
@@ -175,10 +175,10 @@ def test_default_include(tmp_path: Path) -> None:
 
 def test_include_and_exclude_when_walking(tmp_path: Path) -> None:
     _tree(tmp_path)
-    config(tmp_path, "pyproject.toml", 'include = ["*.txt", "*.rtf"]\nexclude = ["archive/*"]')
+    config(tmp_path, "pyproject.toml", 'include = ["*.txt", "*.draft"]\nexclude = ["archive/*"]')
     run = check(tmp_path, ".")
     assert run.err == ""
-    assert set(found(run)) == {"a.txt", "b.rtf", "sub/c.txt"}
+    assert set(found(run)) == {"a.txt", "b.draft", "sub/c.txt"}
 
 
 def test_exclude_by_file_name(tmp_path: Path) -> None:
@@ -223,6 +223,17 @@ def test_output_format_from_config(tmp_path: Path, config_name: str) -> None:
     assert {record["code"] for record in json.loads(run.out)} == ALL_CODES
     concise = reslint("check", "--output-format", "concise", "draft.txt", cwd=tmp_path)
     assert "draft.txt:5:42: PU002" in concise.out
+
+
+def test_encoding_from_config(tmp_path: Path) -> None:
+    (tmp_path / "word-export.txt").write_bytes(
+        FRENCH.replace("Prie", "Prie l’État").encode("cp1252")
+    )
+    guessed = check(tmp_path, "word-export.txt")
+    assert guessed.code == 0 and "read as cp1252" in guessed.err
+    config(tmp_path, "reslint.toml", 'encoding = "cp1252"')
+    declared = check(tmp_path, "word-export.txt")
+    assert declared.code == 0 and declared.err == ""
 
 
 def test_severity_from_config(tmp_path: Path) -> None:
@@ -386,6 +397,7 @@ ERRORS = [
     pytest.param('language = "de"', ["'language'", "'de'"], id="language-unknown"),
     pytest.param("language = 1", ["'language'"], id="language-int"),
     pytest.param("output-format = 3", ["'output-format'"], id="output-format-int"),
+    pytest.param('encoding = "klingon"', ["'encoding'", "codec"], id="encoding-unknown"),
     pytest.param('output-format = "xml"', ["'output-format'", "'xml'"], id="output-format-unknown"),
     pytest.param('per-file-ignores = ["x"]', ["'per-file-ignores'"], id="per-file-ignores-list"),
     pytest.param(

@@ -9,13 +9,15 @@ import pytest
 
 from reslint.config import Settings
 from reslint.docs import rule_page, write_pages
-from reslint.engine import configure_rules, lint_document_text
+from reslint.engine import configure_rules, lint_rendering
+from reslint.readers import Rendering
+from reslint.readers.markdown import render_markdown
 from reslint.registry import Registry
 from reslint.rule import CODE_PATTERN, NAME_PATTERN
 from tests.conftest import ROOT
 
 SECTIONS = ("## Why", "## Example", "## Use instead", "## Fix safety")
-_BLOCK = re.compile(r"## (Example|Use instead)\n```text\n(.*?)```", re.S)
+_BLOCK = re.compile(r"## (Example|Use instead)\n```(text|markdown)\n(.*?)```", re.S)
 
 
 def _rules(registry: Registry) -> list:  # type: ignore[type-arg]
@@ -38,11 +40,12 @@ def test_every_rule_documents_why_example_use_instead_and_fix_safety(registry: R
         assert page.index("## Example") < page.index("## Use instead")
 
 
-def _doc_examples(registry: Registry) -> list[tuple[str, str, str]]:
+def _doc_examples(registry: Registry) -> list[tuple[str, str, str, str]]:
+    """Return (code, Example or Use instead, text or markdown, block) for every rule."""
     cases = []
     for rule in registry.sorted():
-        for kind, block in _BLOCK.findall(rule.documentation()):
-            cases.append((rule.code, kind, block))
+        for kind, fence, block in _BLOCK.findall(rule.documentation()):
+            cases.append((rule.code, kind, fence, block))
     return cases
 
 
@@ -53,20 +56,21 @@ def _language(rule_code: str, text: str) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def doc_examples(registry: Registry) -> list[tuple[str, str, str]]:
+def doc_examples(registry: Registry) -> list[tuple[str, str, str, str]]:
     return _doc_examples(registry)
 
 
 def test_documentation_examples_trigger_the_rule_and_use_instead_passes(
-    registry: Registry, doc_examples: list[tuple[str, str, str]]
+    registry: Registry, doc_examples: list[tuple[str, str, str, str]]
 ) -> None:
     failures = []
-    for code, kind, block in doc_examples:
+    for code, kind, fence, block in doc_examples:
         rules = configure_rules(registry, Settings(select=(code,)))
         text = block.replace("\n", "\n\n")
+        rendering = render_markdown(text) if fence == "markdown" else Rendering(text)
         found = [
             v
-            for v in lint_document_text(text, rules, _language(code, text)).violations
+            for v in lint_rendering(rendering, rules, _language(code, text)).violations
             if v.code == code
         ]
         if kind == "Example" and not found:
@@ -77,9 +81,9 @@ def test_documentation_examples_trigger_the_rule_and_use_instead_passes(
 
 
 def test_every_rule_has_doc_examples(
-    doc_examples: list[tuple[str, str, str]], registry: Registry
+    doc_examples: list[tuple[str, str, str, str]], registry: Registry
 ) -> None:
-    with_examples = {code for code, kind, _ in doc_examples if kind == "Example"}
+    with_examples = {code for code, kind, _, _ in doc_examples if kind == "Example"}
     # RS004 is about a baseline file, which a text example cannot carry: its
     # cases (tests/cases/RS004.toml) give the baseline entries
     assert with_examples | {"RS004"} == set(registry.rules)

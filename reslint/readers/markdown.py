@@ -68,8 +68,13 @@ def render_markdown(text: str) -> Rendering:
     return Rendering("".join(parts), origin, None, _italic(italic_original, origin))
 
 
-def _italic(ranges: list[tuple[int, int]], origin: OffsetMap | None) -> tuple[Span, ...]:
-    """Map italic ranges of the original text into the rendered text."""
+def _italic(ranges: list[tuple[int, int]], origin: OffsetMap | None) -> tuple[Span, ...] | None:
+    """Map italic ranges of the original text into the rendered text.
+
+    A draft with no emphasis at all does not use formatting: None, not "nothing italic".
+    """
+    if not ranges:
+        return None
     if origin is None:
         return tuple(Span(start, end) for start, end in sorted(ranges))
     originals = [piece[1] for piece in origin.pieces]
