@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from reslint.baseline import Baseline, load_baseline
 from reslint.cache import ResultCache, rules_signature
@@ -87,6 +87,27 @@ class FileOutcome:
         return self.extraction.format if self.extraction else "text"
 
 
+class FormatterTable(Mapping[str, type]):
+    """Formatter classes by name from every plugin; a class is loaded when it is looked up."""
+
+    def __init__(self) -> None:
+        self._sources: dict[str, Mapping[str, type]] = {}
+
+    def add(self, formatters: Mapping[str, type]) -> None:
+        """Add a plugin's formatters (a later plugin's name wins)."""
+        for name in formatters:
+            self._sources[name] = formatters
+
+    def __getitem__(self, name: str) -> type:
+        return self._sources[name][name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 @dataclass
 class Linter:
     """Plugins, rules and settings resolution for a run (build once, reuse)."""
@@ -105,17 +126,17 @@ class Linter:
     cache_dir: Path | None = None
     registry: Registry = field(init=False)
     plugin_errors: list[PluginError] = field(init=False)
-    formatters: dict[str, type] = field(init=False)
+    formatters: FormatterTable = field(init=False)
 
     def __post_init__(self) -> None:
         manager, errors = plugin_manager(self.load_plugins)
         self.manager = manager
         self.registry = build_registry(manager)
         self.plugin_errors = [*errors, *self.registry.errors]
-        self.formatters = {}
+        self.formatters = FormatterTable()
         for implementation in manager.hook.reslint_formatters.get_hookimpls():
             try:
-                self.formatters.update(implementation.function())
+                self.formatters.add(implementation.function())
             except Exception as error:
                 self.plugin_errors.append(
                     PluginError(

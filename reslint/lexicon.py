@@ -75,8 +75,8 @@ class Lexicon:
     also: tuple[str, ...]
     further: tuple[str, ...]
     organs: tuple[Organ, ...]
-    _pre_re: re.Pattern[str] = field(init=False, repr=False)
-    _op_re: re.Pattern[str] = field(init=False, repr=False)
+    _pre_re: PhraseMatcher = field(init=False, repr=False)
+    _op_re: PhraseMatcher = field(init=False, repr=False)
     _marker_re: re.Pattern[str] = field(init=False, repr=False)
     _phrase_gender: dict[str, str] = field(init=False, repr=False)
     _canonical: dict[str, str] = field(init=False, repr=False)
@@ -94,8 +94,8 @@ class Lexicon:
         for entry in (*sorted(pre), *self.operative):
             canonical.setdefault(" ".join(normalise(entry).casefold().split()), entry)
         object.__setattr__(self, "_canonical", canonical)
-        object.__setattr__(self, "_pre_re", _phrase_regex(pre, pattern))
-        object.__setattr__(self, "_op_re", _phrase_regex(set(self.operative), pattern))
+        object.__setattr__(self, "_pre_re", PhraseMatcher(pre, pattern))
+        object.__setattr__(self, "_op_re", PhraseMatcher(set(self.operative), pattern))
         object.__setattr__(
             self, "_marker_re", re.compile(rf"(?i)(?<![\w'])(?:{pattern})(?![\w'])[\s,]*")
         )
@@ -122,7 +122,7 @@ class Lexicon:
         """Match an operative verb phrase at the start of ``text``."""
         return self._match(self._op_re, text)
 
-    def _match(self, phrase_re: re.Pattern[str], text: str) -> OpenerMatch | None:
+    def _match(self, phrase_re: PhraseMatcher, text: str) -> OpenerMatch | None:
         norm = normalise(text)
         before = self._marker_re.match(norm)
         offset = before.end() if before else 0
@@ -166,11 +166,6 @@ class Lexicon:
         rest = phrase[: inner.start()] + phrase[inner.end() :]
         return " ".join(rest.split()), marker
 
-    def phrase_pattern(self, kind: str) -> str:
-        """Return the regular expression of the phrases of ``kind`` (preambular/operative)."""
-        regex = self._pre_re if kind == "preambular" else self._op_re
-        return regex.pattern
-
     def gender_of(self, phrase: str) -> str:
         """Return ``m`` or ``f`` for a gendered preambular phrase, else ``""``."""
         return self._phrase_gender.get(" ".join(normalise(phrase).casefold().split()), "")
@@ -188,12 +183,45 @@ class Lexicon:
         return None
 
 
-def _phrase_regex(phrases: set[str], markers: str) -> re.Pattern[str]:
-    """Match any phrase; a marker may stand between its words ("Prend également note")."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    gap = rf"\s+(?:(?:{markers})\s+)?"
-    body = "|".join(re.escape(normalise(p)).replace(r"\ ", gap) for p in ordered)
-    return re.compile(rf"(?i)(?:{body or '(?!)'})(?![\w'-])")
+_KEY_LENGTH = 3
+
+
+class PhraseMatcher:
+    """Match any of many phrases at a position; a marker may stand between their words.
+
+    One alternation of every phrase (hundreds of them) costs about a tenth of a
+    second to compile, at every start of the program.  Phrases are grouped by
+    their first three letters instead, and a group's expression is compiled the
+    first time a text starts with those letters: the same longest-first match,
+    for the few groups a document needs.
+    """
+
+    def __init__(self, phrases: set[str], markers: str) -> None:
+        self._gap = rf"\s+(?:(?:{markers})\s+)?"
+        groups: dict[str, list[str]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):
+            norm = normalise(phrase)
+            groups.setdefault(norm[:_KEY_LENGTH].casefold(), []).append(norm)
+        self._groups = groups
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+
+    def _group(self, key: str) -> re.Pattern[str] | None:
+        try:
+            return self._compiled[key]
+        except KeyError:
+            pass
+        members = self._groups.get(key)
+        compiled = None
+        if members:
+            body = "|".join(re.escape(p).replace(r"\ ", self._gap) for p in members)
+            compiled = re.compile(rf"(?i)(?:{body})(?![\w'-])")
+        self._compiled[key] = compiled
+        return compiled
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """Match a phrase at ``pos`` of normalised ``text`` (None if none starts there)."""
+        compiled = self._group(text[pos : pos + _KEY_LENGTH].casefold())
+        return compiled.match(text, pos) if compiled is not None else None
 
 
 def _tuple(value: Any) -> tuple[str, ...]:

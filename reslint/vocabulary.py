@@ -1,9 +1,12 @@
 """Month names and ordinal words per language, taken from maintained libraries.
 
 Month names come from the CLDR data shipped with Babel; spelled-out ordinals
-come from num2words.  Both are imported lazily and their tables cached, so
-commands that never need them (``reslint --version``, ``reslint rule``) do not
-pay for them.
+come from num2words (with the UN's own spellings where they differ).  Importing
+the two libraries and building the tables costs about 80 ms, more than parsing
+a resolution, so the tables of the built-in languages are generated from the
+libraries into :mod:`reslint._vocabulary_tables` (``python -m reslint.vocabulary``
+rewrites it; a test checks it is what the libraries give today).  Other
+languages and numbers beyond the tables are asked of the libraries at run time.
 """
 
 from __future__ import annotations
@@ -18,6 +21,13 @@ MAX_SESSION = 200
 @cache
 def month_names(language: str) -> tuple[str, ...]:
     """Return the twelve month names of ``language`` (lowercase, January first)."""
+    from reslint._vocabulary_tables import MONTHS
+
+    return MONTHS.get(language) or library_month_names(language)
+
+
+def library_month_names(language: str) -> tuple[str, ...]:
+    """Return the month names of ``language`` from Babel's CLDR data."""
     from babel.dates import get_month_names
 
     names = get_month_names("wide", locale=language)
@@ -33,6 +43,15 @@ def fold(words: str) -> str:
 
 @cache
 def _ordinal_table(language: str) -> dict[str, int]:
+    from reslint._vocabulary_tables import ORDINALS_READ
+
+    if language in ORDINALS_READ:
+        return ORDINALS_READ[language]
+    return library_ordinal_table(language)
+
+
+def library_ordinal_table(language: str) -> dict[str, int]:
+    """Return folded ordinal phrase → number for 1..MAX_SESSION, from num2words."""
     from num2words import num2words
 
     table: dict[str, int] = {}
@@ -40,7 +59,7 @@ def _ordinal_table(language: str) -> dict[str, int]:
         # both num2words' own spelling and the UN one are read
         for words in (
             str(num2words(number, lang=language, to="ordinal")),
-            ordinal_words(number, language),
+            library_ordinal_words(number, language),
         ):
             table.setdefault(fold(words), number)
     return table
@@ -68,6 +87,16 @@ _ES_TEENS = {
 
 def ordinal_words(number: int, language: str) -> str:
     """Return the spelled-out ordinal of ``number`` in ``language`` (UN spelling)."""
+    from reslint._vocabulary_tables import ORDINALS
+
+    table = ORDINALS.get(language)
+    if table is not None and 0 < number <= len(table):
+        return table[number - 1]
+    return library_ordinal_words(number, language)
+
+
+def library_ordinal_words(number: int, language: str) -> str:
+    """Return the UN spelling of the ordinal of ``number``, from num2words."""
     from num2words import num2words
 
     if language == "es" and number in _ES_TEENS:
@@ -81,3 +110,42 @@ def ordinal_words(number: int, language: str) -> str:
         words = re.sub(r"\b(prim|terc)ero\b", r"\1er", words)
         words = words.replace("quadragésimo", "cuadragésimo")
     return words
+
+
+TABLE_LANGUAGES = ("en", "fr", "es")
+
+
+def generated_tables() -> str:
+    """Return the source of :mod:`reslint._vocabulary_tables`, built from the libraries."""
+    lines = [
+        '"""Month names (Babel/CLDR) and ordinals (num2words, UN spelling): generated.',
+        "",
+        "Rewritten by ``python -m reslint.vocabulary``; do not edit.",
+        '"""',
+        "",
+        "MONTHS: dict[str, tuple[str, ...]] = {",
+    ]
+    for language in TABLE_LANGUAGES:
+        lines.append(f"    {language!r}: {library_month_names(language)!r},")
+    lines += ["}", "", "ORDINALS: dict[str, tuple[str, ...]] = {"]
+    for language in TABLE_LANGUAGES:
+        words = tuple(library_ordinal_words(n, language) for n in range(1, MAX_SESSION + 1))
+        lines.append(f"    {language!r}: {words!r},")
+    lines += ["}", "", "ORDINALS_READ: dict[str, dict[str, int]] = {"]
+    for language in TABLE_LANGUAGES:
+        lines.append(f"    {language!r}: {library_ordinal_table(language)!r},")
+    lines += ["}", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Rewrite the generated tables next to this module."""
+    from pathlib import Path
+
+    target = Path(__file__).with_name("_vocabulary_tables.py")
+    target.write_text(generated_tables(), "utf-8")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

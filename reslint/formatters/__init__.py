@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from importlib import import_module
+from typing import Iterator, Mapping
 
 from reslint.formatters.base import FileReport, Formatter, Summary
 from reslint.hookspecs import hookimpl
@@ -10,24 +11,37 @@ from reslint.hookspecs import hookimpl
 __all__ = ["FileReport", "Formatter", "Summary"]
 
 
+_BUILTIN = {
+    "concise": "reslint.formatters.text:ConciseFormatter",
+    "full": "reslint.formatters.text:FullFormatter",
+    "json": "reslint.formatters.json:JsonFormatter",
+    "json-lines": "reslint.formatters.json_lines:JsonLinesFormatter",
+    "sarif": "reslint.formatters.sarif:SarifFormatter",
+    "github": "reslint.formatters.github:GithubFormatter",
+    "gitlab": "reslint.formatters.gitlab:GitlabFormatter",
+    "junit": "reslint.formatters.junit:JunitFormatter",
+}
+
+
+class LazyFormatters(Mapping[str, "type[Formatter]"]):
+    """Formatter classes by name, each module imported only when its format is used."""
+
+    def __init__(self, targets: Mapping[str, str]) -> None:
+        self._targets = dict(targets)
+
+    def __getitem__(self, name: str) -> type[Formatter]:
+        module_name, _, attribute = self._targets[name].partition(":")
+        formatter: type[Formatter] = getattr(import_module(module_name), attribute)
+        return formatter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+
 @hookimpl
 def reslint_formatters() -> Mapping[str, type[Formatter]]:
-    """Return the built-in formatters."""
-    from reslint.formatters.github import GithubFormatter
-    from reslint.formatters.gitlab import GitlabFormatter
-    from reslint.formatters.json import JsonFormatter
-    from reslint.formatters.json_lines import JsonLinesFormatter
-    from reslint.formatters.junit import JunitFormatter
-    from reslint.formatters.sarif import SarifFormatter
-    from reslint.formatters.text import ConciseFormatter, FullFormatter
-
-    return {
-        "concise": ConciseFormatter,
-        "full": FullFormatter,
-        "json": JsonFormatter,
-        "json-lines": JsonLinesFormatter,
-        "sarif": SarifFormatter,
-        "github": GithubFormatter,
-        "gitlab": GitlabFormatter,
-        "junit": JunitFormatter,
-    }
+    """Return the built-in formatters (imported when used)."""
+    return LazyFormatters(_BUILTIN)

@@ -74,22 +74,13 @@ class BlockGrammar:
         )
         mastheads = sorted({_ARTICLE.sub("", name) for name in organ_names}, key=len, reverse=True)
         masthead_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in mastheads) or "(?!)"
-        markers = sorted({*lexicon.also, *lexicon.further}, key=len, reverse=True)
-        marker_alt = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or "(?!)"
         rest = _el(pp.Regex(r".*", re.S)).set_name("rest")("rest")
         end = _el(pp.StringEnd()).set_name("end")
-        adverb = lexicon.adverb_pattern
 
         def opener(kind: str) -> pp.ParserElement:
-            # One regular expression per opener, returned as a match object, so that the
-            # spans of its parts (markers, adverb, phrase) come without extra tokens.
-            phrases = _scoped(lexicon.phrase_pattern(kind))
-            pattern = (
-                rf"(?P<before>(?i:{marker_alt})(?![\w'])[ ,]*)?"
-                rf"(?:(?P<phrase>{phrases})|(?P<adverb>{adverb})[ ,]+(?P<phrase2>{phrases}))"
-                rf"(?P<after>[ \t]+(?i:{marker_alt})(?![\w']))?"
-            )
-            return _el(pp.Regex(pattern, as_match=True)).set_name(f"{kind}_opener")("opener")
+            # The lexicon's own matcher (one compiled expression per kind, shared with the
+            # gates) returns the opener with its markers, adverb, degree and gender.
+            return _el(_OpenerToken(lexicon, kind)).set_name(f"{kind}_opener")("opener")
 
         opener_pre = opener("preambular")
         opener_op = opener("operative")
@@ -233,35 +224,14 @@ class BlockGrammar:
     def _build(self, category: str, result: pp.ParseResults, norm: str) -> BlockParse:
         number = label = None
         label_start = label_end = 0
-        matches = {
-            ("opener" if "phrase2" in token.re.groupindex else "label"): token
-            for token in result
-            if isinstance(token, re.Match)
-        }
-        if "label" in matches:
-            found = matches["label"]
-            label_start, label_end = found.start(), found.end()
+        label_match = next((t for t in result if isinstance(t, re.Match)), None)
+        if label_match is not None:
+            label_start, label_end = label_match.start(), label_match.end()
             if category == "operative":
-                number = found.group("number")
+                number = label_match.group("number")
             else:
-                label = (found.group("label") or found.group("bullet") or "").strip()
-        opener = None
-        if "opener" in matches:
-            found = matches["opener"]
-            raw = found.group("phrase") or found.group("phrase2") or ""
-            phrase, inner = self.lexicon.split_marker(raw)
-            before = (found.group("before") or "").strip(" ,")
-            after = (found.group("after") or "").strip(" ,\t")
-            marker = before or after or inner
-            opener = OpenerMatch(
-                found.start(),
-                found.end(),
-                phrase,
-                self.lexicon.degree_of(marker) if marker else "",
-                marker,
-                bool(before),
-                self.lexicon.gender_of(phrase),
-            )
+                label = (label_match.group("label") or label_match.group("bullet") or "").strip()
+        opener = next((t for t in result if isinstance(t, OpenerMatch)), None)
         detail = ""
         for key in ("resno", "organ", "meeting", "date", "vote", "section", "annex", "header"):
             if key in result:
@@ -274,6 +244,33 @@ class BlockGrammar:
         return BlockParse(
             category, number, label, label_start, label_end, opener, rest_start, detail
         )
+
+
+class _OpenerToken(pp.Token):
+    """An opening phrase, matched by the lexicon (returns an :class:`OpenerMatch`)."""
+
+    def __init__(self, lexicon: Lexicon, kind: str) -> None:
+        super().__init__()
+        self._match = lexicon.match_preambular if kind == "preambular" else lexicon.match_operative
+        self.mayReturnEmpty = False
+        self.mayIndexError = False
+
+    def parseImpl(
+        self, instring: str, loc: int, do_actions: bool = True
+    ) -> tuple[int, OpenerMatch]:
+        found = self._match(instring[loc:] if loc else instring)
+        if found is None:
+            raise pp.ParseException(instring, loc, self.errmsg, self)
+        shifted = OpenerMatch(
+            found.start + loc,
+            found.end + loc,
+            found.phrase,
+            found.degree,
+            found.marker,
+            found.marker_before,
+            found.gender,
+        )
+        return loc + found.end, shifted
 
 
 @cache
