@@ -186,6 +186,12 @@ class Lexicon:
 _KEY_LENGTH = 3
 
 
+def _key(text: str, pos: int) -> str:
+    """Return the group key of a phrase starting at ``pos``: its first letters, within a word."""
+    head = text[pos : pos + _KEY_LENGTH]
+    return head.split(None, 1)[0].casefold() if head[:1].strip() else head.casefold()
+
+
 class PhraseMatcher:
     """Match any of many phrases at a position; a marker may stand between their words.
 
@@ -201,7 +207,7 @@ class PhraseMatcher:
         groups: dict[str, list[str]] = {}
         for phrase in sorted(phrases, key=len, reverse=True):
             norm = normalise(phrase)
-            groups.setdefault(norm[:_KEY_LENGTH].casefold(), []).append(norm)
+            groups.setdefault(_key(norm, 0), []).append(norm)
         self._groups = groups
         self._compiled: dict[str, re.Pattern[str] | None] = {}
 
@@ -220,7 +226,7 @@ class PhraseMatcher:
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Match a phrase at ``pos`` of normalised ``text`` (None if none starts there)."""
-        compiled = self._group(text[pos : pos + _KEY_LENGTH].casefold())
+        compiled = self._group(_key(text, pos))
         return compiled.match(text, pos) if compiled is not None else None
 
 
