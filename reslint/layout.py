@@ -23,7 +23,7 @@ _SEPARATOR = re.compile(r"(?:\*\s*){3,}|-{3,9}|_{1,4}|(?:#\s*){3,}")
 _STRAY_SUPERSCRIPT = re.compile(r"e|er|re|ème|st|nd|rd|th|ª|º")
 _PAGE_NUMBER = re.compile(r"\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,4}\s*-|Page \d+(?: of \d+)?")
 _JOB_NUMBER = re.compile(
-    r"(?:GE\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{6,}\*|\d{6}|[A-Z]?\d{2}-\d{5}\s+\d{2}/\d{2}/\d{2,4}"
+    r"(?:GE\.)?\d{2}-\d{4,6}\*{0,2}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{6,}\*|\d{6}|[A-Z]?\d{2}-\d{5}\s+\d{2}/\d{2}/\d{2,4}"
 )
 _SYMBOL = re.compile(
     r"(?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?\s?/\s?)+(?:[A-Za-z0-9][A-Za-z0-9.\-]*/)*"

@@ -333,6 +333,10 @@ class _Builder:
             )
             self.last_paragraph = node.index
             self.state = "operative"
+        elif self.state == "front" and category == "subparagraph" and self.organ_span is None:
+            # a file cut out of a compilation can start with the last subparagraphs of the
+            # preceding resolution: text of another document, kept but not checked
+            self.add(NodeKind.QUOTED, view, span, calls=calls)
         elif self.state == "front":
             if category in ("header", "adoption", "title", "unknown", "section"):
                 kind = NodeKind.TITLE if self._continues_title(text) else NodeKind.HEADER

@@ -54,6 +54,27 @@ def _accepted(node: Node, extra_phrases: tuple[str, ...]) -> bool:
     )
 
 
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the a an this that these those it its they their we our some such each every all "
+        "in for at by on of to with as if when where while no none any other both either "
+        "neither there".split()
+    ),
+    "fr": frozenset(
+        "le la les l un une des du de d ce cet cette ces c il elle ils elles on nous son sa ses "
+        "leur leurs chaque tout tous toute toutes aucun aucune par pour dans en au aux à avec "
+        "sur sous si lorsque quand n".split()
+    ),
+    "es": frozenset(
+        "el la los las lo un una unos unas este esta estos estas ese esa esos esas cada todo "
+        "todos toda todas en por para con sin sobre de del al a si cuando ellos ellas "
+        "nosotros".split()
+    ),
+}
+"""Articles, pronouns and prepositions: under a heading, a paragraph opening with one is a
+sentence of an annexed text, not a misspelt opener (checked after the lexicon)."""
+
+
 def _unknown(
     rule: Rule, document: Document, node: Node, kind: str, what: str
 ) -> Iterator[Violation]:
@@ -62,9 +83,18 @@ def _unknown(
         return
     if _accepted(node, rule.options.extra_phrases):
         return
+    if node.section and opener.text.casefold() in _FUNCTION_WORDS.get(document.language, ()):
+        # "Mesures à prendre / 4. Les États, en collaboration…": under a heading, a numbered
+        # sentence of an annexed programme or declaration, not a misspelt verb
+        return
     lexicon = load_lexicon(document.language)
     proposal = suggestion(lexicon, kind, opener.text)
-    if proposal is not None:
+    if proposal is not None and proposal.split()[0].casefold() == opener.text.casefold():
+        yield rule.violation(
+            opener.span,
+            f"'{opener.text}' is not followed by a known {what} phrase; did you mean '{proposal}'?",
+        )
+    elif proposal is not None:
         first = proposal.split()[0]
         yield rule.violation(
             opener.span,

@@ -120,8 +120,13 @@ class OperativeTerminator(Rule):
         last = _last_operative_by_part(document)
         statements = statement_sections(document)
         for node in document.operative:
-            if node.index not in last and (node.part, node.section) not in statements:
-                yield from _check_end(self, document, node, ";", "operative paragraph")
+            if node.index in last or (node.part, node.section) in statements:
+                continue
+            if node.section and not (node.opener and node.opener.known):
+                # under a heading, a numbered sentence with no operative verb belongs to an
+                # annexed programme or declaration ("7. Les États … devraient agir.")
+                continue
+            yield from _check_end(self, document, node, ";", "operative paragraph")
 
 
 class FinalTerminator(Rule):
