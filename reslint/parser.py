@@ -153,6 +153,7 @@ class _Builder:
         self.symbol: str | None = None
         self._parts: dict[int, tuple[list[Span], list[tuple[int, int]]]] = {}
         self._embedded: int | None = None
+        self._embedded_list = False  # the embedded text is a numbered list ("following: 1. …")
         self._body_seen = False  # an organ line, preambular or operative paragraph so far
         self._last_number: int | None = None  # of the last top-level operative paragraph
 
@@ -215,9 +216,12 @@ class _Builder:
         if self._embedded is not None:
             parsed = self.grammar.parse(text)
             if parsed.category in ("adoption", "annex") or (
-                parsed.category == "operative" and self._next_number(parsed.number)
+                parsed.category == "operative"
+                and self._next_number(parsed.number)
+                and (not self._embedded_list or parsed.opener is not None)
             ):
                 self._embedded = None
+                self._embedded_list = False
             else:
                 self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
                 return
@@ -252,6 +256,21 @@ class _Builder:
         ):
             # "Adopts the following declaration:" followed by the declaration itself
             self._embedded = self.last_paragraph
+            self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
+            return
+        if (
+            in_body
+            and category == "operative"
+            and parsed.number == "1"
+            and self._last_number
+            and self.last_paragraph is not None
+            and self.last_paragraph == len(self.nodes) - 1
+            and self.nodes[-1].terminator == ":"
+        ):
+            # "… towards the following: 1. Resolution of …; 2. …": a numbered list
+            # inside the paragraph, not a restart of the operative numbering
+            self._embedded = self.last_paragraph
+            self._embedded_list = True
             self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
             return
         if (
