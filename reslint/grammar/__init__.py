@@ -23,6 +23,7 @@ _SECTION_START = re.compile(r"(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|\s|$)")
 _ARTICLE = re.compile(r"^(?:The|L'|Le|La|Les|El|Los|Las)\s*", re.I)
 _MEETING = (
     r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
+    r"(?:\((?:resumed|reprise|continuación)\)\s+)?"
     r"(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión|reunión)\b"
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
