@@ -10,7 +10,7 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from reslint.engine import RuleCrash
 from reslint.readers import SourceMap
@@ -65,9 +65,20 @@ def _lint(path: Path) -> WorkerOutcome:
 
 
 def lint_in_processes(
-    paths: list[Path], jobs: int, options: dict[str, Any]
+    paths: list[Path],
+    jobs: int,
+    options: dict[str, Any],
+    done: Callable[[], None] | None = None,
 ) -> dict[Path, WorkerOutcome]:
-    """Lint ``paths`` in ``jobs`` processes; return each file's outcome."""
+    """Lint ``paths`` in ``jobs`` processes; return each file's outcome.
+
+    ``done`` is called as each file's outcome arrives (a progress bar counts them).
+    """
     chunk = max(1, min(16, len(paths) // (jobs * 4) or 1))
+    outcomes: dict[Path, WorkerOutcome] = {}
     with ProcessPoolExecutor(jobs, initializer=_start, initargs=(options,)) as pool:
-        return {o.path: o for o in pool.map(_lint, paths, chunksize=chunk)}
+        for outcome in pool.map(_lint, paths, chunksize=chunk):
+            outcomes[outcome.path] = outcome
+            if done is not None:
+                done()
+    return outcomes

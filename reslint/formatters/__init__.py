@@ -20,6 +20,7 @@ _BUILTIN = {
     "github": "reslint.formatters.github:GithubFormatter",
     "gitlab": "reslint.formatters.gitlab:GitlabFormatter",
     "junit": "reslint.formatters.junit:JunitFormatter",
+    "html": "reslint.formatters.html:HtmlFormatter",
 }
 
 

@@ -62,6 +62,8 @@ class Formatter:
         self.stream = stream
         # the rules of the run, set by the command line (for formats that describe them)
         self.registry: Registry | None = None
+        # colour the output with terminal escapes (set by the command line; text formats)
+        self.color = False
 
     def start(self) -> None:
         """Begin the output."""

@@ -1,4 +1,10 @@
-"""Human-readable formats: ``concise`` (one line each) and ``full`` (with excerpts)."""
+"""Human-readable formats: ``concise`` (one line each) and ``full`` (with excerpts).
+
+With ``color`` set (a terminal, ``--color=always``) the path is bold, the code
+takes the colour of its severity and the safe-fix marker is green; the text is
+otherwise the same character for character, so stripping the escapes gives the
+plain output back.
+"""
 
 from __future__ import annotations
 
@@ -6,43 +12,59 @@ from reslint.formatters.base import FileReport, Formatter, Summary
 from reslint.violations import Applicability, Violation
 
 
-def _fix_marker(violation: Violation) -> str:
+def _has_safe_fix(violation: Violation) -> bool:
     fix = violation.fix
-    if fix is not None and fix.applicability is Applicability.SAFE:
-        return "[*] "
-    return ""
+    return fix is not None and fix.applicability is Applicability.SAFE
 
 
 class ConciseFormatter(Formatter):
     """``path:line:col: CODE message``, the shape editors and grep understand."""
 
+    def paint(self, role: str, text: str) -> str:
+        """Return ``text`` in the style of ``role`` when colouring, else unchanged."""
+        if not self.color:
+            return text
+        from reslint.terminal import paint
+
+        return paint(role, text)
+
+    def headline(self, report: FileReport, violation: Violation, suffix: str = "") -> str:
+        """Return the ``path:line:col: CODE [*] message`` line of a violation."""
+        where = report.position(violation.span.start)
+        marker = f"{self.paint('fixable', '[*]')} " if _has_safe_fix(violation) else ""
+        return (
+            f"{self.paint('path', report.path)}:{where.line}:{where.column}: "
+            f"{self.paint(violation.severity.value, violation.code)} "
+            f"{marker}{violation.message}{suffix}\n"
+        )
+
     def file(self, report: FileReport) -> None:
         for violation in report.violations:
-            where = report.position(violation.span.start)
-            self.stream.write(
-                f"{report.path}:{where.line}:{where.column}: {violation.code} "
-                f"{_fix_marker(violation)}{violation.message}\n"
-            )
+            self.stream.write(self.headline(report, violation))
 
     def finish(self, summary: Summary) -> None:
         if summary.violations == 0:
             if summary.fixed:
                 self.stream.write(
-                    f"Found {summary.fixed} violations ({summary.fixed} fixed, 0 remaining).\n"
+                    self.paint(
+                        "passed",
+                        f"Found {summary.fixed} violations ({summary.fixed} fixed, 0 remaining).",
+                    )
+                    + "\n"
                 )
             elif summary.errors == 0:
-                self.stream.write("All checks passed!\n")
+                self.stream.write(self.paint("passed", "All checks passed!") + "\n")
             return
         total = summary.violations + summary.fixed
         noun = "violation" if total == 1 else "violations"
         if summary.fixed:
-            self.stream.write(
-                f"Found {total} {noun} ({summary.fixed} fixed, {summary.violations} remaining).\n"
-            )
+            found = f"Found {total} {noun} ({summary.fixed} fixed, {summary.violations} remaining)."
         else:
-            self.stream.write(f"Found {total} {noun}.\n")
+            found = f"Found {total} {noun}."
+        self.stream.write(self.paint("found", found) + "\n")
         if summary.fixable:
-            self.stream.write(f"[*] {summary.fixable} fixable with the `--fix` option.\n")
+            marker = self.paint("fixable", "[*]")
+            self.stream.write(f"{marker} {summary.fixable} fixable with the `--fix` option.\n")
 
 
 class FullFormatter(ConciseFormatter):
@@ -53,11 +75,7 @@ class FullFormatter(ConciseFormatter):
         for violation in report.violations:
             where = report.position(violation.span.start)
             label = report.label(violation.span.start)
-            self.stream.write(
-                f"{report.path}:{where.line}:{where.column}: {violation.code} "
-                f"{_fix_marker(violation)}{violation.message}"
-                f"{f' ({label})' if label else ''}\n"
-            )
+            self.stream.write(self.headline(report, violation, f" ({label})" if label else ""))
             # the excerpt is the line of the text reslint read
             start = report.line_index.position(violation.span.start)
             end = report.line_index.position(max(violation.span.start, violation.span.end - 1))
@@ -71,10 +89,14 @@ class FullFormatter(ConciseFormatter):
                 if end.line == start.line
                 else len(source) - start.column + 1,
             )
-            self.stream.write(f"{' ' * width} |\n")
-            self.stream.write(f"{where.line} | {source}\n")
-            self.stream.write(f"{' ' * width} | {' ' * (start.column - 1)}{'^' * caret_len}\n")
+            bar = self.paint("gutter", "|")
+            blank = " " * width
+            caret = self.paint(violation.severity.value, "^" * caret_len)
+            self.stream.write(f"{blank} {bar}\n")
+            self.stream.write(f"{self.paint('gutter', str(where.line))} {bar} {source}\n")
+            self.stream.write(f"{blank} {bar} {' ' * (start.column - 1)}{caret}\n")
             if violation.fix is not None and violation.fix.title:
                 level = violation.fix.applicability.name.lower().replace("_", "-")
-                self.stream.write(f"{' ' * width} = help: {violation.fix.title} ({level} fix)\n")
+                help_text = self.paint("help", f"= help: {violation.fix.title} ({level} fix)")
+                self.stream.write(f"{blank} {help_text}\n")
             self.stream.write("\n")
