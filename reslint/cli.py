@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Callable, Sequence, TextIO
 
-COMMANDS = ("check", "rule", "rules", "parse")
+COMMANDS = ("check", "rule", "rules", "parse", "server", "annotate")
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
 
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
     check.add_argument(
         "--output-format",
-        help="concise (default), full, json, json-lines, sarif, github, gitlab or junit",
+        help="concise (default), full, json, json-lines, sarif, github, gitlab, junit or html",
     )
     check.add_argument("--output-file", type=Path, help="write the report to this file")
     check.add_argument(
@@ -108,6 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the concise and full output (default auto: on a terminal, unless NO_COLOR)",
+    )
+    check.add_argument(
+        "--no-color", dest="color", action="store_const", const="never", help="= --color=never"
+    )
 
     rule = sub.add_parser("rule", help="explain a rule")
     rule.add_argument("code", help="a rule code or name, e.g. PU002 or operative-terminator")
@@ -119,10 +128,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     parse = sub.add_parser("parse", help="print the document model of a file")
     parse.add_argument("path", type=Path)
-    parse.add_argument("--format", choices=("json", "text"), default="text")
+    parse.add_argument(
+        "--format",
+        choices=("json", "text", "akn"),
+        default="text",
+        help="text outline, JSON model or Akoma Ntoso (AKN4UN) XML",
+    )
     parse.add_argument("--language", choices=("en", "fr", "es"))
     parse.add_argument("--encoding")
+
+    annotate = sub.add_parser(
+        "annotate", help="write a copy of a Word draft with one comment per finding"
+    )
+    annotate.add_argument("path", type=Path, help="the Word draft (.docx)")
+    annotate.add_argument(
+        "-o", "--output", type=Path, help="the reviewed copy (default: DRAFT.reviewed.docx)"
+    )
+    annotate.add_argument("--select", type=_comma_list, help="rule codes, prefixes or names to run")
+    annotate.add_argument("--extend-select", type=_comma_list, default=[])
+    annotate.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
+    annotate.add_argument("--language", choices=("en", "fr", "es"))
+    annotate.add_argument("--config", type=Path, help="configuration file to use")
+    annotate.add_argument(
+        "--no-plugins", action="store_true", help="do not load third-party plugins"
+    )
+
+    server = sub.add_parser("server", help="run the language server for editors (LSP over stdio)")
+    server.add_argument(
+        "--tcp", type=_host_port, metavar="HOST:PORT", help="listen on TCP instead of stdio"
+    )
+    server.add_argument("--config", type=Path, help="configuration file to use")
+    server.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins")
     return parser
+
+
+def _host_port(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit():
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT, not {value!r}")
+    return host, int(port)
 
 
 def _error(message: str) -> None:
@@ -169,7 +213,9 @@ def _check(args: argparse.Namespace) -> int:
     from reslint.config import ConfigError, Settings
     from reslint.fixes import FixDidNotConverge
     from reslint.formatters.base import FileReport, Summary
+    from reslint.progress import ProgressBar
     from reslint.selection import unknown_selectors
+    from reslint.terminal import colour_wanted
     from reslint.violations import Applicability
     from reslint.writing import WriteError, write_atomically
 
@@ -221,6 +267,7 @@ def _check(args: argparse.Namespace) -> int:
         stream = sys.stdout
     formatter = formatter_class(stream)
     formatter.registry = linter.registry
+    formatter.color = colour_wanted(args.color, stream)
     structured = getattr(formatter_class, "structured", False)
     formatter.start()
     files = violations = fixable = errors = fixed = changed = 0
@@ -229,10 +276,14 @@ def _check(args: argparse.Namespace) -> int:
     # the configuration error of the current directory is already reported above
     reported_errors: set[str] = {config_error} if config_error else set()
     paths = args.paths or [Path(".")]
+    bar = ProgressBar()
     try:
         items = list(linter.expand(paths))
-        parallel = _lint_in_parallel(args, items, linter.baseline)
+        bar.start(len(items), formatter, enabled=not args.diff, color=args.color != "never")
+        parallel = _lint_in_parallel(args, items, linter.baseline, bar.advance)
         for path, problem in items:
+            if path not in parallel:
+                bar.advance()
             if problem is not None:
                 if problem not in reported_errors:
                     reported_errors.add(problem)
@@ -297,6 +348,7 @@ def _check(args: argparse.Namespace) -> int:
             for violation in found:
                 counts[violation.code] = counts.get(violation.code, 0) + 1
             formatter.file(FileReport(str(path), outcome.text, tuple(found), outcome.locations))
+        bar.close()
         summary = Summary(files, violations, fixable, errors, fixed)
         if args.diff:
             noun = "file" if changed == 1 else "files"
@@ -312,6 +364,7 @@ def _check(args: argparse.Namespace) -> int:
                 rule = linter.registry.get(code)
                 stream.write(f"{counts[code]:>6}  {code}  {rule.name if rule else ''}\n")
     finally:
+        bar.close()
         if stream is not sys.stdout:
             stream.close()
     if errors or failed:
@@ -357,7 +410,10 @@ PARALLEL_THRESHOLD = 8
 
 
 def _lint_in_parallel(  # type: ignore[type-arg]
-    args: argparse.Namespace, items: list, baseline: Path | None
+    args: argparse.Namespace,
+    items: list,
+    baseline: Path | None,
+    done: Callable[[], None] | None = None,
 ) -> dict:
     """Lint the files of ``items`` in worker processes when that pays; return path → outcome."""
     import os
@@ -372,7 +428,7 @@ def _lint_in_parallel(  # type: ignore[type-arg]
         return {}
     from reslint.parallel import lint_in_processes
 
-    return lint_in_processes(files, jobs, {**_linter_options(args), "baseline": baseline})
+    return lint_in_processes(files, jobs, {**_linter_options(args), "baseline": baseline}, done)
 
 
 def _count_fixed(before: list, after: list) -> int:  # type: ignore[type-arg]
@@ -466,9 +522,65 @@ def _parse(args: argparse.Namespace) -> int:
     document = parse_document(rendering.text, language=args.language, path=str(args.path))
     if args.format == "json":
         sys.stdout.write(document_json(document))
+    elif args.format == "akn":
+        from reslint.akn import document_akn
+
+        sys.stdout.write(document_akn(document))
     else:
         sys.stdout.write(document_text(document))
     return EXIT_CLEAN
+
+
+def _server(args: argparse.Namespace) -> int:
+    try:
+        from reslint.server import serve
+    except ModuleNotFoundError as error:
+        if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _error("the language server needs pygls 2: pip install 'reslint[lsp]'")
+        return EXIT_ERROR
+    if args.config is not None and not args.config.is_file():
+        _error(f"{args.config}: configuration file not found")
+        return EXIT_ERROR
+    options = {"load_plugins": not args.no_plugins, "config": args.config}
+    return serve(options, args.tcp)
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    from reslint.annotate import AnnotateError, annotate
+    from reslint.config import Settings
+    from reslint.formatters.base import FileReport
+    from reslint.formatters.text import ConciseFormatter
+    from reslint.selection import unknown_selectors
+
+    if args.config is not None and not args.config.is_file():
+        _error(f"{args.config}: configuration file not found")
+        return EXIT_ERROR
+    linter = _linter(args)
+    selectors = [*(args.select or ()), *args.extend_select, *args.ignore]
+    for selector in unknown_selectors(Settings(select=tuple(selectors)), linter.registry.sorted()):
+        _error(f"unknown rule selector {selector!r}")
+        return EXIT_ERROR
+    try:
+        done = annotate(linter, args.path, args.output)
+    except AnnotateError as error:
+        _error(str(error))
+        return EXIT_ERROR
+    outcome = done.outcome
+    report = FileReport(str(args.path), outcome.text, done.violations, outcome.locations)
+    ConciseFormatter(sys.stdout).file(report)
+    assert outcome.result is not None
+    for crash in outcome.result.crashes:
+        _error(f"{args.path}: {crash.message}")
+    noun = "comment" if done.comments == 1 else "comments"
+    calls = f" ({done.on_footnote_calls} on footnote calls)" if done.on_footnote_calls else ""
+    sys.stdout.write(f"Wrote {done.comments} {noun}{calls} to {done.output}.\n")
+    unplaced = len(done.violations) - done.comments
+    if unplaced:
+        _warn(f"{args.path}: {unplaced} findings have no text in the draft to comment on")
+    if linter.plugin_errors or outcome.result.crashes:
+        return EXIT_ERROR
+    return EXIT_VIOLATIONS if done.violations else EXIT_CLEAN
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -479,7 +591,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         arguments.insert(0, "check")
     args = build_parser().parse_args(arguments)
-    handlers = {"check": _check, "rule": _rule, "rules": _rules, "parse": _parse}
+    handlers = {
+        "check": _check,
+        "rule": _rule,
+        "rules": _rules,
+        "parse": _parse,
+        "annotate": _annotate,
+        "server": _server,
+    }
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
