@@ -27,13 +27,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reslint.config import Settings
-from reslint.engine import LintResult, configure_rules, run_rules
+from reslint.engine import LintResult, configure_rules, lint_rendering, run_rules
 from reslint.fixes import fix_text
 from reslint.formatters.base import FileReport, Formatter, Summary
 from reslint.lexicon import load_lexicon
 from reslint.model import Document, NodeKind
 from reslint.parser import parse_document
 from reslint.plugins import plugin_manager
+from reslint.readers.markdown import render_markdown
 from reslint.registry import build_registry
 from reslint.rule import Rule
 from reslint.text import Span
@@ -380,6 +381,47 @@ def test_very_long_lines(case: tuple[str, str], unit: str, where: int) -> None:
     index = min(where, len(lines) - 1)
     lines[index] += unit * (100_000 // len(unit))
     check_pipeline("\n".join(lines), language)
+
+
+MARKDOWN_NOISE = st.sampled_from(["*", "**", "_", "__", "***", "\\", "\\*", "# ", "[^1]", "`"])
+
+
+@st.composite
+def markdown_resolution(draw: st.DrawFn) -> tuple[str, str]:
+    """A resolution written in Markdown: emphasised openers, then Markdown noise."""
+    text, language = draw(resolution())
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        words = line.split(" ", 1)
+        if len(words) == 2 and words[0][:1].isalpha() and draw(st.booleans()):
+            mark = draw(st.sampled_from(["*", "_", "**", "***"]))
+            lines[index] = f"{mark}{words[0]}{mark} {words[1]}"
+    text = "".join(lines)
+    for _ in range(draw(st.integers(0, 6))):
+        where = draw(st.integers(0, len(text)))
+        text = text[:where] + draw(MARKDOWN_NOISE | NASTY) + text[where:]
+    return text, language
+
+
+@FUZZ
+@given(markdown_resolution())
+def test_markdown_drafts(case: tuple[str, str]) -> None:
+    """Rendering keeps every finding inside the Markdown text, and fixes settle there."""
+    text, language = case
+    rules, _ = _plugins()
+
+    def lint(current: str) -> list[Violation]:
+        result = lint_rendering(render_markdown(current), rules, language, "fuzz.md")
+        assert result.crashes == [], result.crashes
+        return result.violations
+
+    violations = lint(text)
+    for what, span in _violation_spans(violations):
+        _assert_span(span, text, what)
+    _format(text, violations)
+    fixed = fix_text(text, lint, Applicability.UNSAFE)
+    again = fix_text(fixed.text, lint, Applicability.UNSAFE)
+    assert again.text == fixed.text, f"fixing Markdown is not idempotent: {again.codes}"
 
 
 def test_the_example_pipeline_runs() -> None:
