@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers import ROOT, reslint
 
-EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
+EXAMPLES = sorted([*(ROOT / "examples").glob("*.txt"), *(ROOT / "examples").glob("*.md")])
 
 
 def test_there_are_examples_in_both_languages() -> None:
@@ -19,7 +19,7 @@ def test_there_are_examples_in_both_languages() -> None:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
 def test_example_matches_expected_output(path: Path) -> None:
-    expected = path.with_suffix(".expected").read_text("utf-8")
+    expected = path.with_suffix(".expected").read_text("utf-8")  # name.en.md → name.en.expected
     relative = path.relative_to(ROOT).as_posix()
     run = reslint("check", "--no-plugins", relative)
     assert run.err == ""

@@ -125,6 +125,37 @@ def test_plugin_rule_fires(example_site: Path, draft: Path) -> None:
     assert "[high-level]" in messages[1]
 
 
+LINED = """\
+ 101  The General Assembly,
+ 102
+ 103  Recalling its resolution 58/170,
+ 104
+ 105  1. Decides to convene a high-level meeting.
+ 106
+ 107  2. Requests the Secretary-General to report thereon.
+"""
+
+
+def test_plugin_reader_adds_a_format_with_its_own_positions(
+    example_site: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.lined"
+    draft.write_text(LINED, "utf-8")
+    broken = tmp_path / "broken.lined"
+    broken.write_text("The General Assembly,\n", "utf-8")
+    run = reslint("check", "--output-format", "full", str(draft), env=_pythonpath(example_site))
+    assert run.code == 1, run.err
+    # the full stop ending "1. Decides …" is at column 43 of printed line 105
+    assert f"{draft}:105:43: PU002" in run.out and "(printed line 105)" in run.out
+    both = reslint("check", str(broken), str(draft), env=_pythonpath(example_site))
+    assert both.code == 2
+    assert both.err.startswith(f"reslint: error: {broken}: line without a printed number")
+    assert f"{draft}:105:43: PU002" in both.out
+    # without the plugin a .lined file is plain text, and its numbers break the structure
+    plain = reslint("check", "--no-plugins", str(draft), env=_pythonpath(example_site))
+    assert f"{draft}:105:" not in plain.out
+
+
 def test_plugin_rule_concise_output_and_stray_bracket(example_site: Path, tmp_path: Path) -> None:
     path = tmp_path / "stray.txt"
     path.write_text(

@@ -71,3 +71,32 @@ class NoSquareBrackets(Rule):
 def reslint_rules() -> list[type[Rule]]:
     """Return the rules of this plugin."""
     return [NoSquareBrackets]
+
+
+@reslint.hookimpl
+def reslint_read(path, data, encoding):  # type: ignore[no-untyped-def]
+    """Read negotiation drafts with printed line numbers (``.lined``: ``  12  text``).
+
+    The numbers are left out of the text checked, and findings are reported at
+    the printed line numbers, which are what negotiators quote.
+    """
+    if path.suffix != ".lined":
+        return None
+    from reslint.readers import Anchor, SourceMap
+
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as error:
+        raise reslint.ReadError(f"not UTF-8: {error.reason}") from None
+    parts: list[str] = []
+    anchors: list[Anchor] = []
+    offset = 0
+    for line in text.splitlines():
+        number, _, content = line.strip().partition(" ")
+        if not number.isdigit():
+            raise reslint.ReadError(f"line without a printed number: {line[:30]!r}")
+        anchors.append(Anchor(offset, int(number), f"printed line {number}"))
+        parts.append(content.strip() + "\n")
+        offset += len(parts[-1])
+    rendering = reslint.Rendering("".join(parts), locations=SourceMap(tuple(anchors)))
+    return reslint.Extraction(rendering, "lined")
