@@ -1,0 +1,618 @@
+"""Lay out the glyphs of PDF pages: rows, running heads, footnotes, paragraphs, italics.
+
+A PDF carries no paragraphs, footnotes or page headers, only glyphs drawn at
+positions.  The plain-text path (:mod:`reslint.layout`, :mod:`reslint.footnotes`)
+has to guess them from characters alone; here geometry and fonts decide:
+
+* a running head or foot is a row in the top or bottom band of a page that comes
+  back at the same height on another page (digits aside: page numbers change),
+  or that is a bare page number, document symbol or job number;
+* a footnote call is a run of digits raised above its row's baseline or set in
+  smaller type than the row;
+* the footnote area is what lies below a short horizontal rule low on the page
+  (a drawn line or a row of underscores), or failing one the run of small-type
+  rows at the foot of the page among which notes start with a number; a note
+  opens with a superscript number, or a plain one that follows the last note;
+* a paragraph ends where the vertical gap widens, where the next row is indented
+  differently, or where the next row's first word would have fitted on the row
+  before it (the line was broken on purpose, not by the margin);
+* italics are the glyphs of a font named so (``Times-Italic``,
+  ``TimesNewRomanPS-ItalicMT``, ``MinionPro-It``, ``Helvetica-Oblique``).
+
+The rendering is what the parser reads best: one paragraph per line, blocks
+separated by blank lines, calls written ``[^N]`` and footnote bodies written
+``[^N]: text`` at the end.  Every rendered row starts an :class:`Anchor` naming
+its page and its line on that page, so findings are reported there.
+
+Text set in two columns is read row by row across both columns: not supported.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from reslint.layout import artefact_kind
+from reslint.model import ArtefactKind
+from reslint.readers import Anchor, Rendering, SourceMap
+from reslint.text import Span
+
+BAND = 0.12
+"""Height of the top and bottom bands where running heads and feet live (share of the page)."""
+RISE = 0.18
+"""A glyph whose baseline is this much of the row's type size above it is a superscript."""
+SMALL = 0.8
+"""A glyph this much smaller than its row's type is a superscript even without a rise."""
+FOOTNOTE_TYPE = 0.92
+"""Rows set this much smaller than the body type may be footnote text."""
+RULE_ZONE = 0.6
+"""A footnote rule is drawn below this share of the page height."""
+
+_ITALIC_FONT = re.compile(
+    r"italic|oblique|kursiv|[-,+](?:bold|semibold|demi|light|medium)?it(?![a-z])", re.I
+)
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+_HEAD_KINDS = frozenset(
+    {ArtefactKind.PAGE_NUMBER, ArtefactKind.JOB_NUMBER, ArtefactKind.PAGE_HEADER}
+)
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character as drawn: its box, type size, baseline (rise aside) and font name.
+
+    A space inserted between words by the PDF library has the box of the glyph before it.
+    """
+
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float
+    baseline: float
+    font: str
+
+
+@dataclass(frozen=True, slots=True)
+class Stroke:
+    """A thin horizontal line drawn on a page: perhaps a footnote rule."""
+
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageContent:
+    """What a page holds: runs of glyphs the PDF library grouped as lines, and strokes."""
+
+    number: int
+    width: float
+    height: float
+    pieces: tuple[tuple[Glyph, ...], ...]
+    strokes: tuple[Stroke, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a page as a reader sees it: the pieces at one height, left to right."""
+
+    page: int
+    line: int
+    """1-based, counting every row of the page from the top (running heads included)."""
+    glyphs: tuple[Glyph, ...]
+    pieces: tuple[str, ...]
+    superscript: tuple[bool, ...]
+    size: float
+    bottom: float
+    top: float
+    x0: float
+    x1: float
+
+    @property
+    def text(self) -> str:
+        """Return the row's characters as drawn, superscripts included."""
+        return "".join(glyph.text for glyph in self.glyphs).strip()
+
+    @property
+    def bold(self) -> bool:
+        """Return whether every letter of the row is set in a bold font."""
+        return all(_BOLD_FONT.search(g.font) for g in self.glyphs if not g.text.isspace())
+
+    def first_word_width(self) -> float:
+        """Return the width of the row's first word."""
+        glyphs = list(self.glyphs)
+        while glyphs and glyphs[0].text.isspace():
+            glyphs.pop(0)
+        if not glyphs:
+            return 0.0
+        end = glyphs[0].x1
+        for glyph in glyphs:
+            if glyph.text.isspace():
+                break
+            end = glyph.x1
+        return end - glyphs[0].x0
+
+
+@dataclass
+class _Note:
+    """A footnote body: its number and the rows (with the glyph its text starts at)."""
+
+    number: int
+    rows: list[tuple[Row, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    """The rows of one page sorted into running heads, body and footnote area."""
+
+    content: PageContent
+    rows: list[Row]
+    furniture: set[int] = field(default_factory=set)
+    """Line numbers of running heads and feet, rules and the like: not rendered."""
+    body: list[Row] = field(default_factory=list)
+    notes: list[Row] = field(default_factory=list)
+
+
+def _median(values: list[float], default: float = 0.0) -> float:
+    return statistics.median(values) if values else default
+
+
+def _mode(values: list[float], default: float = 0.0) -> float:
+    if not values:
+        return default
+    return Counter(values).most_common(1)[0][0]
+
+
+def build_rows(page: PageContent) -> list[Row]:
+    """Group a page's pieces into rows (pieces overlapping vertically), top to bottom."""
+    groups: list[tuple[list[tuple[Glyph, ...]], list[float]]] = []
+    pieces = [p for p in page.pieces if any(not g.text.isspace() for g in p)]
+    pieces.sort(key=lambda p: -max(g.y1 for g in p))
+    for piece in pieces:
+        inked = [g for g in piece if not g.text.isspace()]
+        bottom, top = min(g.y0 for g in inked), max(g.y1 for g in inked)
+        for members, box in groups:
+            overlap = min(top, box[1]) - max(bottom, box[0])
+            if overlap > 0.5 * min(top - bottom, box[1] - box[0]):
+                members.append(piece)
+                box[0], box[1] = min(box[0], bottom), max(box[1], top)
+                break
+        else:
+            groups.append(([piece], [bottom, top]))
+    rows = [_row(page.number, members) for members, _ in groups]
+    rows.sort(key=lambda row: -row.bottom)
+    return [replace(row, line=index) for index, row in enumerate(rows, 1)]
+
+
+def _row(page: int, members: list[tuple[Glyph, ...]]) -> Row:
+    """Build a row from its pieces: glyphs left to right, spaces between distant pieces."""
+    members = sorted(members, key=lambda p: min(g.x0 for g in p))
+    glyphs: list[Glyph] = []
+    for piece in members:
+        piece_glyphs = list(piece)
+        while piece_glyphs and piece_glyphs[-1].text.isspace():
+            piece_glyphs.pop()
+        if glyphs and piece_glyphs:
+            last = glyphs[-1]
+            first = piece_glyphs[0]
+            if first.x0 - last.x1 > 0.1 * max(last.size, first.size) and not last.text.isspace():
+                glyphs.append(Glyph(" ", last.x1, last.x1, last.y0, last.y1, last.size,
+                                    last.baseline, last.font))  # fmt: skip
+        glyphs.extend(piece_glyphs)
+    inked = [g for g in glyphs if not g.text.isspace()]
+    size = _mode([round(g.size, 1) for g in inked], 10.0)
+    body = [g for g in inked if abs(g.size - size) <= 0.05 * size] or inked
+    bottom = _median([g.y0 for g in body])
+    descent = _median([(g.y0 - g.baseline) / g.size for g in body if g.size])
+    superscript = tuple(
+        not g.text.isspace()
+        and (
+            (lift := (g.y0 - bottom) - descent * (g.size - size)) > RISE * size
+            or (g.size < SMALL * size and lift > -0.05 * size)
+        )
+        for g in glyphs
+    )
+    return Row(
+        page=page,
+        line=0,
+        glyphs=tuple(glyphs),
+        pieces=tuple("".join(g.text for g in p).strip() for p in members),
+        superscript=superscript,
+        size=size,
+        bottom=bottom,
+        top=max(g.y1 for g in inked),
+        x0=min(g.x0 for g in inked),
+        x1=max(g.x1 for g in inked),
+    )
+
+
+def _head_key(row: Row) -> str:
+    return _DIGITS.sub("#", " ".join(row.text.split()))
+
+
+def _find_furniture(pages: list[_Page]) -> None:
+    """Mark running heads and feet: the outermost rows of each band that repeat or look it.
+
+    The last row of the footnotes also sits at the same height on every page, and
+    "Voir résolution 55/2." may come back on the next: a row opening with a
+    superscript number is a note, and a run of running rows must stand apart
+    from the text next to it (more white than between lines).
+    """
+    seen: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for page in pages:
+        band = BAND * page.content.height
+        for row in page.rows:
+            where = "top" if row.top >= page.content.height - band else "bottom"
+            if where == "bottom" and row.bottom > band:
+                continue
+            seen.setdefault((where, _head_key(row)), []).append((page.content.number, row.bottom))
+
+    def furniture(where: str, page: int, row: Row) -> bool:
+        if artefact_kind(row.text) is ArtefactKind.FOOTNOTE_RULE:
+            return False  # the footnote rule, looked for later
+        if all(artefact_kind(piece) in _HEAD_KINDS for piece in row.pieces):
+            return True
+        if _opens_with_superscript(row):
+            return False  # a footnote, however alike the one at the foot of another page
+        return any(
+            other != page and abs(bottom - row.bottom) <= 2.0
+            for other, bottom in seen.get((where, _head_key(row)), ())
+        )
+
+    for page in pages:
+        height = page.content.height
+        band = BAND * height
+        for where, rows in (("top", page.rows), ("bottom", page.rows[::-1])):
+            run: list[Row] = []
+            for row in rows:
+                inside = row.top >= height - band if where == "top" else row.bottom <= band
+                if not inside or not furniture(where, page.content.number, row):
+                    break
+                run.append(row)
+            while run and len(run) < len(rows):
+                outer, inner = run[-1], rows[len(run)]
+                white = outer.bottom - inner.top if where == "top" else inner.bottom - outer.top
+                if white > 0.5 * max(outer.size, inner.size):
+                    break
+                run.pop()
+            page.furniture.update(row.line for row in run)
+
+
+def _opens_with_superscript(row: Row) -> bool:
+    first = next((i for i, g in enumerate(row.glyphs) if not g.text.isspace()), None)
+    return first is not None and row.superscript[first] and row.glyphs[first].text.isdigit()
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """The number a footnote body opens with, and the glyph its text starts at."""
+
+    number: int
+    start: int
+    raised: bool
+    """Set as a superscript: certainly a note number (a plain one is checked against the count)."""
+
+
+def note_marker(row: Row) -> Marker | None:
+    """Return the note number a row opens with: superscript, or plain before a space or a letter.
+
+    Word processors set it raised and small ("¹ A/CONF.157/24"); LibreOffice sets
+    it plain and glued to the text ("1A/CONF.157/24").
+    """
+    glyphs = row.glyphs
+    start = 0
+    while start < len(glyphs) and glyphs[start].text.isspace():
+        start += 1
+    end = start
+    while end < len(glyphs) and glyphs[end].text.isdigit():
+        end += 1
+    if end == start or end - start > 3:
+        return None
+    number = int("".join(g.text for g in glyphs[start:end]))
+    if all(row.superscript[start:end]):
+        return Marker(number, end, True)
+    if end == len(glyphs):
+        return None
+    following = glyphs[end]
+    if following.text.isspace() or following.x0 - glyphs[end - 1].x1 > 0.3 * row.size:
+        return Marker(number, end, False)
+    if following.text[:1].isalpha() or following.text[:1] in '«“"([':
+        return Marker(number, end, False)
+    return None
+
+
+def _rule_height(page: _Page, content: list[Row]) -> float | None:
+    """Return the height of the footnote rule of a page, if it has one.
+
+    Rows whose foot is below that height are the footnote area.  A drawn stroke
+    counts only when it crosses no row (an underline does) and the row under it
+    opens a note.
+    """
+    limit = RULE_ZONE * page.content.height
+    for row in content:
+        if row.bottom < limit and artefact_kind(row.text) is ArtefactKind.FOOTNOTE_RULE:
+            page.furniture.add(row.line)
+            return row.bottom
+    candidates = sorted(
+        (
+            stroke
+            for stroke in page.content.strokes
+            if stroke.y < limit
+            and 10.0 <= stroke.x1 - stroke.x0 <= 0.5 * page.content.width
+            and not any(row.bottom - 2.0 <= stroke.y <= row.top for row in content)
+        ),
+        key=lambda stroke: -stroke.y,
+    )
+    for stroke in candidates:
+        below = [row for row in content if row.bottom < stroke.y]
+        if below and note_marker(below[0]) is not None:
+            return stroke.y
+    return None
+
+
+def _split_notes(page: _Page, body_size: float) -> None:
+    """Split a page's rows (running heads aside) into body and footnote area."""
+    content = [row for row in page.rows if row.line not in page.furniture]
+    rule = _rule_height(page, content)
+    content = [row for row in content if row.line not in page.furniture]
+    if rule is not None:
+        page.body = [row for row in content if row.bottom >= rule]
+        page.notes = [row for row in content if row.bottom < rule]
+        return
+    start = len(content)
+    while start > 0 and content[start - 1].size < FOOTNOTE_TYPE * body_size:
+        start -= 1
+    area = content[start:]
+    if any(note_marker(row) is not None for row in area):
+        page.body, page.notes = content[:start], area
+    else:
+        page.body = content
+
+
+def _notes(pages: list[_Page]) -> list[_Note]:
+    """Gather footnote bodies: a numbered row opens one, other rows continue the last.
+
+    A plain number opens a note only when it follows the last one closely: a
+    continued note may well start a row with "2004, Supplément".
+    """
+    notes: list[_Note] = []
+    for page in pages:
+        for row in page.notes:
+            marker = note_marker(row)
+            last = notes[-1].number if notes else 0
+            if marker is not None and (marker.raised or last < marker.number <= last + 2):
+                notes.append(_Note(marker.number, [(row, marker.start)]))
+            elif notes:
+                notes[-1].rows.append((row, 0))
+            else:
+                page.body.append(row)  # text below a rule before any note: keep it as text
+    return notes
+
+
+@dataclass(frozen=True, slots=True)
+class _Measures:
+    """Document-wide measures paragraphs are told apart by."""
+
+    left: dict[int, float]
+    right: dict[int, float]
+    gap: float
+
+
+def _measures(pages: list[_Page]) -> _Measures:
+    """Measure the text block of each page and the line spacing of the document.
+
+    The left edge of a page is the leftmost edge at least two rows share (a
+    paragraph's first row may be indented, a centred title stands alone); the
+    line spacing is the lower quartile of the steps between rows, since short
+    paragraphs make the steps between paragraphs as many as those within them.
+    """
+    every_left = min((round(row.x0) for page in pages for row in page.body), default=0)
+    left: dict[int, float] = {}
+    width = 0.0
+    for page in pages:
+        counts = Counter(round(row.x0) for row in page.body)
+        shared = [x for x, count in counts.items() if count >= 2]
+        left[page.content.number] = min(shared or counts or [every_left])
+        if page.body:
+            width = max(width, max(row.x1 for row in page.body) - left[page.content.number])
+    right = {number: value + width for number, value in left.items()}
+    steps = sorted(
+        upper.bottom - lower.bottom
+        for page in pages
+        for upper, lower in zip(page.body, page.body[1:])
+        if 0 < upper.bottom - lower.bottom < 2.5 * max(upper.size, lower.size)
+    )
+    spacing = steps[len(steps) // 4] if steps else 12.0
+    return _Measures(left, right, max(spacing * 1.3, spacing + 2.0))
+
+
+def _starts_paragraph(previous: Row, row: Row, measures: _Measures) -> bool:
+    """Return whether ``row`` opens a new paragraph after ``previous`` (the body row before it)."""
+    if previous.page == row.page and previous.bottom - row.bottom > measures.gap:
+        return True
+    if previous.bold and row.bold:
+        return False  # a title or heading set over several rows
+    space = 0.25 * row.size
+    if previous.x1 + space + row.first_word_width() < measures.right[previous.page] - 1.0:
+        return True
+    tolerance = 0.5 * row.size
+    indented = row.x0 > measures.left[row.page] + tolerance
+    previous_indent = previous.x0 - measures.left[previous.page]
+    return indented and abs((row.x0 - measures.left[row.page]) - previous_indent) > tolerance
+
+
+def paragraphs(pages: list[_Page]) -> list[list[Row]]:
+    """Rebuild the paragraphs of the body, across page breaks."""
+    measures = _measures(pages)
+    result: list[list[Row]] = []
+    previous: Row | None = None
+    for page in pages:
+        for row in page.body:
+            if previous is None or _starts_paragraph(previous, row, measures):
+                result.append([])
+            result[-1].append(row)
+            previous = row
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    text: str
+    italic: bool
+
+
+def row_runs(row: Row, start: int = 0, calls: bool = True) -> list[_Run]:
+    """Render a row: spaces collapsed, superscript digits as ``[^N]`` calls, italic runs."""
+    runs: list[_Run] = []
+    glyphs = row.glyphs
+    index = start
+
+    def add(text: str, italic: bool) -> None:
+        if text == " " and (not runs or runs[-1].text.endswith(" ")):
+            return
+        if runs and runs[-1].italic == italic:
+            runs[-1] = _Run(runs[-1].text + text, italic)
+        else:
+            runs.append(_Run(text, italic))
+
+    while index < len(glyphs):
+        glyph = glyphs[index]
+        if calls and row.superscript[index] and glyph.text.isdigit():
+            end = index
+            while (
+                end < len(glyphs)
+                and row.superscript[end]
+                and (glyphs[end].text.isdigit() or glyphs[end].text == ",")
+            ):
+                end += 1
+            while glyphs[end - 1].text == ",":
+                end -= 1
+            numbers = _DIGITS.findall("".join(g.text for g in glyphs[index:end]))
+            if runs and runs[-1].text.endswith(" "):
+                runs[-1] = _Run(runs[-1].text[:-1], runs[-1].italic)
+            add("".join(f"[^{int(number)}]" for number in numbers), False)
+            index = end
+            continue
+        if glyph.text.isspace():
+            add(" ", False)
+        else:
+            add(glyph.text.translate(_LIGATURES), bool(_ITALIC_FONT.search(glyph.font)))
+        index += 1
+    while runs and not runs[0].text.strip():
+        runs.pop(0)
+    if runs:
+        runs[0] = _Run(runs[0].text.lstrip(), runs[0].italic)
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    if runs:
+        runs[-1] = _Run(runs[-1].text.rstrip(), runs[-1].italic)
+    return [run for run in runs if run.text]
+
+
+class _Writer:
+    """Accumulate the rendered text, its anchors and its italic spans."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.anchors: list[Anchor] = []
+        self.italic: list[Span] = []
+        self.since_italic = "\n"
+        """What was written since the last italic run: a single space between runs joins them."""
+
+    def anchor(self, row: Row) -> None:
+        self.anchors.append(Anchor(self.length, row.line, f"page {row.page}, line {row.line}"))
+
+    def write(self, text: str, italic: bool = False) -> None:
+        if italic:
+            if self.italic and self.since_italic in ("", " "):
+                self.italic[-1] = Span(self.italic[-1].start, self.length + len(text))
+            else:
+                self.italic.append(Span(self.length, self.length + len(text)))
+            self.since_italic = ""
+        else:
+            self.since_italic = (self.since_italic + text)[:2]
+        self.parts.append(text)
+        self.length += len(text)
+
+    def block(self, rows: list[tuple[Row, list[_Run]]], vocabulary: set[str]) -> None:
+        """Write the rows of one block joined by spaces, line-end hyphens resolved."""
+        if self.parts:
+            self.write("\n\n")
+        joiner = ""
+        for index, (row, runs) in enumerate(rows):
+            following = rows[index + 1][1] if index + 1 < len(rows) else None
+            runs, next_joiner = _hyphen(runs, following, vocabulary)
+            if not runs:
+                continue
+            self.write(joiner)
+            self.anchor(row)
+            for run in runs:
+                self.write(run.text, run.italic)
+            joiner = next_joiner
+
+    def rendering(self) -> Rendering:
+        return Rendering(
+            "".join(self.parts) + "\n", None, SourceMap(tuple(self.anchors)), tuple(self.italic)
+        )
+
+
+def _hyphen(
+    runs: list[_Run], following: list[_Run] | None, vocabulary: set[str]
+) -> tuple[list[_Run], str]:
+    """Return a row's runs and what joins it to the next row: a space, or nothing after a hyphen.
+
+    A soft hyphen is dropped; a hard one is dropped only when the word without it
+    occurs elsewhere in the document ("coopé-" + "ration"), else kept ("Sous-" +
+    "Commission").
+    """
+    if not runs or not following:
+        return runs, " "
+    last = runs[-1].text
+    if last.endswith("\u00ad"):
+        return [*runs[:-1], _Run(last[:-1], runs[-1].italic)], ""
+    if not last.endswith("-") or len(last) < 2 or not last[-2].isalpha():
+        return runs, " "
+    head = _WORD.findall(last[:-1])
+    tail = _WORD.findall(following[0].text)
+    if head and tail and following[0].text[:1].islower():
+        if (head[-1] + tail[0]).casefold() in vocabulary:
+            return [*runs[:-1], _Run(last[:-1], runs[-1].italic)], ""
+    return runs, ""
+
+
+def render(contents: list[PageContent]) -> tuple[Rendering, tuple[str, ...]]:
+    """Render the pages of a PDF for the parser; return notes about what was left out."""
+    pages = [_Page(content, build_rows(content)) for content in contents]
+    _find_furniture(pages)
+    inked = [row for page in pages for row in page.rows if row.line not in page.furniture]
+    body_size = _mode([row.size for row in inked for _ in row.glyphs], 10.0)
+    for page in pages:
+        _split_notes(page, body_size)
+    notes = _notes(pages)
+    vocabulary = {
+        word.casefold() for page in pages for row in page.rows for word in _WORD.findall(row.text)
+    }
+    writer = _Writer()
+    for paragraph in paragraphs(pages):
+        writer.block([(row, row_runs(row)) for row in paragraph], vocabulary)
+    for note in notes:
+        rows = [(row, row_runs(row, start, calls=False)) for row, start in note.rows]
+        if rows and rows[0][1]:
+            first = rows[0][1]
+            rows[0] = (rows[0][0], [_Run(f"[^{note.number}]: ", False), *first])
+        writer.block(rows, vocabulary)
+    blank = [str(page.content.number) for page in pages if not page.rows]
+    remarks = (
+        (f"no text on page{'s' * (len(blank) > 1)} {', '.join(blank)} (scanned? run OCR first)",)
+        if blank
+        else ()
+    )
+    return writer.rendering(), remarks
