@@ -342,9 +342,12 @@ def _check(args: argparse.Namespace) -> int:
                 continue
             found = result.violations
             violations += len(found)
-            fixable += sum(
-                1 for v in found if v.fix is not None and v.fix.applicability is Applicability.SAFE
-            )
+            if outcome.writable:  # a Word or PDF file is never rewritten: nothing to offer
+                fixable += sum(
+                    1
+                    for v in found
+                    if v.fix is not None and v.fix.applicability is Applicability.SAFE
+                )
             for violation in found:
                 counts[violation.code] = counts.get(violation.code, 0) + 1
             formatter.file(FileReport(str(path), outcome.text, tuple(found), outcome.locations))

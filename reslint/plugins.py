@@ -23,7 +23,45 @@ class PluginError:
     message: str
 
 
+def _may_have_entry_points() -> bool:
+    """Return whether any installed distribution declares a ``reslint`` entry point.
+
+    Importing :mod:`importlib.metadata` and walking every distribution costs
+    about 20 ms at each start; most environments have no reslint plugin, and a
+    look at the ``entry_points.txt`` files on ``sys.path`` tells so first. When
+    in doubt (a path that cannot be read, an egg or zip), the answer is yes.
+    """
+    import sys
+
+    marker = f"[{ENTRY_POINT_GROUP}]"
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except FileNotFoundError:
+            continue
+        except NotADirectoryError:  # a zip or egg on the path: only importlib can look inside
+            if entry.endswith((".zip", ".egg", ".whl")):
+                return True
+            continue
+        except OSError:
+            return True
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(entry or ".", name, "entry_points.txt"), "rb") as handle:
+                    if marker.encode() in handle.read():
+                        return True
+            except FileNotFoundError:
+                continue
+            except OSError:
+                return True
+    return False
+
+
 def _load_entry_points(manager: pluggy.PluginManager, errors: list[PluginError]) -> None:
+    if not _may_have_entry_points():
+        return
     from importlib.metadata import entry_points
 
     for entry_point in entry_points(group=ENTRY_POINT_GROUP):

@@ -76,25 +76,24 @@ class FullFormatter(ConciseFormatter):
             where = report.position(violation.span.start)
             label = report.label(violation.span.start)
             self.stream.write(self.headline(report, violation, f" ({label})" if label else ""))
-            # the excerpt is the line of the text reslint read
-            start = report.line_index.position(violation.span.start)
-            end = report.line_index.position(max(violation.span.start, violation.span.end - 1))
-            line_start = report.line_index.line_start(start.line)
-            line_end = report.line_index.line_end(start.line, text)
-            source = text[line_start:line_end].replace("\t", " ").replace("\f", " ")
+            # the excerpt: the source line (a Word paragraph, a PDF line) as reslint read it
+            index = report.line_index
+            first = index.position(violation.span.start)
+            line_start = index.line_start(first.line)
+            line_end = index.line_end(first.line, text)
+            if report.locations is not None:
+                line_start, line_end = report.locations.extent(violation.span.start, line_end)
+                line_start = max(line_start, index.line_start(first.line))
+            source = text[line_start:line_end].rstrip("\n").replace("\t", " ").replace("\f", " ")
+            column = violation.span.start - line_start + 1
+            caret_len = max(1, min(len(violation.span), len(source) - column + 1))
             width = len(str(where.line))
-            caret_len = max(
-                1,
-                (end.column - start.column + 1)
-                if end.line == start.line
-                else len(source) - start.column + 1,
-            )
             bar = self.paint("gutter", "|")
             blank = " " * width
             caret = self.paint(violation.severity.value, "^" * caret_len)
             self.stream.write(f"{blank} {bar}\n")
             self.stream.write(f"{self.paint('gutter', str(where.line))} {bar} {source}\n")
-            self.stream.write(f"{blank} {bar} {' ' * (start.column - 1)}{caret}\n")
+            self.stream.write(f"{blank} {bar} {' ' * (column - 1)}{caret}\n")
             if violation.fix is not None and violation.fix.title:
                 level = violation.fix.applicability.name.lower().replace("_", "-")
                 help_text = self.paint("help", f"= help: {violation.fix.title} ({level} fix)")

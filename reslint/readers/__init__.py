@@ -90,6 +90,13 @@ class SourceMap:
         index = bisect.bisect_right(self.anchors, offset, key=lambda a: a.offset) - 1
         return self.anchors[index] if index >= 0 else None
 
+    def extent(self, offset: int, limit: int) -> tuple[int, int]:
+        """Return the rendered range of the anchor covering ``offset`` (ending by ``limit``)."""
+        index = bisect.bisect_right(self.anchors, offset, key=lambda a: a.offset) - 1
+        start = self.anchors[index].offset if index >= 0 else 0
+        end = self.anchors[index + 1].offset if index + 1 < len(self.anchors) else limit
+        return start, max(start, min(end, limit))
+
     def position(self, offset: int) -> Position:
         """Return the source line and the column within it (1-based)."""
         anchor = self.anchor(offset)
