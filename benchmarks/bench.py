@@ -384,7 +384,8 @@ def bench_cold(table: Table, runs: int) -> None:
     reslint = reslint_command()
     commands = {
         "floor": [sys.executable, "-c", "import pyparsing, pluggy"],
-        "check": [*reslint, "check", "--no-plugins", str(EXAMPLE)],
+        "check": [*reslint, "check", "--no-plugins", "--no-cache", str(EXAMPLE)],
+        "cached": [*reslint, "check", "--no-plugins", str(EXAMPLE)],
         "version": [*reslint, "--version"],
         "rule": [*reslint, "rule", "PU002"],
     }
@@ -403,10 +404,16 @@ def bench_cold(table: Table, runs: int) -> None:
         )
     table.add("cold: python -c 'import pyparsing, pluggy'", fmt_time(floor), "(floor)", "1.0x")
     table.add(
-        f"cold: reslint check --no-plugins {EXAMPLE.name}",
+        f"cold: reslint check --no-plugins --no-cache {EXAMPLE.name}",
         fmt_time(medians["check"]),
         fmt_time(floor),
         fmt_ratio(medians["check"] / floor),
+    )
+    table.add(
+        f"cold: the same, result cached ({EXAMPLE.name} unchanged)",
+        fmt_time(medians["cached"]),
+        fmt_time(floor),
+        fmt_ratio(medians["cached"] / floor),
     )
     table.add(
         "cold: reslint --version",
@@ -654,6 +661,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"WARNING: load average {load:.1f} on {os.cpu_count()} CPUs: timings will be "
                 "noisy; compare the ratios, which are measured in the same run"
             )
+    if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+        say(
+            "    PYTHONDONTWRITEBYTECODE was set: unset for the runs below, so that reslint "
+            "starts from bytecode as an installed copy does"
+        )
+    import compileall
+
+    for package in ("reslint", "rules"):
+        compileall.compile_dir(str(REPO / package), quiet=1)
     table = Table()
     bench_cold(table, 3 if args.quick else 10)
 

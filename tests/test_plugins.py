@@ -397,3 +397,29 @@ def test_misspelt_hook_is_rejected(manager: pluggy.PluginManager) -> None:
     manager.register(Misspelt(), name="misspelt")
     with pytest.raises(pluggy.PluginValidationError, match="reslint_rule"):
         manager.check_pending()
+
+
+class _CrashingReader:
+    """A reader plugin that raises on its own format (test double)."""
+
+    @hookimpl
+    def reslint_read(self, path, data, encoding):  # type: ignore[no-untyped-def]
+        if path.suffix == ".boom":
+            raise RuntimeError("the reader fell over")
+        return None
+
+
+def test_crashing_reader_is_one_error_and_other_files_are_read(tmp_path: Path) -> None:
+    from reslint.api import Linter
+
+    linter = Linter(load_plugins=False)
+    linter.manager.register(_CrashingReader(), name="crashing-reader")
+    bad = tmp_path / "draft.boom"
+    bad.write_text(BRACKETED, "utf-8")
+    good = tmp_path / "draft.txt"
+    good.write_text(BRACKETED, "utf-8")
+    outcome = linter.lint_file(bad)
+    assert outcome.error == f"{bad}: reader crashed: RuntimeError: the reader fell over"
+    other = linter.lint_file(good)
+    assert other.error is None and other.result is not None
+    assert [v.code for v in other.result.violations] == ["PU002"]
