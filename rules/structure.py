@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from reslint.model import Document, NodeKind
+from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Severity, Violation
@@ -89,10 +89,28 @@ class PreambleAfterOperative(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         operative_sections: set[int] = set()
+        numbered_sections: set[int] = set()
+        first_unnumbered: dict[int, Node] = {}
+        reported: set[int] = set()
         for node in document.nodes:
             if node.kind is NodeKind.OPERATIVE:
                 operative_sections.add(node.section)
+                if node.number is not None:
+                    numbered_sections.add(node.section)
+                else:
+                    first_unnumbered.setdefault(node.section, node)
             elif node.kind is NodeKind.PREAMBULAR and node.section in operative_sections:
+                if node.section not in numbered_sections:
+                    # only unnumbered operative paragraphs so far: one of them strayed into
+                    # the preamble ("Souligne" for "Soulignant"); it is what is out of place
+                    stray = first_unnumbered[node.section]
+                    if stray.index not in reported and stray.opener is not None:
+                        reported.add(stray.index)
+                        yield self.violation(
+                            stray.opener.span,
+                            f"operative paragraph ('{stray.opener.text}') inside the preamble",
+                        )
+                    continue
                 assert node.opener is not None
                 yield self.violation(
                     node.opener.span,
