@@ -18,7 +18,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = ("reslint.toml", ".reslint.toml", "pyproject.toml")
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
+"""Languages reslint checks; ar, ru and zh only when asked for (never detected)."""
 OUTPUT_FORMATS = ("concise", "full", "json")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.pdf", "*.akn")
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reslint.config import LANGUAGES
 from reslint.model import NodeKind
 
 BODY_KINDS = (
@@ -65,7 +66,7 @@ def _lint_one(job: tuple[str, str, str, str]) -> FileStats:
 
             _LINTER = Linter(load_plugins=False)
         text = Path(path).read_text("utf-8", errors="replace")
-        forced = language if language in ("en", "fr", "es") else None
+        forced = language if language in LANGUAGES else None
         result = (
             _LINTER.lint_text(text, path=None) if forced is None else _lint_forced(text, forced)
         )

@@ -14,7 +14,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-SUPPORTED_LANGUAGES = ("en", "fr", "es")
+SUPPORTED_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 _ADVERBS = {
     "en": r"(?i:[a-z]{3,}ly)(?![\w'])",
     "fr": r"(?i:[a-zà-ÿ]{3,}ment)(?![\w'])",
@@ -75,6 +75,12 @@ class Lexicon:
     also: tuple[str, ...]
     further: tuple[str, ...]
     organs: tuple[Organ, ...]
+    positional: bool = False
+    """No phrase lists: preambular paragraphs are told by their place, not their opener."""
+    terminators: tuple[str, str, str] = (",", ";", ".")
+    """The marks ending a preambular, an operative and the last operative paragraph."""
+    number_style: str = "dot"
+    """How operative paragraphs are numbered: ``dot`` ("1. Decides") or ``dash`` ("1 - …")."""
     _pre_re: PhraseMatcher = field(init=False, repr=False)
     _op_re: PhraseMatcher = field(init=False, repr=False)
     _marker_re: re.Pattern[str] = field(init=False, repr=False)
@@ -242,6 +248,7 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         for key, entry in data.get("organs", {}).items()
     )
     preambular = data.get("preambular", {})
+    punctuation = data.get("punctuation", {})
     return Lexicon(
         language=str(data["language"]),
         preambular=_tuple(preambular.get("phrases")),
@@ -250,6 +257,13 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         also=_tuple(markers.get("also")),
         further=_tuple(markers.get("further")),
         organs=organs,
+        positional=bool(data.get("positional", False)),
+        terminators=(
+            str(punctuation.get("preambular", ",")),
+            str(punctuation.get("operative", ";")),
+            str(punctuation.get("final", ".")),
+        ),
+        number_style=str(punctuation.get("number", "dot")),
     )
 
 

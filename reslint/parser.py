@@ -39,6 +39,8 @@ _EXTRACTION_SIGNS = frozenset(
 )
 _LABEL_START = re.compile(r"\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)\s")
 _NUMBERED = re.compile(r"\d{1,4}\s*\.(?:\s|$)")
+_NUMBERED_ANY = re.compile(r"\d{1,4}\s*[.-](?:\s|$)")
+_ALL_MARKS = ",;:.،؛，；：。"
 _FOOTNOTE_LIKE = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)")
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -192,6 +194,8 @@ class _Builder:
             )
         word = _FIRST_WORD.search(view.text, offset)
         start, end = (word.start(), word.end()) if word else (offset, offset)
+        if self.lexicon.language == "zh":
+            end = min(end, start + 2)  # no spaces between words: the verb's two characters
         return Opener(view.original_span(start, end), view.text[start:end], "", False)
 
     def footnote(self, block: Block, view: TextView) -> None:
@@ -283,7 +287,7 @@ class _Builder:
             self._embedded = self.last_paragraph
             self.add(NodeKind.QUOTED, view, span, parent=self._embedded)
         elif category == "organ":  # the first organ line, or the next resolution of a file
-            organ = self.lexicon.organ_for(parsed.detail.strip(' ,«“"'))
+            organ = self.lexicon.organ_for(parsed.detail.strip(' ,،，«“"'))
             self.organ = organ.key if organ else self.organ
             self.organ_gender = organ.gender if organ else self.organ_gender
             self.organ_span = view.original_span(0, len(text))
@@ -346,6 +350,21 @@ class _Builder:
             self.last_paragraph = node.index
             if self.state == "front":
                 self.state = "preamble"
+        elif self.lexicon.positional and in_body and category == "unknown":
+            # no opening phrases to go by: the final mark tells a preambular clause ("，")
+            # from an operative one ("；" or "。"), and the operative part, once begun, goes on
+            _, operative_mark, final_mark = self.lexicon.terminators
+            terminator = terminator_of(view)[0]
+            if self.state == "preamble" and terminator not in (operative_mark, final_mark):
+                node = self.add(
+                    NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed), calls=calls
+                )
+            else:
+                node = self.add(
+                    NodeKind.OPERATIVE, view, span, opener=self.opener(view, parsed), calls=calls
+                )
+                self.state = "operative"
+            self.last_paragraph = node.index
         elif category == "unnumbered_operative" and self.state != "closing":
             node = self.add(
                 NodeKind.OPERATIVE, view, span, opener=self.opener(view, parsed), calls=calls
@@ -413,6 +432,10 @@ class _Builder:
         first = text[:1]
         if _LABEL_START.match(text) or _FOOTNOTE_LIKE.match(text):
             return False
+        if self.lexicon.positional:
+            # no capitalised openers to go by (Arabic, Chinese; Russian openers are lower
+            # case): a block continues a paragraph only when that paragraph has no final mark
+            return last.terminator not in _ALL_MARKS and not _NUMBERED_ANY.match(text)
         if last.terminator not in ";." and (
             first.islower() or (first.isdigit() and not _NUMBERED.match(text))
         ):

@@ -308,6 +308,7 @@ class SubparagraphLabelStyle(Rule):
     """
 
     code = "NU004"
+    languages = ("en", "fr", "es")
     name = "subparagraph-label-style"
     summary = "Subparagraph label not in the language's form"
     fix_availability = Applicability.SAFE

@@ -137,6 +137,7 @@ class UnknownPreambularOpener(Rule):
     """
 
     code = "OP001"
+    languages = ("en", "fr", "es")  # the languages with a lexicon of opening phrases
     name = "unknown-preambular-opener"
     summary = "Preambular paragraph opening with an unknown phrase"
     fix_availability = Applicability.UNSAFE
@@ -184,6 +185,7 @@ class UnknownOperativeVerb(Rule):
     """
 
     code = "OP002"
+    languages = ("en", "fr", "es")  # the languages with a lexicon of opening phrases
     name = "unknown-operative-verb"
     summary = "Operative paragraph opening with an unknown verb"
     severity = Severity.ERROR
@@ -251,6 +253,7 @@ class AlsoFurtherOrder(Rule):
     """
 
     code = "OP003"
+    languages = ("en", "fr", "es")  # the languages with a lexicon of opening phrases
     name = "also-further-order"
     summary = '"also"/"further" opener out of order'
 

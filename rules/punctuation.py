@@ -6,16 +6,22 @@ from typing import Iterator
 
 from reslint_rules._shared import last_descendant, statement_sections
 
+from reslint.lexicon import load_lexicon
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Fix, Severity, Violation
 
-_MARKS = ",;:.!?"
+_MARKS = ",;:.!?،؛，；：。"
 
 
 def _describe(mark: str) -> str:
     return f"'{mark}'" if mark in _MARKS else "no punctuation"
+
+
+def _mark(document: Document, which: int) -> str:
+    """Return the language's mark ending a preambular (0), operative (1) or last (2) paragraph."""
+    return load_lexicon(document.language).terminators[which]
 
 
 def terminal_fix(node: Node, wanted: str) -> tuple[Span, Fix] | None:
@@ -84,7 +90,7 @@ class PreambularTerminator(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         for node in document.preambular:
-            yield from _check_end(self, document, node, ",", "preambular paragraph")
+            yield from _check_end(self, document, node, _mark(document, 0), "preambular paragraph")
 
 
 class OperativeTerminator(Rule):
@@ -126,7 +132,7 @@ class OperativeTerminator(Rule):
                 # under a heading, a numbered sentence with no operative verb belongs to an
                 # annexed programme or declaration ("7. Les États … devraient agir.")
                 continue
-            yield from _check_end(self, document, node, ";", "operative paragraph")
+            yield from _check_end(self, document, node, _mark(document, 1), "operative paragraph")
 
 
 class FinalTerminator(Rule):
@@ -159,7 +165,9 @@ class FinalTerminator(Rule):
         last = _last_operative_by_part(document)
         for node in document.operative:
             if node.index in last:
-                yield from _check_end(self, document, node, ".", "last operative paragraph")
+                yield from _check_end(
+                    self, document, node, _mark(document, 2), "last operative paragraph"
+                )
 
 
 class LeadInColon(Rule):
@@ -186,6 +194,7 @@ class LeadInColon(Rule):
     """
 
     code = "PU004"
+    languages = ("en", "fr", "es", "ar", "ru")  # Chinese uses the full-width colon
     name = "lead-in-colon"
     summary = "Lead-in to subparagraphs not ending with a colon"
     fix_availability = Applicability.SAFE

@@ -689,6 +689,58 @@ class FrenchQuotes(Rule):
         )
 
 
+class RussianOpenerCase(Rule):
+    """Russian preambular paragraphs open in lower case.
+
+    Checked only with ``--language ru`` (Russian is never detected).
+
+    ## Why
+    In the Russian texts of UN resolutions the preambular paragraphs continue the
+    sentence begun by the organ, and their opening participle is written in lower
+    case: ``ссылаясь на свою резолюцию …``, ``вновь подтверждая …``, ``отмечая с
+    серьезной обеспокоенностью …`` (UN drafting conventions, Russian texts).
+
+    ## Example
+    ```text
+    Генеральная Ассамблея,
+    Ссылаясь на свою резолюцию 58/170,
+    1. просит Генерального секретаря представить доклад.
+    ```
+
+    ## Use instead
+    ```text
+    Генеральная Ассамблея,
+    ссылаясь на свою резолюцию 58/170,
+    1. просит Генерального секретаря представить доклад.
+    ```
+
+    ## Fix safety
+    Safe: only the first letter's case changes.
+    """
+
+    code = "TY010"
+    name = "russian-opener-case"
+    summary = "Russian preambular paragraph opening with a capital letter"
+    languages = ("ru",)
+    fix_availability = Applicability.SAFE
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        for node in document.preambular:
+            opener = node.opener
+            if opener is None or not opener.text or not opener.text[0].isupper():
+                continue
+            if len(opener.text) > 1 and opener.text[1].isupper():
+                continue  # an abbreviation ("ООН") keeps its capitals
+            first = Span(opener.span.start, opener.span.start + 1)
+            lower = opener.text[0].lower()
+            yield self.violation(
+                opener.span,
+                f"preambular paragraph opens with '{opener.text}'; "
+                f"write '{lower}{opener.text[1:]}'",
+                Fix.replace(first, lower, f"Write '{lower}'"),
+            )
+
+
 RULES = (
     FrenchSpaceBeforePunctuation,
     EnglishSpaceBeforePunctuation,
@@ -698,4 +750,5 @@ RULES = (
     DoubleSpace,
     EnglishQuoteStyle,
     FrenchQuotes,
+    RussianOpenerCase,
 )

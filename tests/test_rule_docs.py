@@ -50,6 +50,8 @@ def _doc_examples(registry: Registry) -> list[tuple[str, str, str, str]]:
 
 
 def _language(rule_code: str, text: str) -> str | None:
+    if re.search(r"[а-яА-Я]", text):
+        return "ru"  # never detected: a Russian example is linted as Russian
     if re.search(r"\b(Décide|Rappelant|Assemblée|Prie|Conseil de sécurité)\b", text):
         return "fr"
     return "en"

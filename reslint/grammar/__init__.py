@@ -25,6 +25,8 @@ _MEETING = (
     r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
     r"(?:\((?:resumed|reprise|continuación)\)\s+)?"
     r"(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión|reunión)\b"
+    r"|第\s*\d{1,5}\s*次全体会议"  # zh
+    r"|\d{1,5}\s*-?\s*[еяй]\s+(?:пленарное\s+)?заседание"  # ru
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
 _SUB_LABEL = r"(?:\(?\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6})\s?\)|(?P<bullet>[-•–—▪◦]))"
@@ -42,6 +44,16 @@ class BlockParse:
     opener: OpenerMatch | None = None
     rest_start: int = 0
     detail: str = ""
+
+
+_ANNEX_WORDS = ("附件", "Пр", "مر")
+
+
+def _number_pattern(lexicon: Lexicon) -> str:
+    """Return the pattern of an operative paragraph number: "1." (or "1 -" in Arabic)."""
+    if lexicon.number_style == "dash":
+        return r"(?P<number>\d{1,4})\s*(?:\.|-)(?=\s|$)"
+    return r"(?P<number>\d{1,4})\s*\.(?=\s|$)"
 
 
 def _scoped(pattern: str) -> str:
@@ -88,12 +100,10 @@ class BlockGrammar:
         words = r"(?:[^\W\d][\w'-]*\s+){0,3}?[^\W\d][\w'-]*"
 
         self.organ_line = (
-            _rx(rf"(?i)(?:«\s*|\"\s*|“\s*)?(?:{organ_alt})\s*,?", "organ_name")("organ") + end
+            _rx(rf"(?i)(?:«\s*|\"\s*|“\s*)?(?:{organ_alt})\s*[,،，]?", "organ_name")("organ") + end
         ).set_name("organ_line")
         self.operative = (
-            _el(pp.Regex(r"(?P<number>\d{1,4})\s*\.(?=\s|$)", as_match=True)).set_name("op_number")(
-                "label"
-            )
+            _el(pp.Regex(_number_pattern(lexicon), as_match=True)).set_name("op_number")("label")
             + pp.Opt(opener_op)
             + rest
         ).set_name("operative")
@@ -117,6 +127,7 @@ class BlockGrammar:
         self.adoption = (
             _rx(rf"(?i){_MEETING}", "meeting_line")("meeting") + rest
             | _rx(_VOTE, "vote_line")("vote") + rest
+            | _rx(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", "cjk_date")("meeting") + end
             | _rx(
                 r"(?i)(?:\d{1,2}(?:er|º)?\s+(?:de\s+)?(?P<month>[^\W\d]{3,})\s+(?:de\s+)?\d{4}"
                 r"|(?P<month2>[^\W\d]{3,})\s+\d{1,2},?\s+\d{4})\.?",
@@ -126,7 +137,8 @@ class BlockGrammar:
         ).set_name("adoption")
         self.annex = (
             _rx(
-                r"(?:Annexe|Annex|Anexo|ANNEXE|ANNEX|ANEXO)(?:\s+(?:[IVXLC]+|[A-Z]|\d{1,2}))?\.?",
+                r"(?:Annexe|Annex|Anexo|ANNEXE|ANNEX|ANEXO|附件|Приложение|مرفق)"
+                r"(?:\s+(?:[IVXLC]+|[A-Z]|\d{1,2}))?\.?",
                 "annex_word",
             )("annex")
             + end
@@ -176,7 +188,7 @@ class BlockGrammar:
         return BlockParse("unknown")
 
     def _define_gates(self, organ_alt: str) -> None:
-        organ = re.compile(rf"(?i)[«“\"]?\s*(?:{organ_alt})\s*,?\s*$")
+        organ = re.compile(rf"(?i)[«“\"]?\s*(?:{organ_alt})\s*[,،，]?\s*$")
         lexicon = self.lexicon
 
         def starts(pattern: str) -> Callable[[str], bool]:
@@ -185,11 +197,13 @@ class BlockGrammar:
 
         self._gates: dict[str, Callable[[str], bool]] = {
             "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
-            "operative": starts(r"\d{1,4}\s*\."),
+            "operative": starts(r"\d{1,4}\s*[.-]"),
             "subparagraph": starts(r"(?:\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)|[-•–—▪◦])\s"),
             "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
-            "adoption": starts(r"[\d\[]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"),
-            "annex": lambda text: len(text) < 20 and text[:3].lower() in ("ann", "ane"),
+            "adoption": starts(r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"),
+            "annex": lambda text: (
+                len(text) < 20 and (text[:3].lower() in ("ann", "ane") or text[:2] in _ANNEX_WORDS)
+            ),
             "section": lambda text: (
                 len(text) < 320
                 and not text.rstrip().endswith((",", ";"))
