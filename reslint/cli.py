@@ -534,7 +534,7 @@ def _parse(args: argparse.Namespace) -> int:
 
         sys.stdout.write(document_akn(document))
     else:
-        sys.stdout.write(document_text(document))
+        sys.stdout.write(document_text(document, rendering.locations))
     return EXIT_CLEAN
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from reslint.model import Document, Node
+from reslint.readers import SourceMap
 from reslint.text import Span
 
 
@@ -72,14 +73,17 @@ def document_json(document: Document) -> str:
     return json.dumps(document_record(document), ensure_ascii=False, indent=2) + "\n"
 
 
-def document_text(document: Document) -> str:
-    """Return an indented outline of the document."""
+def document_text(document: Document, locations: SourceMap | None = None) -> str:
+    """Return an indented outline of the document.
+
+    ``locations`` (Word, PDF, XML) gives each node's line in the file's own terms.
+    """
     lines = [
         f"language: {document.language}  organ: {document.organ or '-'}  "
         f"session: {document.session or '-'}"
     ]
     for node in document.nodes:
-        where = document.line_index.position(node.span.start)
+        where = (locations or document.line_index).position(node.span.start)
         indent = "    " if node.parent is not None else ""
         label = f" {node.number}" if node.number else ""
         opener = f" [{node.opener.text}]" if node.opener else ""
