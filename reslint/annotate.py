@@ -20,7 +20,6 @@ import copy
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from reslint.readers.docx import RunMap, Segment, open_document, render_document
 from reslint.reading import ReadError
 from reslint.violations import Violation
+from reslint.writing import write_bytes_atomically
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -268,24 +268,3 @@ def split_before(segment: Segment, offset: int) -> None:
     for child in moved:
         second.append(child)
     run.addnext(second)
-
-
-def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
-    """Write ``data`` to ``path`` (permissions ``mode``) through a temporary file renamed over it.
-
-    Raises:
-        OSError: the folder is missing or not writable.
-    """
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".reslint", dir=path.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

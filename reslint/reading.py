@@ -76,14 +76,14 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
     return SourceText(text, encoding, bom, _detect_newline(text), guessed)
 
 
-def read_source(path: Path, encoding: str | None = None) -> SourceText:
-    """Read and decode one file.
+def read_bytes(path: Path) -> bytes:
+    """Read the bytes of one file.
 
     Raises:
-        ReadError: the file is missing, unreadable, a directory or binary.
+        ReadError: the file is missing, unreadable or a directory.
     """
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except IsADirectoryError:
@@ -92,4 +92,12 @@ def read_source(path: Path, encoding: str | None = None) -> SourceText:
         raise ReadError("permission denied") from None
     except OSError as error:
         raise ReadError(error.strerror or str(error)) from None
-    return decode(data, encoding)
+
+
+def read_source(path: Path, encoding: str | None = None) -> SourceText:
+    """Read and decode one text file.
+
+    Raises:
+        ReadError: the file is missing, unreadable, a directory or binary.
+    """
+    return decode(read_bytes(path), encoding)

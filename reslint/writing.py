@@ -43,22 +43,29 @@ def write_atomically(path: Path, source: SourceText, text: str, read_stamp: File
     try:
         if stamp(path) != read_stamp:
             raise WriteError("the file changed on disk since it was read; not written")
-        data = source.encode(text)
-        mode = path.stat().st_mode & 0o7777
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".reslint", dir=path.parent
-        )
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_bytes_atomically(path, source.encode(text), path.stat().st_mode & 0o7777)
     except WriteError:
         raise
     except (OSError, UnicodeEncodeError) as error:
         raise WriteError(f"cannot write: {error}") from None
+
+
+def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Write ``data`` to ``path`` (permissions ``mode``) through a temporary file renamed over it.
+
+    Raises:
+        OSError: the folder is missing or not writable.
+    """
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".reslint", dir=path.parent
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

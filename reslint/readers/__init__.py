@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from reslint.reading import ReadError, SourceText
+from reslint.reading import ReadError, SourceText, read_bytes
 from reslint.text import Position, Span
 
 if TYPE_CHECKING:
@@ -155,16 +155,7 @@ def read_file(manager: pluggy.PluginManager, path: Path, encoding: str | None = 
         ReadError: the file is missing, unreadable, binary or malformed for its format,
             or a reader plugin crashed (the message names it).
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
-    except OSError as error:
-        raise ReadError(error.strerror or str(error)) from None
+    data = read_bytes(path)
     try:
         extraction = manager.hook.reslint_read(path=path, data=data, encoding=encoding)
     except ReadError:
