@@ -3,57 +3,18 @@
 from __future__ import annotations
 
 from reslint.model import Document, Node, NodeKind
+from reslint.numerals import letter_label, letter_value, roman_label, roman_value
 
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-
-
-def roman_value(label: str) -> int | None:
-    """Return the value of a lowercase roman numeral, or None."""
-    total = 0
-    previous = 0
-    for char in reversed(label):
-        value = ROMAN.get(char)
-        if value is None:
-            return None
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total or None
-
-
-def letter_value(label: str) -> int | None:
-    """Return the rank of a letter label: a=1 … z=26, aa=27 …, or None."""
-    if not label.isalpha() or not label.islower():
-        return None
-    if len(set(label)) != 1:
-        return None
-    return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
-
-
-def letter_label(rank: int) -> str:
-    """Return the letter label of ``rank`` (inverse of :func:`letter_value`)."""
-    repeat, index = divmod(rank - 1, 26)
-    return chr(ord("a") + index) * (repeat + 1)
-
-
-def roman_label(value: int) -> str:
-    """Return the lowercase roman numeral of ``value``."""
-    numerals = (
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    )
-    out = []
-    for number, text in numerals:
-        while value >= number:
-            out.append(text)
-            value -= number
-    return "".join(out)
+__all__ = [
+    "body_paragraphs",
+    "has_subparagraphs",
+    "last_descendant",
+    "letter_label",
+    "letter_value",
+    "roman_label",
+    "roman_value",
+    "statement_sections",
+]
 
 
 def last_descendant(document: Document, node: Node) -> Node:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from reslint.numerals import letter_label, roman_label
 from reslint.readers import Anchor, Extraction, Rendering, SourceMap
 from reslint.reading import ReadError
 from reslint.text import Span
@@ -265,35 +266,12 @@ def _letters(value: int, upper: bool) -> str:
     """Word's letter numbering: a … z, aa … zz, aaa …"""
     if value <= 0:
         return str(value)
-    letter = chr(ord("A" if upper else "a") + (value - 1) % 26)
-    return letter * ((value - 1) // 26 + 1)
-
-
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
+    label = letter_label(value)
+    return label.upper() if upper else label
 
 
 def _roman(value: int) -> str:
-    if value <= 0:
-        return str(value)
-    parts: list[str] = []
-    for amount, numeral in _ROMAN:
-        count, value = divmod(value, amount)
-        parts.append(numeral * count)
-    return "".join(parts)
+    return roman_label(value) if value > 0 else str(value)
 
 
 def format_number(value: int, number_format: str) -> str:

@@ -1,0 +1,61 @@
+"""Roman numerals and letter labels, both ways: "iv" ↔ 4, "aa" ↔ 27.
+
+Subparagraph labels ((a), (iv)), Word's list counters and old General Assembly
+session numbers (``3363 (XXX)``) all need them.
+"""
+
+from __future__ import annotations
+
+_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_NUMERALS = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def roman_value(label: str) -> int | None:
+    """Return the value of a lowercase roman numeral, or None."""
+    total = 0
+    previous = 0
+    for char in reversed(label):
+        value = _VALUES.get(char)
+        if value is None:
+            return None
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total or None
+
+
+def roman_label(value: int) -> str:
+    """Return the lowercase roman numeral of ``value`` (positive)."""
+    out = []
+    for number, text in _NUMERALS:
+        count, value = divmod(value, number)
+        out.append(text * count)
+    return "".join(out)
+
+
+def letter_value(label: str) -> int | None:
+    """Return the rank of a letter label: a=1 … z=26, aa=27 …, or None."""
+    if not label.isalpha() or not label.islower():
+        return None
+    if len(set(label)) != 1:
+        return None
+    return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
+
+
+def letter_label(rank: int) -> str:
+    """Return the letter label of ``rank`` (inverse of :func:`letter_value`)."""
+    repeat, index = divmod(rank - 1, 26)
+    return chr(ord("a") + index) * (repeat + 1)
