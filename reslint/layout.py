@@ -41,6 +41,11 @@ _OP_NUMBER = re.compile(r"(\d{1,4})\s*\.\s+\S")
 _BARE_LABEL = re.compile(r"\d{1,4}\s*\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)")
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
 _MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
+# how an unnumbered footnote text starts ("Voir A/73/368, par. 19.", "Ibid.", "Résolution 70/1.")
+_NOTE_START = re.compile(
+    r"(?:Voir|See|Véase|Ver|Ibid|Idem|Official Records|Documents officiels|Documentos Oficiales"
+    r"|R[ée]solution\s+\d|Resolución\s+\d|[A-Z]{1,2}/(?:RES/|CONF\.|C\.\d|\d))\b"
+)
 _TERMINAL = ",;:."
 _TRAILING_NOISE = re.compile(r"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*\d{1,3})+$")
 
@@ -220,7 +225,11 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
                         and (
                             content[:1].islower()
                             # an uppercase line after a bare number is that note's text
-                            or (footnote is None and not is_terminated(current.last_content))
+                            or (
+                                footnote is None
+                                and not is_terminated(current.last_content)
+                                and not _NOTE_START.match(content)
+                            )
                         )
                     )
                     # after a blank line, lowercase text resumes the paragraph, not a note

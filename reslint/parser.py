@@ -439,11 +439,13 @@ class _Builder:
         if last.terminator not in ";." and (
             first.islower() or (first.isdigit() and not _NUMBERED.match(text))
         ):
-            # openers are capitalised: "demande aux États…" here is running text
+            # openers are capitalised: "demande aux États…" here is running text, and so
+            # is "l'Autorité … à sa vingt-sixième session", which reads like a header
             return self.grammar.parse(text).category in (
                 "unknown",
                 "preambular",
                 "unnumbered_operative",
+                "header",
             )
         if last.terminator not in ",;:." and first.isupper():
             return self.grammar.parse(text).category in ("unknown", "header")
