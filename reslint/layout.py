@@ -42,7 +42,7 @@ _BARE_LABEL = re.compile(r"\d{1,4}\s*\.|\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)")
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
 _MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
 # how an unnumbered footnote text starts ("Voir A/73/368, par. 19.", "Ibid.", "Résolution 70/1.")
-_NOTE_START = re.compile(
+NOTE_START = re.compile(
     r"(?:Voir|See|Véase|Ver|Ibid|Idem|Official Records|Documents officiels|Documentos Oficiales"
     r"|R[ée]solution\s+\d|Resolución\s+\d|[A-Z]{1,2}/(?:RES/|CONF\.|C\.\d|\d))\b"
 )
@@ -228,7 +228,7 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
                             or (
                                 footnote is None
                                 and not is_terminated(current.last_content)
-                                and not _NOTE_START.match(content)
+                                and not NOTE_START.match(content)
                             )
                         )
                     )

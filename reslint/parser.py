@@ -14,7 +14,7 @@ from typing import Callable
 from reslint.footnotes import CallCandidate, candidates, select_calls
 from reslint.grammar import BlockGrammar, BlockParse, grammar_for
 from reslint.language import detect_language
-from reslint.layout import Block, layout
+from reslint.layout import NOTE_START, Block, layout
 from reslint.lexicon import Lexicon, load_lexicon, normalise
 from reslint.model import ArtefactKind, Document, FootnoteCall, Node, NodeKind, Opener, TextView
 from reslint.text import Span
@@ -401,6 +401,9 @@ class _Builder:
         elif category == "unknown" and self._heading(view):
             self.section += 1
             self.add(NodeKind.SECTION, view, span)
+        elif self.state in ("preamble", "operative") and _is_unnumbered_note(view):
+            # "Voir A/76/690 et A/HRC/52/69." at the foot of a page, its number lost
+            self.add(NodeKind.FOOTNOTE, view, span)
         elif self.state == "preamble" and self._looks_preambular(view):
             node = self.add(
                 NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed), calls=calls
@@ -574,6 +577,12 @@ def parse_document(text: str, language: str | None = None, path: str | None = No
         calls=tuple(all_calls),
         footnote_regions=_regions(blocks),
     )
+
+
+def _is_unnumbered_note(view: TextView) -> bool:
+    """Return whether a block is a footnote text that lost its number ("Voir A/73/368.")."""
+    text = view.text
+    return len(text) < 300 and NOTE_START.match(text) is not None and text.rstrip().endswith(".")
 
 
 def _regions(blocks: list[Block]) -> tuple[tuple[int, ...], ...]:
