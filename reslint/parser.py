@@ -564,7 +564,7 @@ def parse_document(text: str, language: str | None = None, path: str | None = No
     return Document(
         text=text,
         language=language,
-        nodes=tuple(builder.nodes),
+        nodes=tuple(_preceding_tail(builder.nodes)),
         artefacts=tuple(result.artefacts),
         organ=builder.organ,
         organ_gender=builder.organ_gender,
@@ -577,6 +577,28 @@ def parse_document(text: str, language: str | None = None, path: str | None = No
         calls=tuple(all_calls),
         footnote_regions=_regions(blocks),
     )
+
+
+def _preceding_tail(nodes: list[Node]) -> list[Node]:
+    """Set aside the end of the preceding resolution at the top of a file.
+
+    A file cut out of a compilation can start with the last paragraphs of the
+    resolution before it, closed by its adoption line, and only then the organ of
+    its own: those paragraphs are text of another document, kept but not checked.
+    """
+    first_organ = next((n.index for n in nodes if n.kind is NodeKind.ORGAN), None)
+    if first_organ is None:
+        return nodes
+    adoption = next((n.index for n in nodes[:first_organ] if n.kind is NodeKind.ADOPTION), None)
+    if adoption is None:
+        return nodes
+    body = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
+    return [
+        replace(n, kind=NodeKind.QUOTED, parent=None)
+        if n.index < adoption and n.kind in body
+        else n
+        for n in nodes
+    ]
 
 
 def _is_unnumbered_note(view: TextView) -> bool:
