@@ -23,7 +23,7 @@ _ADVERBS = {
 
 
 def normalise(text: str) -> str:
-    """Fold typographic apostrophes, tabs and non-breaking spaces for matching.
+    """Fold typographic apostrophes, tabs, non-breaking spaces and direction marks for matching.
 
     Every replacement is one character for one, so offsets are unchanged.
     (A chain of ``str.replace`` is much faster than ``str.translate`` here.)
@@ -34,6 +34,8 @@ def normalise(text: str) -> str:
         .replace("\u00a0", " ")
         .replace("\u202f", " ")
         .replace("\t", " ")
+        .replace("\u200e", " ")
+        .replace("\u200f", " ")
     )
 
 

@@ -89,6 +89,10 @@ def _unknown(
         return
     lexicon = load_lexicon(document.language)
     proposal = suggestion(lexicon, kind, opener.text)
+    if node.section and proposal is None:
+        # under a heading ("Action", "Problem"), a numbered sentence that opens with no
+        # word close to a verb is annexed text ("4. States, in cooperation with …")
+        return
     if proposal is not None and proposal.split()[0].casefold() == opener.text.casefold():
         yield rule.violation(
             opener.span,

@@ -19,7 +19,7 @@ from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, normalise
 from reslint.vocabulary import month_names
 
 _WHITE = " \t\u00a0\u202f"
-_SECTION_START = re.compile(r"(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|\s|$)")
+_SECTION_START = re.compile(r"(?:==\s*)?(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|\s|$)")
 _ARTICLE = re.compile(r"^(?:The|L'|Le|La|Les|El|Los|Las)\s*", re.I)
 _MEETING = (
     r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
@@ -146,7 +146,10 @@ class BlockGrammar:
             + end
         ).set_name("annex_heading")
         self.section = (
-            _rx(r"(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|(?=\s|$))", "section_label")("section")
+            _rx(
+                r"(?:==\s*)?(?:[IVXLC]{1,6}|[A-Z])(?:\s*==)?(?:\s*\.|(?=\s|$))",  # "== II =="
+                "section_label",
+            )("section")
             + _rx(r"[^;]{0,300}", "heading_text")("heading")
             + end
         ).set_name("section_heading")
