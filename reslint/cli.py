@@ -354,7 +354,11 @@ def _check(args: argparse.Namespace) -> int:
                 )
             for violation in found:
                 counts[violation.code] = counts.get(violation.code, 0) + 1
-            formatter.file(FileReport(str(path), outcome.text, tuple(found), outcome.locations))
+            formatter.file(
+                FileReport(
+                    str(path), outcome.text, tuple(found), outcome.locations, outcome.writable
+                )
+            )
         bar.close()
         summary = Summary(files, violations, fixable, errors, fixed)
         if args.diff:
@@ -574,7 +578,7 @@ def _annotate(args: argparse.Namespace) -> int:
         _error(str(error))
         return EXIT_ERROR
     outcome = done.outcome
-    report = FileReport(str(args.path), outcome.text, done.violations, outcome.locations)
+    report = FileReport(str(args.path), outcome.text, done.violations, outcome.locations, False)
     ConciseFormatter(sys.stdout).file(report)
     assert outcome.result is not None
     for crash in outcome.result.crashes:

@@ -289,3 +289,19 @@ def test_cache_serves_the_same_report_and_follows_the_configuration(drafts: Path
     assert len(json.loads(changed.out)) == 2
     uncached = reslint("check", "--no-cache", "--output-format", "json", str(drafts))
     assert uncached.out == changed.out
+
+
+def test_read_only_formats_offer_no_fixes(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in ("The General Assembly,", "1. Decides to act.", "2. Requests a report."):
+        document.add_paragraph(text)
+    draft = tmp_path / "draft.docx"
+    document.save(str(draft))
+    run = reslint("check", str(draft))
+    assert run.code == 1, run.err
+    assert f"{draft}:2:18: PU002 operative paragraph ends with '.', not ';'" in run.out
+    assert "[*]" not in run.out and "--fix" not in run.out
+    text = tmp_path / "draft.txt"
+    text.write_text("The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.\n")
+    assert "[*] 1 fixable with the `--fix` option." in reslint("check", str(text)).out

@@ -23,6 +23,8 @@ class FileReport:
     violations: tuple[Violation, ...]
     locations: SourceMap | None = None
     """Positions in a container format's terms (Word paragraph, PDF line); None for text."""
+    writable: bool = True
+    """Whether ``--fix`` can rewrite the file (Word and PDF files are read-only)."""
 
     @cached_property
     def line_index(self) -> LineIndex:

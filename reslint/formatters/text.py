@@ -31,7 +31,8 @@ class ConciseFormatter(Formatter):
     def headline(self, report: FileReport, violation: Violation, suffix: str = "") -> str:
         """Return the ``path:line:col: CODE [*] message`` line of a violation."""
         where = report.position(violation.span.start)
-        marker = f"{self.paint('fixable', '[*]')} " if _has_safe_fix(violation) else ""
+        fixable = report.writable and _has_safe_fix(violation)
+        marker = f"{self.paint('fixable', '[*]')} " if fixable else ""
         return (
             f"{self.paint('path', report.path)}:{where.line}:{where.column}: "
             f"{self.paint(violation.severity.value, violation.code)} "
