@@ -37,7 +37,9 @@ _EXTRACTION_SIGNS = frozenset(
         ArtefactKind.DISTRIBUTION,
     }
 )
-_LABEL_START = re.compile(r"\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)\s")
+_LABEL_START = re.compile(
+    r"[(（]?\s?(?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3})\s?[)）]\s"
+)
 _NUMBERED = re.compile(r"\d{1,4}\s*\.(?:\s|$)")
 _NUMBERED_ANY = re.compile(r"\d{1,4}\s*[.-](?:\s|$)")
 _ALL_MARKS = ",;:.،؛，；：。"

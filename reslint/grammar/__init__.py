@@ -31,7 +31,11 @@ _MEETING = (
     r"|\d{1,5}\s*-?\s*[еяй]\s+(?:пленарное\s+)?заседание"  # ru
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
-_SUB_LABEL = r"(?:\(?\s?(?P<label>[a-z]{1,2}|[ivxlc]{1,6})\s?\)|(?P<bullet>[-•–—▪◦]))"
+_CJK_NUMERAL = "[一二三四五六七八九十]{1,3}"  # Chinese lists: (一), (二) …
+_SUB_LABEL = (
+    rf"(?:[(（]?\s?(?P<label>[a-z]{{1,2}}|[ivxlc]{{1,6}}|{_CJK_NUMERAL})\s?[)）]"
+    r"|(?P<bullet>[-•–—▪◦]))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +207,9 @@ class BlockGrammar:
         self._gates: dict[str, Callable[[str], bool]] = {
             "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
             "operative": starts(r"\d{1,4}\s*[.-]"),
-            "subparagraph": starts(r"(?:\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)|[-•–—▪◦])\s"),
+            "subparagraph": starts(
+                rf"(?:[(（]?\s?(?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|{_CJK_NUMERAL})\s?[)）]|[-•–—▪◦])\s"
+            ),
             "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
             "adoption": starts(
                 r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"
