@@ -91,12 +91,20 @@ class OperativeNumbering(Rule):
             numbered = [n for n in nodes if n.number is not None]
             if len(nodes) > 1 and not document.from_pdf:
                 # extraction from PDF often loses list numbers: not reported there
-                for node in nodes:
-                    if node.number is None and node.opener is not None:
-                        yield self.violation(
-                            Span(node.span.start, node.span.start + 1),
-                            "operative paragraph is not numbered",
-                        )
+                unnumbered = [n for n in nodes if n.number is None and n.opener is not None]
+                if unnumbered and not numbered:
+                    # none of them numbered: one problem, reported once
+                    first = unnumbered[0]
+                    yield self.violation(
+                        Span(first.span.start, first.span.start + 1),
+                        f"the {len(nodes)} operative paragraphs are not numbered",
+                    )
+                    unnumbered = []
+                for node in unnumbered:
+                    yield self.violation(
+                        Span(node.span.start, node.span.start + 1),
+                        "operative paragraph is not numbered",
+                    )
             if not numbered:
                 continue
             slots = {id(n): i for i, n in enumerate(nodes)}  # unnumbered ones hold a place
