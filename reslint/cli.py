@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
+from reslint.language import LANGUAGES
+
 COMMANDS = ("check", "rule", "rules", "parse", "server", "annotate")
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
-LANGUAGE_CHOICES = ("en", "fr", "es", "ar", "ru", "zh")  # as reslint.config.LANGUAGES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-file", type=Path, help="write the report to this file")
     check.add_argument(
         "--language",
-        choices=LANGUAGE_CHOICES,
+        choices=LANGUAGES,
         help="language of the texts (default: detected among en, fr, es; ar, ru and zh "
         "only when given: structure and punctuation checks)",
     )
@@ -138,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text outline, JSON model or Akoma Ntoso (AKN4UN) XML",
     )
-    parse.add_argument("--language", choices=LANGUAGE_CHOICES)
+    parse.add_argument("--language", choices=LANGUAGES)
     parse.add_argument("--encoding")
 
     annotate = sub.add_parser(
@@ -151,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--select", type=_comma_list, help="rule codes, prefixes or names to run")
     annotate.add_argument("--extend-select", type=_comma_list, default=[])
     annotate.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
-    annotate.add_argument("--language", choices=LANGUAGE_CHOICES)
+    annotate.add_argument("--language", choices=LANGUAGES)
     annotate.add_argument("--config", type=Path, help="configuration file to use")
     annotate.add_argument(
         "--no-plugins", action="store_true", help="do not load third-party plugins"

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reslint.language import LANGUAGES
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_FILES = ("reslint.toml", ".reslint.toml", "pyproject.toml")
-LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
-"""Languages reslint checks; ar, ru and zh only when asked for (never detected)."""
 OUTPUT_FORMATS = ("concise", "full", "json")
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.pdf", "*.akn")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reslint.config import LANGUAGES
+from reslint.language import LANGUAGES
 from reslint.model import NodeKind
 
 BODY_KINDS = (

@@ -9,12 +9,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from reslint.language import LANGUAGES
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-SUPPORTED_LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 _ADVERBS = {
     "en": r"(?i:[a-z]{3,}ly)(?![\w'])",
     "fr": r"(?i:[a-zà-ÿ]{3,}ment)(?![\w'])",
@@ -272,7 +273,7 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
 @cache
 def load_lexicon(language: str) -> Lexicon:
     """Load the built-in lexicon of ``language`` (cached)."""
-    if language not in SUPPORTED_LANGUAGES:
+    if language not in LANGUAGES:
         raise KeyError(f"no lexicon for language {language!r}")
     raw = resources.files("reslint.lexicons").joinpath(f"{language}.toml").read_text("utf-8")
     return lexicon_from_data(tomllib.loads(raw))
