@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from reslint.reading import ReadError, SourceText, read_bytes
+from reslint.reading import ReadError, SourceText, decode, read_bytes
 from reslint.text import Position, Span
 
 if TYPE_CHECKING:
@@ -146,6 +146,23 @@ class Extraction:
     def original_text(self) -> str:
         """Return the text positions refer to: the file's text, else the rendering."""
         return self.source.text if self.source is not None else self.rendering.text
+
+
+def text_extraction(
+    data: bytes, encoding: str | None, render: Callable[[str], Rendering], format_name: str
+) -> Extraction:
+    """Decode a text file and render it; an encoding that had to be guessed becomes a note.
+
+    Raises:
+        ReadError: the data is binary or cannot be decoded with ``encoding``.
+    """
+    source = decode(data, encoding)
+    notes = (
+        (f"encoding not declared and not UTF-8: read as {source.encoding}",)
+        if source.guessed_encoding
+        else ()
+    )
+    return Extraction(render(source.text), format_name, source, render, notes)
 
 
 def read_file(manager: pluggy.PluginManager, path: Path, encoding: str | None = None) -> Extraction:

@@ -11,8 +11,8 @@ import importlib
 from pathlib import Path
 
 from reslint.hookspecs import hookimpl
-from reslint.readers import Extraction, Rendering
-from reslint.reading import ReadError, decode
+from reslint.readers import Extraction, Rendering, text_extraction
+from reslint.reading import ReadError
 
 FORMAT_MODULES = {
     ".docx": "reslint.readers.docx",
@@ -58,10 +58,4 @@ def reslint_read(path: Path, data: bytes, encoding: str | None) -> Extraction | 
 @hookimpl(trylast=True, specname="reslint_read")
 def read_as_text(path: Path, data: bytes, encoding: str | None) -> Extraction | None:
     """Read any other file as plain text (BOM, UTF-8, UTF-16, cp1252 when guessed)."""
-    source = decode(data, encoding)
-    notes = (
-        (f"encoding not declared and not UTF-8: read as {source.encoding}",)
-        if source.guessed_encoding
-        else ()
-    )
-    return Extraction(render_text(source.text), "text", source, render_text, notes)
+    return text_extraction(data, encoding, render_text, "text")

@@ -18,8 +18,7 @@ import bisect
 import re
 from pathlib import Path
 
-from reslint.readers import Extraction, OffsetMap, Rendering
-from reslint.reading import decode
+from reslint.readers import Extraction, OffsetMap, Rendering, text_extraction
 from reslint.text import Span
 
 _EMPHASIS = re.compile(
@@ -89,10 +88,4 @@ def _italic(ranges: list[tuple[int, int]], origin: OffsetMap | None) -> tuple[Sp
 
 def read(path: Path, data: bytes, encoding: str | None) -> Extraction:
     """Read a Markdown file."""
-    source = decode(data, encoding)
-    notes = (
-        (f"encoding not declared and not UTF-8: read as {source.encoding}",)
-        if source.guessed_encoding
-        else ()
-    )
-    return Extraction(render_markdown(source.text), "markdown", source, render_markdown, notes)
+    return text_extraction(data, encoding, render_markdown, "markdown")
