@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from reslint.model import Artefact, ArtefactKind
+from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.text import Span
 
 _RULE = re.compile(r"(?:\\?_){5,}|-{10,}")
@@ -38,9 +39,7 @@ _FOOTNOTE_BODY = re.compile(
     r"(\d{1,3})(?:\s+|\t)(?=[A-Z\u00c0-\u00de«“\"(\[*]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/)"
 )
 _OP_NUMBER = re.compile(r"(\d{1,4})\s*\.\s+\S")
-_BARE_LABEL = re.compile(
-    r"\d{1,4}\s*\.|[(（]?(?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3})[)）]"
-)
+_BARE_LABEL = re.compile(rf"\d{{1,4}}\s*\.|[(（]?(?:{SUBPARAGRAPH_LABEL})[)）]")
 _BARE_NUMBER = re.compile(r"(\d{1,3})")
 _MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
 # how an unnumbered footnote text starts ("Voir A/73/368, par. 19.", "Ibid.", "Résolution 70/1.")

@@ -17,6 +17,7 @@ from reslint.language import detect_language
 from reslint.layout import NOTE_START, Block, layout
 from reslint.lexicon import Lexicon, load_lexicon, normalise
 from reslint.model import ArtefactKind, Document, FootnoteCall, Node, NodeKind, Opener, TextView
+from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.text import Span
 from reslint.vocabulary import parse_ordinal
 
@@ -37,9 +38,7 @@ _EXTRACTION_SIGNS = frozenset(
         ArtefactKind.DISTRIBUTION,
     }
 )
-_LABEL_START = re.compile(
-    r"[(（]?\s?(?:[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3})\s?[)）]\s"
-)
+_LABEL_START = re.compile(rf"[(（]?\s?(?:{SUBPARAGRAPH_LABEL})\s?[)）]\s")
 _NUMBERED = re.compile(r"\d{1,4}\s*\.(?:\s|$)")
 _NUMBERED_ANY = re.compile(r"\d{1,4}\s*[.-](?:\s|$)")
 _ALL_MARKS = ",;:.،؛，；：。"

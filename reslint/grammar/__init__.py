@@ -16,6 +16,7 @@ from typing import Callable
 import pyparsing as pp
 
 from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, normalise
+from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.vocabulary import month_names
 
 _WHITE = " \t\u00a0\u202f"
@@ -31,9 +32,8 @@ _MEETING = (
     r"|\d{1,5}\s*-?\s*[еяй]\s+(?:пленарное\s+)?заседание"  # ru
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
-_CJK_NUMERAL = "[一二三四五六七八九十]{1,3}"  # Chinese lists: (一), (二) …
 _SUB_LABEL = (
-    rf"(?:[(（]?\s?(?P<label>[a-z]{{1,2}}|[ivxlc]{{1,6}}|{_CJK_NUMERAL})\s?[)）]"
+    rf"(?:[(（]?\s?(?P<label>{SUBPARAGRAPH_LABEL})\s?[)）]"
     r"|(?P<bullet>[-•–—▪◦]))"
 )
 
@@ -207,9 +207,7 @@ class BlockGrammar:
         self._gates: dict[str, Callable[[str], bool]] = {
             "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
             "operative": starts(r"\d{1,4}\s*[.-]"),
-            "subparagraph": starts(
-                rf"(?:[(（]?\s?(?:[a-z]{{1,2}}|[ivxlc]{{1,6}}|{_CJK_NUMERAL})\s?[)）]|[-•–—▪◦])\s"
-            ),
+            "subparagraph": starts(rf"(?:[(（]?\s?(?:{SUBPARAGRAPH_LABEL})\s?[)）]|[-•–—▪◦])\s"),
             "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
             "adoption": starts(
                 r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"
