@@ -26,7 +26,7 @@ _MEETING = (
     r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
     r"(?:\((?:resumed|reprise|continuación)\)\s+)?"
     r"(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión|reunión)\b"
-    r"|(?:[^\W\d]+(?:ième|th|st|nd|rd)|première|Première|first|First)\s+"
+    r"|(?:[^\W\d][\w-]*(?:ième|th|st|nd|rd)|première|Première|first|First)\s+"
     r"(?:plenary\s+meeting|séance\s+plénière)\b"  # "Cinquième séance plénière"
     r"|第\s*\d{1,5}\s*次全体会议"  # zh
     r"|\d{1,5}\s*-?\s*[еяй]\s+(?:пленарное\s+)?заседание"  # ru
@@ -211,7 +211,7 @@ class BlockGrammar:
             "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
             "adoption": starts(
                 r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"
-                r"|[^\W\d]+(?:ième|th|st|nd|rd|ère)\s+(?:séance|plenary)"
+                r"|[^\W\d][\w-]*(?:ième|th|st|nd|rd|ère)\s+(?:séance|plenary)"
             ),
             "annex": lambda text: (
                 len(text) < 20 and (text[:3].lower() in ("ann", "ane") or text[:2] in _ANNEX_WORDS)
