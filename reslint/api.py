@@ -19,7 +19,7 @@ from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text, lint_rendering
 from reslint.fixes import fix_text
 from reslint.model import NodeKind
-from reslint.parser import parse_document
+from reslint.parser import parse_rendering
 from reslint.plugins import PluginError, plugin_manager
 from reslint.readers import Extraction, SourceMap, read_file
 from reslint.readers.builtin import render_text
@@ -269,7 +269,12 @@ class Linter:
                 return outcome
         try:
             outcome.result = lint_rendering(
-                extraction.rendering, rules, settings.language, str(path), suppressions
+                extraction.rendering,
+                rules,
+                settings.language,
+                str(path),
+                suppressions,
+                extraction.format,
             )
         except Exception as error:
             return FileOutcome(
@@ -296,11 +301,15 @@ class Linter:
             else render_text
         )
 
+        source_format = extraction.format if extraction is not None else "text"
+
         def lint_rendered(text: str) -> LintResult:
-            return lint_rendering(render(text), outcome.rules, language, path, suppressions)
+            return lint_rendering(
+                render(text), outcome.rules, language, path, suppressions, source_format
+            )
 
         def problems(text: str) -> int:
-            document = parse_document(render(text).text, language=language)
+            document = parse_rendering(render(text), language, None, source_format)
             return sum(1 for node in document.nodes if node.kind is NodeKind.UNCLASSIFIED)
 
         fixed = fix_text(

@@ -519,7 +519,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _parse(args: argparse.Namespace) -> int:
     from reslint.dump import document_json, document_text
-    from reslint.parser import parse_document
+    from reslint.parser import parse_rendering
     from reslint.plugins import plugin_manager
     from reslint.readers import read_file
     from reslint.reading import ReadError
@@ -531,7 +531,7 @@ def _parse(args: argparse.Namespace) -> int:
         _error(f"{args.path}: {error}")
         return EXIT_ERROR
     rendering = extraction.rendering
-    document = parse_document(rendering.text, language=args.language, path=str(args.path))
+    document = parse_rendering(rendering, args.language, str(args.path), extraction.format)
     if args.format == "json":
         sys.stdout.write(document_json(document))
     elif args.format == "akn":

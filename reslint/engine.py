@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from reslint.config import ConfigError, Settings
 from reslint.model import Document
-from reslint.parser import parse_document
+from reslint.parser import parse_document, parse_rendering
 from reslint.registry import Registry
 from reslint.rule import OptionError, Rule
 from reslint.selection import file_ignores, is_enabled, unknown_selectors
@@ -163,11 +163,10 @@ def lint_rendering(
     language: str | None = None,
     path: str | None = None,
     suppressions: SuppressionContext | None = None,
+    source_format: str = "text",
 ) -> LintResult:
     """Lint a reader's rendering; violations point into the original text when it has one."""
-    document = parse_document(rendering.text, language=language, path=path)
-    if rendering.italic is not None:
-        document = replace(document, italic=rendering.italic)
+    document = parse_rendering(rendering, language, path, source_format)
     result = run_rules(document, rules, suppressions)
     if rendering.origin is not None:
         origin = rendering.origin

@@ -154,6 +154,8 @@ class Document:
     """Footnote numbers found together at the foot of each page (one tuple per page)."""
     italic: tuple[Span, ...] | None = None
     """Italic stretches of the text, when the input format carries formatting (else None)."""
+    source_format: str = "text"
+    """The format the text was read from: text, markdown, docx, pdf, akn (or a plugin's)."""
 
     @cached_property
     def line_index(self) -> LineIndex:

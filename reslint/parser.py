@@ -7,19 +7,32 @@ cannot place becomes an ``unclassified`` node and parsing goes on.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from reslint.footnotes import CallCandidate, candidates, select_calls
 from reslint.grammar import BlockGrammar, BlockParse, grammar_for
 from reslint.language import detect_language
 from reslint.layout import NOTE_START, Block, layout
 from reslint.lexicon import Lexicon, load_lexicon, normalise
-from reslint.model import ArtefactKind, Document, FootnoteCall, Node, NodeKind, Opener, TextView
+from reslint.model import (
+    Artefact,
+    ArtefactKind,
+    Document,
+    FootnoteCall,
+    Node,
+    NodeKind,
+    Opener,
+    TextView,
+)
 from reslint.numerals import SUBPARAGRAPH_LABEL
+from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock
 from reslint.text import Span
 from reslint.vocabulary import parse_ordinal
+
+if TYPE_CHECKING:
+    from reslint.readers import Rendering
 
 _ROMAN_LABEL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
 _FORMAT_MARKS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
@@ -139,9 +152,11 @@ def line_starter(lexicon: Lexicon) -> Callable[[str], str | None]:
 class _Builder:
     """Turn blocks into nodes, deciding each block's kind from its position."""
 
-    def __init__(self, text: str, grammar: BlockGrammar) -> None:
+    def __init__(self, text: str, grammar: BlockGrammar, structured: bool = False) -> None:
         self.text = text
         self.grammar = grammar
+        self.structured = structured
+        """Blocks come from a reader that knows them: none is merged, split or guessed at."""
         self.lexicon = grammar.lexicon
         self.nodes: list[Node] = []
         self.state = "front"
@@ -199,27 +214,48 @@ class _Builder:
             end = min(end, start + 2)  # no spaces between words: the verb's two characters
         return Opener(view.original_span(start, end), view.text[start:end], "", False)
 
-    def footnote(self, block: Block, view: TextView) -> None:
-        self.add(
-            NodeKind.FOOTNOTE,
-            view,
-            block.span,
-            number=str(block.footnote_number) if block.footnote_number is not None else None,
-        )
+    def footnote(self, block: Block, view: TextView, number: str | None = None) -> None:
+        if number is None and block.footnote_number is not None:
+            number = str(block.footnote_number)
+        self.add(NodeKind.FOOTNOTE, view, block.span, number=number)
+
+    def front(self, block: Block, removed: list[tuple[int, int]]) -> None:
+        """Add front matter the reader recognised (masthead, symbol, sponsors): never drafting."""
+        view = make_view(self.text, block.segments, removed)
+        parsed = self.grammar.parse(view.text)
+        if parsed.category == "title":
+            self._title(parsed.detail)
+            self.add(NodeKind.TITLE, view, block.span)
+            return
+        if parsed.category == "header":
+            self._header(parsed.detail, view.text)
+        self.add(NodeKind.HEADER, view, block.span)
+
+    def quoted(
+        self, block: Block, removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]
+    ) -> None:
+        """Add text of another document that the reader recognised (an annexed text)."""
+        view = make_view(self.text, block.segments, removed)
+        self.add(NodeKind.QUOTED, view, block.span, calls=calls)
 
     def paragraph(
-        self, block: Block, removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]
+        self,
+        block: Block,
+        removed: list[tuple[int, int]],
+        calls: tuple[FootnoteCall, ...],
+        source: SourceBlock | None = None,
     ) -> None:
         view = make_view(self.text, block.segments, removed)
         text = view.text
         span = block.span
-        target = self._continued_paragraph(text)
-        if target is not None:
-            self._merge(target, block, removed, calls)
-            return
+        parsed = self._parse(text, source)
+        if not self.structured:
+            target = self._continued_paragraph(text, parsed)
+            if target is not None:
+                self._merge(target, block, removed, calls)
+                return
         self._parts[len(self.nodes)] = (list(block.segments), list(removed))
         if self._embedded is not None:
-            parsed = self.grammar.parse(text)
             if parsed.category in ("adoption", "annex") or (
                 parsed.category == "operative"
                 and self._next_number(parsed.number)
@@ -236,7 +272,6 @@ class _Builder:
                 self.quote_parent = None
             return
         if self.state == "annex":
-            parsed = self.grammar.parse(text)
             kind = NodeKind.ANNEX if parsed.category == "annex" else NodeKind.QUOTED
             self.add(kind, view, span, calls=calls)
             return
@@ -249,7 +284,6 @@ class _Builder:
             if not _QUOTE_CLOSE.search(text) or len(text) < 3:
                 self.quote_parent = self.last_paragraph
             return
-        parsed = self.grammar.parse(text)
         category = parsed.category
         in_body = self.state in ("preamble", "operative")
         if (
@@ -316,7 +350,9 @@ class _Builder:
         elif category == "subparagraph" and self.last_paragraph is not None and in_body:
             parent = self.nodes[self.last_paragraph]
             depth = (
-                2
+                source.level
+                if source is not None and source.level
+                else 2
                 if _ROMAN_LABEL.fullmatch(parsed.label or "")
                 and self._roman_context(parsed.label or "")
                 else 1
@@ -388,7 +424,7 @@ class _Builder:
             self.add(NodeKind.ADOPTION, view, span)
         elif category == "header":
             self.add(NodeKind.HEADER, view, span)
-        elif category == "unknown" and _FOOTNOTE_LIKE.match(text):
+        elif category == "unknown" and not self.structured and _FOOTNOTE_LIKE.match(text):
             number = _FOOTNOTE_LIKE.match(text).group(1)  # type: ignore[union-attr]
             self.add(NodeKind.FOOTNOTE, view, span, number=number)
         elif (
@@ -402,7 +438,11 @@ class _Builder:
         elif category == "unknown" and self._heading(view):
             self.section += 1
             self.add(NodeKind.SECTION, view, span)
-        elif self.state in ("preamble", "operative") and _is_unnumbered_note(view):
+        elif (
+            not self.structured
+            and self.state in ("preamble", "operative")
+            and _is_unnumbered_note(view)
+        ):
             # "Voir A/76/690 et A/HRC/52/69." at the foot of a page, its number lost
             self.add(NodeKind.FOOTNOTE, view, span)
         elif self.state == "preamble" and self._looks_preambular(view):
@@ -413,23 +453,30 @@ class _Builder:
         else:
             self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
 
+    def _parse(self, text: str, source: SourceBlock | None) -> BlockParse:
+        """Parse a block, taking what the reader knows of it as given."""
+        parsed = self.grammar.parse(text)
+        if source is None:
+            return parsed
+        return _as_role(parsed, source, self.lexicon, text)
+
     def _next_number(self, number: str | None) -> bool:
         """Return whether ``number`` continues the resolution's own operative numbering."""
         last = self._last_number
         return number is not None and last is not None and int(number) == last + 1
 
-    def _continued_paragraph(self, text: str) -> int | None:
+    def _continued_paragraph(self, text: str, parsed: BlockParse) -> int | None:
         """Return the index of the paragraph a block continues (page break), if any."""
         if self.state not in ("preamble", "operative") or not self.nodes:
             return None
         index = len(self.nodes) - 1
         while index > 0 and self.nodes[index].kind in (NodeKind.FOOTNOTE, NodeKind.HEADER):
             index -= 1
-        if self._continues(self.nodes[index], text):
+        if self._continues(self.nodes[index], text, parsed):
             return index
         return None
 
-    def _continues(self, last: Node, text: str) -> bool:
+    def _continues(self, last: Node, text: str, parsed: BlockParse) -> bool:
         """Return whether ``text`` is the rest of paragraph ``last``."""
         if last.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH):
             return False
@@ -445,14 +492,14 @@ class _Builder:
         ):
             # openers are capitalised: "demande aux États…" here is running text, and so
             # is "l'Autorité … à sa vingt-sixième session", which reads like a header
-            return self.grammar.parse(text).category in (
+            return parsed.category in (
                 "unknown",
                 "preambular",
                 "unnumbered_operative",
                 "header",
             )
         if last.terminator not in ",;:." and first.isupper():
-            return self.grammar.parse(text).category in ("unknown", "header")
+            return parsed.category in ("unknown", "header")
         return False
 
     def _merge(
@@ -532,11 +579,104 @@ class _Builder:
             )
 
 
-def parse_document(text: str, language: str | None = None, path: str | None = None) -> Document:
-    """Parse ``text`` into a :class:`Document` (never raises on bad drafting)."""
-    language = language or detect_language(text)
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """Blocks ready for the builder, with the footnote calls of each paragraph block."""
+
+    blocks: list[Block]
+    sources: list[SourceBlock | None]
+    calls: list[tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]]
+    artefacts: list[Artefact]
+    bodies: set[int]
+
+
+def parse_document(
+    text: str,
+    language: str | None = None,
+    path: str | None = None,
+    *,
+    blocks: tuple[SourceBlock, ...] | None = None,
+    facts: DocumentFacts | None = None,
+    source_format: str = "text",
+) -> Document:
+    """Parse ``text`` into a :class:`Document` (never raises on bad drafting).
+
+    ``blocks`` are what a reader knows of the text's structure (see
+    :mod:`reslint.readers.blocks`): when given, they are taken as they are and the
+    text layout heuristics (paragraph joins, page furniture, footnote calls guessed
+    from digits) are not used.  ``facts`` are the format's metadata.
+    """
+    language = language or (facts.language if facts else None) or detect_language(text)
     lexicon = load_lexicon(language)
     grammar = grammar_for(language)
+    if blocks is None:
+        prepared = _prepare_text(text, lexicon)
+    else:
+        prepared = _prepare_blocks(blocks)
+    builder = _Builder(text, grammar, structured=blocks is not None)
+    symbol = (facts.symbol if facts else None) or _header_symbol(text)
+    all_calls: list[FootnoteCall] = []
+    for block, source, (removed, calls) in zip(prepared.blocks, prepared.sources, prepared.calls):
+        role = source.role if source is not None else None
+        if block.kind == "footnote":
+            number = source.number if source is not None else None
+            builder.footnote(block, make_view(text, block.segments, []), number)
+        elif role is BlockRole.FRONT:
+            builder.front(block, removed)
+        elif role is BlockRole.QUOTED:
+            builder.quoted(block, removed, calls)
+            all_calls.extend(calls)
+        else:
+            builder.paragraph(block, removed, calls, source)
+            all_calls.extend(calls)
+    session = builder.session
+    if session is None and facts is not None:
+        session = facts.session
+    if symbol and session is None:
+        found = _SYMBOL_SESSION.match(symbol)
+        session = int(found.group(1)) if found else None
+    extracted = any(a.kind in _EXTRACTION_SIGNS for a in prepared.artefacts)
+    return Document(
+        text=text,
+        language=language,
+        nodes=tuple(_preceding_tail(builder.nodes)),
+        artefacts=tuple(prepared.artefacts),
+        organ=builder.organ or (facts.organ if facts else None),
+        organ_gender=builder.organ_gender,
+        organ_span=builder.organ_span,
+        session=session,
+        symbol=symbol,
+        has_footnote_section=bool(prepared.bodies),
+        from_pdf=source_format == "pdf" or (source_format == "text" and extracted),
+        path=path,
+        calls=tuple(all_calls),
+        footnote_regions=_regions(prepared.blocks),
+        source_format=source_format,
+    )
+
+
+def parse_rendering(
+    rendering: Rendering,
+    language: str | None = None,
+    path: str | None = None,
+    source_format: str = "text",
+) -> Document:
+    """Parse a reader's rendering with what the reader knows (blocks, metadata, italics)."""
+    document = parse_document(
+        rendering.text,
+        language,
+        path,
+        blocks=rendering.blocks,
+        facts=rendering.facts,
+        source_format=source_format,
+    )
+    if rendering.italic is not None:
+        document = replace(document, italic=rendering.italic)
+    return document
+
+
+def _prepare_text(text: str, lexicon: Lexicon) -> _Prepared:
+    """Find the blocks of plain text and guess its footnote calls from its digits."""
     result = layout(text, line_starter(lexicon))
     blocks = result.blocks
     bodies = {b.footnote_number for b in blocks if b.kind == "footnote" and b.footnote_number}
@@ -548,36 +688,74 @@ def parse_document(text: str, language: str | None = None, path: str | None = No
         removed = [(view.to_original(c.start), view.to_original(c.end - 1) + 1) for c in kept]
         calls = tuple(FootnoteCall(c.number, Span(*_call_span(view, c)), c.style) for c in kept)
         calls_by_block[id(block)] = (removed, calls)
-    builder = _Builder(text, grammar)
-    symbol = _header_symbol(text)
-    all_calls: list[FootnoteCall] = []
-    for block in blocks:
-        if block.kind == "footnote":
-            builder.footnote(block, make_view(text, block.segments, []))
-            continue
-        removed, calls = calls_by_block[id(block)]
-        builder.paragraph(block, removed, calls)
-        all_calls.extend(calls)
-    session = builder.session
-    if symbol and session is None:
-        found = _SYMBOL_SESSION.match(symbol)
-        session = int(found.group(1)) if found else None
-    return Document(
-        text=text,
-        language=language,
-        nodes=tuple(_preceding_tail(builder.nodes)),
-        artefacts=tuple(result.artefacts),
-        organ=builder.organ,
-        organ_gender=builder.organ_gender,
-        organ_span=builder.organ_span,
-        session=session,
-        symbol=symbol,
-        has_footnote_section=bool(bodies),
-        from_pdf=any(a.kind in _EXTRACTION_SIGNS for a in result.artefacts),
-        path=path,
-        calls=tuple(all_calls),
-        footnote_regions=_regions(blocks),
+    return _Prepared(
+        blocks,
+        [None] * len(blocks),
+        [calls_by_block.get(id(b), ([], ())) for b in blocks],
+        list(result.artefacts),
+        {n for n in bodies if n is not None},
     )
+
+
+def _prepare_blocks(sources: tuple[SourceBlock, ...]) -> _Prepared:
+    """Take a reader's blocks as they are, with the footnote calls it found."""
+    blocks: list[Block] = []
+    calls: list[tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]] = []
+    bodies: set[int] = set()
+    for source in sources:
+        if source.role is BlockRole.FOOTNOTE:
+            number = int(source.number) if source.number and source.number.isdigit() else None
+            blocks.append(Block("footnote", [source.span], footnote_number=number))
+            bodies.add(number if number is not None else 0)
+            calls.append(([], ()))
+            continue
+        blocks.append(Block("paragraph", [source.span]))
+        calls.append(
+            (
+                [(call.span.start, call.span.end) for call in source.calls],
+                tuple(FootnoteCall(call.number, call.span, call.style) for call in source.calls),
+            )
+        )
+    return _Prepared(blocks, list(sources), calls, [], bodies)
+
+
+_ROLE_CATEGORY = {
+    BlockRole.TITLE: "title",
+    BlockRole.ORGAN: "organ",
+    BlockRole.PREAMBULAR: "preambular",
+    BlockRole.NUMBERED: "operative",
+    BlockRole.ITEM: "subparagraph",
+    BlockRole.HEADING: "section",
+    BlockRole.ANNEX: "annex",
+    BlockRole.ADOPTION: "adoption",
+}
+_TYPED_NUMBER = re.compile(r"\s*\d{1,4}\s*[.-]?\s*")
+_TYPED_LABEL = re.compile(rf"\s*[(（]?\s?(?:{SUBPARAGRAPH_LABEL})\s?[)）]?\s*")
+
+
+def _as_role(parsed: BlockParse, source: SourceBlock, lexicon: Lexicon, text: str) -> BlockParse:
+    """Return the grammar's reading of a block, made to agree with what its reader knows."""
+    category = _ROLE_CATEGORY.get(source.role)
+    if category is None or parsed.category == category:
+        return parsed
+    norm = normalise(text)
+    if source.role is BlockRole.PREAMBULAR:
+        return BlockParse("preambular", opener=lexicon.match_preambular(norm))
+    if source.role in (BlockRole.NUMBERED, BlockRole.ITEM):
+        typed = (_TYPED_NUMBER if source.role is BlockRole.NUMBERED else _TYPED_LABEL).match(norm)
+        label_end = typed.end() if typed and typed.group(0).strip() else 0
+        label_start = len(typed.group(0)) - len(typed.group(0).lstrip()) if label_end else 0
+        opener = parsed.opener
+        if source.role is BlockRole.NUMBERED and opener is None:
+            found = lexicon.match_operative(norm[label_end:])
+            if found is not None:
+                opener = replace(found, start=found.start + label_end, end=found.end + label_end)
+        if source.role is BlockRole.NUMBERED:
+            return BlockParse(
+                "operative", source.number, None, label_start, label_end, opener, 0, ""
+            )
+        return BlockParse("subparagraph", None, source.number, label_start, label_end, None, 0, "")
+    return BlockParse(category, detail=parsed.detail or text.strip())
 
 
 def _preceding_tail(nodes: list[Node]) -> list[Node]:

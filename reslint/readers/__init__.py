@@ -8,7 +8,12 @@ plus what is needed to point every finding back into the original file:
   and columns of the file and fixes can be written back;
 * for container formats (Word, PDF, XML) a :class:`SourceMap` giving, for each
   rendered offset, a position in the container's own terms: Word paragraph,
-  PDF page and line, XML element.
+  PDF page and line, XML element;
+* what the format knows for certain of the structure — paragraphs, numbers,
+  list labels, footnotes and their calls, front matter — as
+  :class:`SourceBlock` records (:mod:`reslint.readers.blocks`), and its
+  metadata as :class:`DocumentFacts`.  The parser takes blocks as given; only
+  text without them (plain text, Markdown) goes through the layout heuristics.
 
 Readers are plugins (the ``reslint_read`` hook, first result wins), so a third
 party can add a format; built-in ones live in :mod:`reslint.readers.builtin`.
@@ -21,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock, SourceCall
 from reslint.reading import ReadError, SourceText, decode, read_bytes
 from reslint.text import Position, Span
 
@@ -29,10 +35,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Anchor",
+    "BlockRole",
+    "DocumentFacts",
     "Extraction",
     "OffsetMap",
     "ReadError",
     "Rendering",
+    "SourceBlock",
+    "SourceCall",
     "SourceMap",
     "read_file",
 ]
@@ -121,6 +131,10 @@ class Rendering:
     """Positions in a container format (None: lines and columns of the text)."""
     italic: tuple[Span, ...] | None = None
     """Italic stretches of the rendered text; None when the format carries no formatting."""
+    blocks: tuple[SourceBlock, ...] | None = None
+    """The document's blocks as the format knows them (None: the parser finds them)."""
+    facts: DocumentFacts | None = None
+    """What the format's metadata says of the document (language, organ, session…)."""
 
 
 @dataclass(frozen=True)
