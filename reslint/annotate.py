@@ -83,11 +83,10 @@ def annotate(linter: Linter, path: Path, output: Path | None = None) -> Annotate
     """Lint the Word draft ``path`` and write a copy with one comment per finding.
 
     Raises:
-        AnnotateError: the path is not a readable .docx, the output is the input,
+        AnnotateError: the path is not a readable Word 2007+ file (``.docx``, or a
+            ``.DOC`` holding one as the UN serves them), the output is the input,
             or the copy cannot be written.
     """
-    if path.suffix.lower() != ".docx":
-        raise AnnotateError(f"{path}: not a Word .docx file (annotate writes Word comments)")
     output = output if output is not None else default_output(path)
     if _same_file(path, output):
         raise AnnotateError(f"{output}: the output would overwrite the draft; choose another -o")
@@ -95,6 +94,8 @@ def annotate(linter: Linter, path: Path, output: Path | None = None) -> Annotate
     if outcome.error is not None:
         raise AnnotateError(outcome.error)
     assert outcome.result is not None and outcome.extraction is not None
+    if outcome.extraction.format != "docx":  # Word 2007+ content, whatever the file's suffix
+        raise AnnotateError(f"{path}: not a Word .docx file (annotate writes Word comments)")
     try:
         data = path.read_bytes()
         document = open_document(data)

@@ -81,7 +81,12 @@ def unknown_selectors(settings: Settings, known: Iterable[type[Rule]]) -> list[s
 
 
 def path_included(path: Path, settings: Settings) -> bool:
-    """Return whether a file found in a directory walk should be linted."""
+    """Return whether a file found in a directory walk should be linted.
+
+    ``include`` patterns match file names whatever their case: ``*.doc`` takes
+    the ``N1741568.DOC`` files the UN's documents system serves.
+    """
     if any(_matches(path, settings.root, pattern) for pattern in settings.exclude):
         return False
-    return any(fnmatch.fnmatch(path.name, pattern) for pattern in settings.include)
+    name = path.name.lower()
+    return any(fnmatch.fnmatchcase(name, pattern.lower()) for pattern in settings.include)

@@ -612,3 +612,50 @@ def test_paragraphs_in_tables_are_read_and_counted(tmp_path: Path) -> None:
     assert finding["code"] == "PU001"
     assert finding["location"]["row"] == 4  # two cells, the organ line, then this paragraph
     assert parsed(path)["symbol"] == "A/RES/59/187"
+
+
+@pytest.mark.parametrize("name", ["N1741568.DOC", "draft.doc", "N1741568"])
+def test_word_2007_content_is_read_whatever_the_suffix(tmp_path: Path, name: str) -> None:
+    """The UN's documents system serves OOXML as ``N1741568.DOC``; downloads lose suffixes."""
+    path = seed_draft(False).save(tmp_path / name)
+    check = reslint("check", "--no-cache", str(path))
+    assert (check.code, check.err) == (0, ""), check.out
+    assert kinds(parsed(path))["operative_paragraph"] == 10
+
+
+def skipped_number_draft() -> Draft:
+    draft = Draft()
+    draft.add("The General Assembly,")
+    draft.add("*Recalling* its resolution 58/170,")
+    draft.add("1.\t*Decides* to meet;")
+    draft.add("3.\t*Requests* a report.")
+    return draft
+
+
+def test_a_folder_of_word_files_as_the_un_serves_them_is_linted(tmp_path: Path) -> None:
+    for name in ("N1741568.DOC", "old.doc", "draft.docx"):
+        skipped_number_draft().save(tmp_path / name)
+    run = reslint("check", "--no-cache", "--output-format", "json", str(tmp_path))
+    assert (run.code, run.err) == (1, "")
+    linted = {Path(finding["filename"]).name for finding in json.loads(run.out)}
+    assert linted == {"N1741568.DOC", "old.doc", "draft.docx"}
+
+
+def test_a_word_97_file_keeps_its_hint_whatever_its_suffix(tmp_path: Path) -> None:
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)
+    for name in ("N1741568.DOC", "N1741568", "draft.docx"):
+        (tmp_path / name).write_bytes(ole2)
+        run = reslint("check", "--no-cache", str(tmp_path / name))
+        assert run.code == 2
+        assert run.err.strip() == (
+            f"reslint: error: {tmp_path / name}: Word 97-2003 .doc files are not read: "
+            "save the file as .docx"
+        )
+
+
+def test_annotate_takes_word_content_served_as_dot_doc(tmp_path: Path) -> None:
+    path = skipped_number_draft().save(tmp_path / "N1741568.DOC")
+    run = reslint("annotate", str(path))
+    assert run.code == 1, run.err
+    reviewed = tmp_path / "N1741568.reviewed.DOC"
+    assert len(list(docx.Document(str(reviewed)).comments)) >= 1
