@@ -18,6 +18,7 @@ from reslint.cache import ResultCache, rules_signature
 from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text, lint_rendering
 from reslint.fixes import fix_text
+from reslint.limits import applied, limits_for
 from reslint.model import NodeKind
 from reslint.parser import parse_rendering
 from reslint.plugins import PluginError, plugin_manager
@@ -121,6 +122,7 @@ class Linter:
     encoding: str | None = None
     include: Sequence[str] | None = None
     exclude: Sequence[str] | None = None
+    max_file_size: int | None = None
     baseline: Path | None = None
     use_cache: bool = False
     cache_dir: Path | None = None
@@ -150,6 +152,8 @@ class Linter:
             overrides["include"] = tuple(self.include)
         if self.exclude is not None:
             overrides["exclude"] = tuple(self.exclude)
+        if self.max_file_size is not None:
+            overrides["max_file_size"] = self.max_file_size
         self.resolver = SettingsResolver(self.config, overrides)
         self._rules_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
         self.cache = ResultCache.default(self.cache_dir) if self.use_cache else None
@@ -241,7 +245,8 @@ class Linter:
         except ConfigError as error:
             return FileOutcome(path, error=str(error))
         try:
-            extraction = read_file(self.manager, path, self.encoding or settings.encoding)
+            with applied(limits_for(settings)):
+                extraction = read_file(self.manager, path, self.encoding or settings.encoding)
             read_stamp = stamp(path)
         except ReadError as error:
             return FileOutcome(path, error=f"{path}: {error}")

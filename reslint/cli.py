@@ -27,6 +27,18 @@ def _comma_list(value: str) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def _size(value: str) -> int:
+    from reslint.limits import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+_MAX_FILE_SIZE_HELP = "largest input file read, e.g. 200MB (default: 64MB)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser."""
     from reslint import __version__
@@ -57,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         "only when given: structure and punctuation checks)",
     )
     check.add_argument("--encoding", help="encoding of the files (default: detected)")
+    check.add_argument("--max-file-size", type=_size, help=_MAX_FILE_SIZE_HELP)
     check.add_argument(
         "--include",
         type=_comma_list,
@@ -141,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("--language", choices=LANGUAGES)
     parse.add_argument("--encoding")
+    parse.add_argument("--max-file-size", type=_size, help=_MAX_FILE_SIZE_HELP)
 
     annotate = sub.add_parser(
         "annotate", help="write a copy of a Word draft with one comment per finding"
@@ -154,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
     annotate.add_argument("--language", choices=LANGUAGES)
     annotate.add_argument("--config", type=Path, help="configuration file to use")
+    annotate.add_argument("--max-file-size", type=_size, help=_MAX_FILE_SIZE_HELP)
     annotate.add_argument(
         "--no-plugins", action="store_true", help="do not load third-party plugins"
     )
@@ -194,6 +209,7 @@ def _linter_options(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
         "encoding": getattr(args, "encoding", None),
         "include": getattr(args, "include", None),
         "exclude": getattr(args, "exclude", None),
+        "max_file_size": getattr(args, "max_file_size", None),
         # fixing and baselines need the parsed document, which the cache does not keep
         "use_cache": not (
             getattr(args, "no_cache", True)

@@ -77,21 +77,15 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read the bytes of one file.
+    """Read the bytes of one file, within the file-size budget of :mod:`reslint.limits`.
 
     Raises:
-        ReadError: the file is missing, unreadable or a directory.
+        ReadError: the file is missing, unreadable, a directory, not a regular file
+            (a FIFO, a device) or bigger than the budget.
     """
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
-    except OSError as error:
-        raise ReadError(error.strerror or str(error)) from None
+    from reslint.limits import read_input
+
+    return read_input(path)
 
 
 def read_source(path: Path, encoding: str | None = None) -> SourceText:
