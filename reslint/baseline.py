@@ -60,9 +60,14 @@ def load_baseline(path: Path) -> Baseline:
     """
     if not path.exists():
         return Baseline(path)
+    from reslint.limits import check_nesting, current, read_regular_file
+    from reslint.reading import ReadError
+
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        text = read_regular_file(path, current().baseline_bytes, "baseline file").decode("utf-8")
+        check_nesting(text, "baseline")  # json parses nested arrays recursively
+        data = json.loads(text)
+    except (ReadError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise BaselineError(f"{path}: not a reslint baseline (no 'entries' list)")

@@ -41,6 +41,8 @@ class Settings:
     language: str | None = None
     output_format: str | None = None
     encoding: str | None = None
+    max_file_size: int | None = None
+    """Bytes an input file may have (None: the default of :mod:`reslint.limits`)."""
     rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -67,6 +69,7 @@ _KNOWN = {
     "language",
     "output-format",
     "encoding",
+    "max-file-size",
     "rules",
     "extend",
 }
@@ -116,6 +119,8 @@ def settings_from_table(
         if not isinstance(encoding, str) or not _known_encoding(encoding):
             raise ConfigError(f"{where}: 'encoding' must be a codec name such as cp1252")
         changes["encoding"] = encoding
+    if "max-file-size" in table:
+        changes["max_file_size"] = _file_size(table["max-file-size"], where)
     if "rules" in table:
         rules = table["rules"]
         if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
@@ -139,16 +144,44 @@ def _known_encoding(name: str) -> bool:
     return True
 
 
+def _file_size(value: Any, where: Path) -> int:
+    from reslint.limits import parse_size
+
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_size(value)
+        except ValueError:
+            pass
+    raise ConfigError(
+        f"{where}: 'max-file-size' must be a number of bytes or a size such as \"64MB\", "
+        f"not {value!r}"
+    )
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse a configuration file: a regular file, of bounded size and nesting.
+
+    tomllib parses nested arrays and inline tables recursively, so the nesting is
+    measured first: a file nested thousands deep is refused, not a RecursionError.
+    """
+    from reslint.limits import check_nesting, current, read_regular_file
+    from reslint.reading import ReadError
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = read_regular_file(path, current().config_bytes, "configuration file")
+        text = data.decode("utf-8")
+        check_nesting(text, "configuration")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    except UnicodeDecodeError as error:  # tomllib decodes the bytes itself
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: not UTF-8 ({error.reason})") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    except ReadError as error:
+        raise ConfigError(f"{path}: cannot read: {error}") from None
+    except RecursionError:  # pragma: no cover - the nesting is checked first
+        raise ConfigError(f"{path}: configuration nested too deeply") from None
 
 
 def table_of(path: Path) -> dict[str, Any] | None:
@@ -165,24 +198,58 @@ def table_of(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def load_settings(path: Path, _seen: tuple[Path, ...] = ()) -> Settings:
-    """Load settings from one config file, following ``extend``."""
-    path = path.resolve()
-    if path in _seen:
-        raise ConfigError(f"{path}: 'extend' forms a cycle")
-    table = table_of(path)
-    if table is None:
-        raise ConfigError(f"{path}: no [tool.reslint] table")
-    base: Settings | None = None
-    if "extend" in table:
+def load_settings(path: Path) -> Settings:
+    """Load settings from one config file, following ``extend`` (a bounded chain, no cycle).
+
+    The chain is walked iteratively: from the file named to the file it extends,
+    and so on, then the tables are applied from the farthest base to the file
+    named.
+    """
+    from reslint.limits import current
+
+    depth = current().extend_depth
+    chain: list[tuple[Path, dict[str, Any]]] = []
+    seen: set[Path] = set()
+    path = _resolved(path, path)
+    while True:
+        if path in seen:
+            raise ConfigError(f"{path}: 'extend' forms a cycle")
+        if len(chain) >= depth:
+            raise ConfigError(
+                f"{chain[0][0]}: 'extend' chain longer than {depth} configuration files"
+            )
+        seen.add(path)
+        table = table_of(path)
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.reslint] table")
+        chain.append((path, table))
+        if "extend" not in table:
+            break
         target = table["extend"]
         if not isinstance(target, str):
             raise ConfigError(f"{path}: 'extend' must be a path string")
-        base_path = (path.parent / target).expanduser()
-        if not base_path.exists():
-            raise ConfigError(f"{path}: extended file {target!r} does not exist")
-        base = load_settings(base_path, (*_seen, path))
-    return settings_from_table(table, path, base)
+        base_path = _resolved((path.parent / target).expanduser(), path)
+        try:
+            exists = base_path.exists()
+        except OSError as error:  # a name too long for the file system, a loop of links
+            raise ConfigError(
+                f"{path}: extended file {target[:80]!r} cannot be used: {error.strerror or error}"
+            ) from None
+        if not exists:
+            raise ConfigError(f"{path}: extended file {target[:80]!r} does not exist")
+        path = base_path
+    settings: Settings | None = None
+    for where, table in reversed(chain):
+        settings = settings_from_table(table, where, settings)
+    assert settings is not None
+    return settings
+
+
+def _resolved(path: Path, named_in: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError) as error:  # a loop of symbolic links, a name too long
+        raise ConfigError(f"{named_in}: cannot use {str(path)[:80]!r}: {error}") from None
 
 
 def find_config(start: Path) -> Path | None:
