@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reslint.limits import current, small_number
+
 _DIGIT_RUN = re.compile(r"\d+")
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]*(?=[,;:.)])")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -70,7 +72,9 @@ def candidates(text: str) -> list[CallCandidate]:
     found: list[CallCandidate] = []
     superscript = any(ch in text for ch in "⁰¹²³⁴⁵⁶⁷⁸⁹")
     for match in _SUPERSCRIPT.finditer(text) if superscript else ():
-        number = int(match.group(0).translate(_SUPERSCRIPTS))
+        number = small_number(match.group(0).translate(_SUPERSCRIPTS), current().footnote_number)
+        if number is None:
+            continue  # a run of superscript digits too long to be a call number
         found.append(CallCandidate(match.start(), match.end(), number, "superscript", True))
     for match in _MARKDOWN.finditer(text) if "[^" in text else ():
         found.append(

@@ -57,10 +57,14 @@ def library_ordinal_table(language: str) -> dict[str, int]:
     table: dict[str, int] = {}
     for number in range(1, MAX_SESSION + 1):
         # both num2words' own spelling and the UN one are read
-        for words in (
-            str(num2words(number, lang=language, to="ordinal")),
-            library_ordinal_words(number, language),
-        ):
+        try:
+            spellings = (
+                str(num2words(number, lang=language, to="ordinal")),
+                library_ordinal_words(number, language),
+            )
+        except (NotImplementedError, KeyError, ValueError, OverflowError):
+            return table  # the library has no ordinals in this language: none are read
+        for words in spellings:
             table.setdefault(fold(words), number)
     return table
 
@@ -88,11 +92,17 @@ _ES_TEENS = {
 def ordinal_words(number: int, language: str) -> str:
     """Return the spelled-out ordinal of ``number`` in ``language`` (UN spelling)."""
     from reslint._vocabulary_tables import ORDINALS
+    from reslint.limits import current
 
     table = ORDINALS.get(language)
     if table is not None and 0 < number <= len(table):
         return table[number - 1]
-    return library_ordinal_words(number, language)
+    if not 0 < number <= current().ordinal:
+        return str(number)  # no spelling is looked for beyond the bound on ordinals
+    try:
+        return library_ordinal_words(number, language)
+    except (NotImplementedError, KeyError, ValueError, OverflowError):
+        return str(number)  # the library has no ordinals in this language
 
 
 def library_ordinal_words(number: int, language: str) -> str:
