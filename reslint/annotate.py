@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from reslint.limits import applied, limits_for, small_number
 from reslint.readers.docx import RunMap, Segment, open_document, render_document
-from reslint.reading import ReadError
+from reslint.reading import ReadError, read_bytes
 from reslint.violations import Violation
 from reslint.writing import write_bytes_atomically
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 _FIRST_WORD = re.compile(r"\s*\S+")
 AUTHOR = "reslint"
 INITIALS = "RL"
+_MAX_ID = 2**31 - 2
+"""Highest id a Word comment or note takes (a signed 32-bit number, room for one more)."""
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _COMMENTS_RELATIONSHIP = (
@@ -97,7 +100,8 @@ def annotate(linter: Linter, path: Path, output: Path | None = None) -> Annotate
     if outcome.extraction.format != "docx":  # Word 2007+ content, whatever the file's suffix
         raise AnnotateError(f"{path}: not a Word .docx file (annotate writes Word comments)")
     try:
-        data = path.read_bytes()
+        with applied(limits_for(outcome.settings)):
+            data = read_bytes(path)
         document = open_document(data)
     except ReadError as error:
         raise AnnotateError(f"{path}: {error}") from None
@@ -224,13 +228,16 @@ def _renumber(document: WordDocument, added: list[int]) -> None:
     """
     body = document.element.body
     comments = document.part.part_related_by(_COMMENTS_RELATIONSHIP).element
-    used = [
-        int(element.get(f"{_W}id", "0"))
+    # ids are read as the file gives them: one that is not a number (or is out of
+    # Word's range) cannot clash with the numbers given here
+    found = (
+        small_number(element.get(f"{_W}id", "0").strip(), _MAX_ID)
         for element in (
             *body.iter(f"{_W}footnoteReference", f"{_W}endnoteReference"),
             *comments.iterchildren(f"{_W}comment"),
         )
-    ]
+    )
+    used = [number for number in found if number is not None]
     base = max(used, default=0) + 1
     renumbered = {str(old): str(base + index) for index, old in enumerate(added)}
     marks = (f"{_W}commentRangeStart", f"{_W}commentRangeEnd", f"{_W}commentReference")

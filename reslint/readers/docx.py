@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from reslint.limits import check_zip, current, small_number
 from reslint.numerals import letter_label, roman_label
 from reslint.readers import Anchor, Extraction, Rendering, SourceMap
 from reslint.reading import ReadError
@@ -157,6 +158,7 @@ def open_document(data: bytes) -> WordDocument:
         import docx
     except ImportError:
         raise ReadError(MISSING_LIBRARY) from None
+    check_zip(data, "a Word document")  # part count and inflated sizes, before anything is inflated
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as error:  # zip, XML, content-type and missing-part errors alike
@@ -252,14 +254,41 @@ def _level(element: Any) -> _Level:
 
     start, restart = value("start"), value("lvlRestart")
     return _Level(
-        start=int(start) if start and start.lstrip("-").isdigit() else 1,
+        start=_start_value(start) if start is not None else 1,
         format=value("numFmt") or "decimal",
         text=value("lvlText") or "",
-        restart=int(restart) if restart and restart.isdigit() else None,
+        restart=small_number(restart or "", current().list_level + 1),
         legal=bool(_on(element.find(_w("isLgl")))),
         suffix=value("suff") or "tab",
         style=value("pStyle"),
     )
+
+
+def _start_value(text: str) -> int:
+    """Return a list's start value; a number beyond Word's range refuses the file.
+
+    Anything but a decimal number (Word writes none other) counts as the default, 1.
+
+    Raises:
+        ReadError: the number is out of range (it would size a label of millions of letters).
+    """
+    text = text.strip()
+    digits = text.removeprefix("-")
+    if not digits.isascii() or not digits.isdigit():
+        return 1
+    maximum = current().list_start
+    value = small_number(digits, maximum)
+    if value is None or text.startswith("-"):
+        raise ReadError(
+            f"numbering start value {text[:40]} is out of range (0 to {maximum}) in numbering.xml"
+        )
+    return value
+
+
+def _level_index(text: str | None) -> int:
+    """Return a list level (0 to 8); anything else counts as the first level, 0."""
+    value = small_number((text or "0").strip(), current().list_level)
+    return value if value is not None else 0
 
 
 def _letters(value: int, upper: bool) -> str:
@@ -304,7 +333,7 @@ class _Numbering:
             return
         for definition in root.iterchildren(_w("abstractNum")):
             levels = {
-                int(lvl.get(_w("ilvl"), "0")): _level(lvl)
+                _level_index(lvl.get(_w("ilvl"))): _level(lvl)
                 for lvl in definition.iterchildren(_w("lvl"))
             }
             abstract[definition.get(_w("abstractNumId"), "")] = levels
@@ -315,13 +344,13 @@ class _Numbering:
             )
             starts: dict[int, int] = {}
             for override in num.iterchildren(_w("lvlOverride")):
-                ilvl = int(override.get(_w("ilvl"), "0"))
+                ilvl = _level_index(override.get(_w("ilvl")))
                 replacement = override.find(_w("lvl"))
                 if replacement is not None:
                     levels[ilvl] = _level(replacement)
                 start = override.find(_w("startOverride"))
-                if start is not None and start.get(_w("val"), "").isdigit():
-                    starts[ilvl] = int(start.get(_w("val")))
+                if start is not None and start.get(_w("val")) is not None:
+                    starts[ilvl] = _start_value(start.get(_w("val"), ""))
             num_id = num.get(_w("numId"), "")
             self.lists[num_id] = levels
             self.starts[num_id] = starts
@@ -346,7 +375,7 @@ class _Numbering:
         if ilvl is None:  # a style linked to one level of the list
             linked = [n for n, lvl in self.lists[num_id].items() if lvl.style == style_id]
             ilvl = str(linked[0]) if linked else "0"
-        return num_id, int(ilvl) if ilvl.isdigit() else 0
+        return num_id, _level_index(ilvl)
 
     def label(self, paragraph: Any) -> str:
         """Advance the paragraph's counter and return its number as shown ("" when none)."""
