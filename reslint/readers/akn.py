@@ -60,6 +60,7 @@ from xml.sax.handler import (
 )
 from xml.sax.xmlreader import InputSource, Locator
 
+from reslint.limits import LimitExceeded, Limits, current
 from reslint.readers import Anchor, Extraction, Rendering, SourceMap
 from reslint.reading import ReadError
 from reslint.text import Span
@@ -67,8 +68,12 @@ from reslint.text import Span
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 """The Akoma Ntoso 3.0 namespace (earlier drafts used other URIs; any is read)."""
 
-MAX_DEPTH = 256
-"""Deeper nesting is refused: no resolution needs it, and it would exhaust recursion."""
+MAX_DEPTH = Limits().xml_depth
+"""Deeper nesting is refused: no resolution needs it, and it would exhaust recursion.
+
+The budgets in force (:func:`reslint.limits.current`) set the depth and the
+number of elements read.
+"""
 
 _SPACE = re.compile(r"[ \t\r\n]+")
 _BLOCKS = frozenset({"p", "heading", "subheading", "block"})
@@ -174,6 +179,8 @@ class _TreeBuilder(ContentHandler):
         self.root: _Element | None = None
         self._stack: list[_Element] = []
         self._locator: Locator | None = None
+        self._limits = current()
+        self._elements = 0
 
     def setDocumentLocator(self, locator: Locator) -> None:
         self._locator = locator
@@ -184,8 +191,11 @@ class _TreeBuilder(ContentHandler):
         uri, local = name
         if self.root is None and local != "akomaNtoso":
             raise _NotAkomaNtoso(local)
-        if len(self._stack) >= MAX_DEPTH:
+        if len(self._stack) >= self._limits.xml_depth:
             raise _TooDeep
+        self._elements += 1
+        if self._elements > self._limits.xml_elements:
+            raise LimitExceeded(f"XML of more than {self._limits.xml_elements} elements")
         attributes = {
             key: value
             for (namespace, key), value in attrs.items()  # type: ignore[attr-defined]
@@ -258,8 +268,8 @@ def parse_xml(data: bytes, encoding: str | None = None) -> _Element:
     except _NotAkomaNtoso as error:
         raise ReadError(f"not an Akoma Ntoso document (root element is <{error}>)") from None
     except _TooDeep:
-        raise ReadError(f"XML nested deeper than {MAX_DEPTH} elements") from None
-    except (LookupError, UnicodeError) as error:
+        raise ReadError(f"XML nested deeper than {current().xml_depth} elements") from None
+    except (LookupError, UnicodeError, ValueError) as error:  # ValueError: expat and UTF-7
         raise ReadError(f"cannot decode the XML: {error}") from None
     if builder.root is None:  # pragma: no cover - expat reports "no element found" first
         raise ReadError("malformed XML: no element found")

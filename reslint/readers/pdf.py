@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from reslint.limits import bounded_pages
 from reslint.readers import Extraction
 from reslint.readers.pdf_layout import Glyph, PageContent, Stroke, render
 from reslint.reading import ReadError
@@ -65,7 +66,10 @@ def load_layouts(data: bytes) -> list[Any]:
         raise ReadError("not a PDF file (no %PDF- header)")
     try:
         with _quiet("pdfminer"):
-            return list(extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)))
+            pages = extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))
+            return list(bounded_pages(pages))
+    except ReadError:
+        raise  # a budget of reslint.limits exceeded
     except PDFPasswordIncorrect:
         raise ReadError("encrypted PDF: it needs a password to be read") from None
     except PDFEncryptionError as error:
