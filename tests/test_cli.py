@@ -132,14 +132,16 @@ def test_binary_file_is_reported(drafts: Path) -> None:
 def test_unreadable_file_is_reported(
     drafts: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    original = Path.read_bytes
+    import os
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "clean.txt":
+    original = os.open
+
+    def open_file(path: object, flags: int, *args: object) -> int:
+        if Path(str(path)).name == "clean.txt":
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, flags, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     code = cli.main(
         ["check", "--no-plugins", str(drafts / "clean.txt"), str(drafts / "broken.txt")]
     )
