@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from reslint.language import LANGUAGES
+from reslint.morphology import Morphology, morphology_from_data
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -84,6 +85,8 @@ class Lexicon:
     """The marks ending a preambular, an operative and the last operative paragraph."""
     number_style: str = "dot"
     """How operative paragraphs are numbered: ``dot`` ("1. Decides") or ``dash`` ("1 - …")."""
+    morphology: Morphology | None = None
+    """How an opener outside the phrase lists is judged (``[morphology]``)."""
     _pre_re: PhraseMatcher = field(init=False, repr=False)
     _op_re: PhraseMatcher = field(init=False, repr=False)
     _marker_re: re.Pattern[str] = field(init=False, repr=False)
@@ -157,6 +160,12 @@ class Lexicon:
         degree = self.degree_of(marker) if marker else ""
         gender = self._phrase_gender.get(" ".join(phrase.casefold().split()), "")
         return OpenerMatch(0, end, phrase, degree, marker, marker_before, gender)
+
+    @property
+    def before_opener(self) -> re.Pattern[str]:
+        """Return the regex of a word that may precede an opener: an adverb or a marker."""
+        markers = "|".join(re.escape(m) for m in (*self.also, *self.further) if " " not in m)
+        return re.compile(rf"(?i:{self.adverb_pattern}|{markers or '(?!)'})")
 
     @property
     def adverb_pattern(self) -> str:
@@ -267,6 +276,7 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
             str(punctuation.get("final", ".")),
         ),
         number_style=str(punctuation.get("number", "dot")),
+        morphology=morphology_from_data(data.get("morphology", {})),
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from reslint.lexicon import Lexicon, load_lexicon
 from reslint.model import Document, Node, NodeKind
+from reslint.morphology import Verdict, judge
 from reslint.numerals import letter_label, letter_value, roman_label, roman_value
 
 __all__ = [
@@ -36,18 +38,33 @@ def body_paragraphs(document: Document) -> list[Node]:
 def statement_sections(document: Document) -> set[tuple[int, int]]:
     """Return the (part, section) pairs whose numbered paragraphs are not resolution clauses.
 
-    Resolutions sometimes adopt a declaration, a statute or guidelines in their
-    own numbered paragraphs ("1. We, the Heads of State…", "2. The Mechanism
-    shall…"). Where fewer than half of at least three numbered paragraphs of a
-    section open with a known operative verb, the section is such a text and
-    the rules about operative clauses leave it alone.
+    Resolutions sometimes adopt a declaration, a programme of action or a statute
+    in their own numbered paragraphs ("1. We, the Heads of State…", "2. The
+    Conference…", "3. Promote…", "4. States, in cooperation with…, should…").
+    Such a text is told by how its paragraphs open: with their subject or an
+    imperative — a word of the language that is not an operative verb, judged
+    by the lexicon's ``[morphology]`` — rather than with an operative verb,
+    known or misspelt.  A section of at least three numbered paragraphs, most of
+    them opening that way, is such a text; the rules about operative clauses
+    then report only misspellings in it.
     """
+    lexicon = load_lexicon(document.language)
     counts: dict[tuple[int, int], list[int]] = {}
     for node in document.operative:
         if node.number is None:
             continue
-        known = node.opener is not None and node.opener.known
         tally = counts.setdefault((node.part, node.section), [0, 0])
-        tally[0] += known
+        tally[0] += _opens_a_statement(lexicon, node)
         tally[1] += 1
-    return {key for key, (known, total) in counts.items() if total >= 3 and known * 2 < total}
+    return {key for key, (shaped, total) in counts.items() if total >= 3 and shaped * 2 > total}
+
+
+def _opens_a_statement(lexicon: Lexicon, node: Node) -> bool:
+    """Return whether a numbered paragraph opens with its subject or an imperative."""
+    opener = node.opener
+    if opener is None or opener.known or not opener.text:
+        return opener is None or not opener.known
+    text = node.view.text
+    start = max(text.find(opener.text), 0)
+    verdict = judge(lexicon.morphology, "operative", text[start:], lexicon.before_opener).verdict
+    return verdict in (Verdict.OTHER_CLASS, Verdict.UNJUDGED)

@@ -12,6 +12,7 @@ from reslint_rules._shared import statement_sections
 
 from reslint.lexicon import Lexicon, load_lexicon
 from reslint.model import Document, Node, NodeKind
+from reslint.morphology import Judgement, Verdict, judge, suggest
 from reslint.rule import Rule
 from reslint.violations import Applicability, Fix, Severity, Violation
 
@@ -75,13 +76,69 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 sentence of an annexed text, not a misspelt opener (checked after the lexicon)."""
 
 
+def _judged(document: Document, node: Node, kind: str) -> tuple[int, Judgement]:
+    """Judge the opener by the language's dictionary: (its offset in the view, verdict)."""
+    opener = node.opener
+    assert opener is not None
+    lexicon = load_lexicon(document.language)
+    text = node.view.text
+    start = max(text.find(opener.text), 0)
+    return start, judge(lexicon.morphology, kind, text[start:], lexicon.before_opener)
+
+
+def _misspelling(
+    rule: Rule, document: Document, node: Node, kind: str, what: str, at: int, judged: Judgement
+) -> Violation:
+    """Report a word that is in no dictionary of the language, with the likeliest word."""
+    lexicon = load_lexicon(document.language)
+    span = node.view.original_span(at + judged.start, at + judged.end)
+    proposal = suggest(lexicon.morphology, kind, judged.word, _candidates(lexicon, kind))
+    severity = Severity.ERROR if rule.severity == type(rule).severity else rule.severity
+    if proposal is None:
+        message = f"misspelt {what} '{judged.word}': not a word of the dictionary"
+        return Violation(rule.code, rule.name, message, span, severity, None)
+    fix = Fix.replace(span, proposal, f"Replace with '{proposal}'", Applicability.UNSAFE)
+    message = f"misspelt {what} '{judged.word}'; did you mean '{proposal}'?"
+    return Violation(rule.code, rule.name, message, span, severity, fix)
+
+
+def _candidates(lexicon: Lexicon, kind: str) -> tuple[str, ...]:
+    """Return the words a misspelt opener is compared with first: the lexicon's."""
+    return _candidate_words(lexicon.language, kind)
+
+
+@cache
+def _candidate_words(language: str, kind: str) -> tuple[str, ...]:
+    lexicon = load_lexicon(language)
+    words = {phrase.split()[0] for phrase in _first_words(language, kind).values()}
+    markers = (*lexicon.also, *lexicon.further)
+    words |= {m[:1].upper() + m[1:] for m in markers if " " not in m}
+    if lexicon.morphology is not None:
+        words |= {w[:1].upper() + w[1:] for w in lexicon.morphology.before}
+    return tuple(sorted(words))
+
+
 def _unknown(
-    rule: Rule, document: Document, node: Node, kind: str, what: str
+    rule: Rule,
+    document: Document,
+    node: Node,
+    kind: str,
+    what: str,
+    statement: bool = False,
 ) -> Iterator[Violation]:
     opener = node.opener
     if opener is None or opener.known or not opener.text:
         return
     if _accepted(node, rule.options.extra_phrases):
+        return
+    at, judged = _judged(document, node, kind)
+    if judged.verdict is Verdict.MISSPELT:
+        # not a word of the language: a misspelling wherever it stands, headings or not
+        yield _misspelling(rule, document, node, kind, what, at, judged)
+        return
+    if judged.verdict is Verdict.RIGHT_CLASS:
+        return  # a real form of the right class, only not seen in adopted texts (OP005)
+    if statement:
         return
     if node.section and opener.text.casefold() in _FUNCTION_WORDS.get(document.language, ()):
         # "Mesures à prendre / 4. Les États, en collaboration…": under a heading, a numbered
@@ -90,8 +147,8 @@ def _unknown(
     lexicon = load_lexicon(document.language)
     proposal = suggestion(lexicon, kind, opener.text)
     if node.section and proposal is None:
-        # under a heading ("Action", "Problem"), a numbered sentence that opens with no
-        # word close to a verb is annexed text ("4. States, in cooperation with …")
+        # under a heading ("Action", "Problem"), a numbered sentence that opens with a
+        # word of another class and close to no opener is annexed text ("4. States, …")
         return
     if proposal is not None and proposal.split()[0].casefold() == opener.text.casefold():
         yield rule.violation(
@@ -200,12 +257,64 @@ class UnknownOperativeVerb(Rule):
         lexicon = load_lexicon(document.language)
         statements = statement_sections(document)
         for node in document.operative:
-            if (node.part, node.section) in statements:
-                continue
+            statement = (node.part, node.section) in statements
             body = node.text[node.opener.span.start - node.span.start :] if node.opener else ""
-            if lexicon.match_preambular(body) or _fronted_verb(lexicon, body):
+            if not statement and (lexicon.match_preambular(body) or _fronted_verb(lexicon, body)):
                 continue  # a participle in a numbered paragraph, or "In this regard, requests"
-            yield from _unknown(self, document, node, "operative", "operative verb")
+            # in a declaration or programme adopted in numbered paragraphs only misspellings
+            yield from _unknown(self, document, node, "operative", "operative verb", statement)
+
+
+class UnattestedOpener(Rule):
+    """An opener that is a real word of the right class but no adopted text opens with.
+
+    OP001 and OP002 report misspellings and words of the wrong class; a real
+    participle, adjective or present-tense verb that the lexicons have not seen
+    in adopted resolutions ("Heartened by", "Calls the attention") is reported
+    here, off by default, for a drafter who wants to keep to attested wording.
+
+    ## Why
+    Resolutions reuse established formulas; an unusual one is worth a second look,
+    but it is not a mistake.
+
+    ## Example
+    ```text
+    The General Assembly,
+    Heartened by the progress made,
+    ```
+
+    ## Use instead
+    ```text
+    The General Assembly,
+    Encouraged by the progress made,
+    ```
+
+    ## Fix safety
+    No fix: the choice of words is the drafter's.
+    """
+
+    code = "OP005"
+    languages = ("en", "fr", "es")  # the languages with a lexicon of opening phrases
+    name = "unattested-opener"
+    summary = "Opener of the right class not found in adopted texts"
+    severity = Severity.INFO
+    default_enabled = False
+
+    def check(self, document: Document) -> Iterator[Violation]:
+        statements = statement_sections(document)
+        for node in (*document.preambular, *document.operative):
+            opener = node.opener
+            if opener is None or opener.known or not opener.text:
+                continue
+            if node.kind is NodeKind.OPERATIVE and (node.part, node.section) in statements:
+                continue
+            kind = "preambular" if node.kind is NodeKind.PREAMBULAR else "operative"
+            at, judged = _judged(document, node, kind)
+            if judged.verdict is Verdict.RIGHT_CLASS:
+                span = node.view.original_span(at + judged.start, at + judged.end)
+                yield self.violation(
+                    span, f"no adopted text opens a {kind} paragraph with '{judged.word}'"
+                )
 
 
 def _verb_of(phrase: str) -> str:
@@ -374,4 +483,10 @@ class OpenerGenderAgreement(Rule):
             )
 
 
-RULES = (UnknownPreambularOpener, UnknownOperativeVerb, AlsoFurtherOrder, OpenerGenderAgreement)
+RULES = (
+    UnknownPreambularOpener,
+    UnknownOperativeVerb,
+    AlsoFurtherOrder,
+    OpenerGenderAgreement,
+    UnattestedOpener,
+)

@@ -1,0 +1,99 @@
+"""Openers judged by the language's dictionary and the lexicons' [morphology] tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from reslint.lexicon import load_lexicon
+from reslint.morphology import Morphology, Verdict, available, judge, suggest
+
+LANGUAGES = ("en", "fr", "es")
+
+
+def _needs_dictionaries(language: str) -> None:
+    if not available(load_lexicon(language).morphology):
+        pytest.skip("the Hunspell dictionaries (pip install 'reslint[spelling]') are absent")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_attested_opener_has_the_form_of_its_class(language: str) -> None:
+    _needs_dictionaries(language)
+    lexicon = load_lexicon(language)
+    for kind, phrases in (("preambular", lexicon.all_preambular), ("operative", lexicon.operative)):
+        wrong = [
+            phrase
+            for phrase in phrases
+            if judge(lexicon.morphology, kind, phrase, lexicon.before_opener).verdict
+            is Verdict.OTHER_CLASS
+        ]
+        assert not wrong, f"{language} {kind}: {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "text", "verdict", "word"),
+    [
+        ("en", "operative", "Furthr requests the Secretary-General", Verdict.MISSPELT, "Furthr"),
+        ("en", "operative", "Alo decides to remain seized", Verdict.MISSPELT, "Alo"),
+        ("en", "operative", "Strongly condems all attacks", Verdict.MISSPELT, "condems"),
+        (
+            "en",
+            "operative",
+            "Again requests the Secretary-General",
+            Verdict.RIGHT_CLASS,
+            "requests",
+        ),
+        ("en", "operative", "Decided to convene", Verdict.OTHER_CLASS, "Decided"),
+        (
+            "en",
+            "operative",
+            "States, in cooperation with others, should act",
+            Verdict.OTHER_CLASS,
+            "States",
+        ),
+        ("en", "operative", "Parties shall cooperate", Verdict.OTHER_CLASS, "Parties"),
+        (
+            "en",
+            "operative",
+            "Calls, in particular, for the continuation",
+            Verdict.RIGHT_CLASS,
+            "Calls",
+        ),
+        ("en", "preambular", "Heartened by the progress", Verdict.RIGHT_CLASS, "Heartened"),
+        ("en", "preambular", "Reaffirms its commitment", Verdict.OTHER_CLASS, "Reaffirms"),
+        ("fr", "operative", "S'engage à soutenir", Verdict.RIGHT_CLASS, "engage"),
+        ("fr", "operative", "Réaffime sa résolution", Verdict.MISSPELT, "Réaffime"),
+        ("fr", "operative", "Promouvoir la coopération", Verdict.OTHER_CLASS, "Promouvoir"),
+        ("es", "preambular", "Profundamente preocupada por", Verdict.RIGHT_CLASS, "preocupada"),
+        ("es", "operative", "Reafrima su compromiso", Verdict.MISSPELT, "Reafrima"),
+        ("en", "operative", "UNCTAD should act", Verdict.UNJUDGED, "UNCTAD"),
+    ],
+)
+def test_judge(language: str, kind: str, text: str, verdict: Verdict, word: str) -> None:
+    _needs_dictionaries(language)
+    lexicon = load_lexicon(language)
+    judged = judge(lexicon.morphology, kind, text, lexicon.before_opener)
+    assert (judged.verdict, judged.word) == (verdict, word)
+    assert text[judged.start : judged.end] == word
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "word", "wanted"),
+    [
+        ("en", "operative", "Furthr", "Further"),
+        ("en", "operative", "Alo", "Also"),
+        ("en", "operative", "condems", "condemns"),
+        ("fr", "operative", "Réaffime", "Réaffirme"),
+        ("es", "operative", "Reafrima", "Reafirma"),
+    ],
+)
+def test_suggest(language: str, kind: str, word: str, wanted: str) -> None:
+    _needs_dictionaries(language)
+    lexicon = load_lexicon(language)
+    candidates = ("Also", "Further", "Decides", "Requests")
+    assert suggest(lexicon.morphology, kind, word, candidates) == wanted
+
+
+def test_without_a_dictionary_nothing_is_judged() -> None:
+    missing = Morphology(("xx/no_such_dictionary",), "ing$", "s$")
+    assert judge(missing, "operative", "Furthr requests").verdict is Verdict.UNJUDGED
+    assert judge(None, "operative", "Furthr requests").verdict is Verdict.UNJUDGED
