@@ -25,7 +25,7 @@ import pytest
 from reslint.parser import parse_document
 from tests.helpers import ROOT, reslint
 
-pytest.importorskip("pdfminer")
+pytest.importorskip("pypdfium2")
 canvas_module = pytest.importorskip("reportlab.pdfgen.canvas")
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 
@@ -490,7 +490,7 @@ def test_reading_the_seed_pdf_is_quick(seed_pdf: tuple[Path, Typeset]) -> None:
 
     path, _ = seed_pdf
     data = path.read_bytes()
-    read(path, data, None)  # imports pdfminer
+    read(path, data, None)  # imports pypdfium2
     start = time.perf_counter()
     read(path, data, None)
     assert time.perf_counter() - start < 2.0
@@ -644,20 +644,20 @@ def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
     one_line_error(run.err, locked, "encrypted", "password")
 
 
-def test_without_pdfminer_a_pdf_gets_a_hint_and_text_is_still_read(
+def test_without_pypdfium2_a_pdf_gets_a_hint_and_text_is_still_read(
     tmp_path: Path, seed_pdf: tuple[Path, Typeset]
 ) -> None:
-    blocker = tmp_path / "blocked" / "pdfminer"
+    blocker = tmp_path / "blocked" / "pypdfium2"
     blocker.mkdir(parents=True)
     (blocker / "__init__.py").write_text(
-        "raise ModuleNotFoundError(\"No module named 'pdfminer'\", name='pdfminer')\n", "utf-8"
+        "raise ModuleNotFoundError(\"No module named 'pypdfium2'\", name='pypdfium2')\n", "utf-8"
     )
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, "utf-8")
     environment = {"PYTHONPATH": os.pathsep.join([str(blocker.parent), str(ROOT)])}
     run = reslint("check", "--no-plugins", str(seed_pdf[0]), str(draft), env=environment)
     assert run.code == 2
-    one_line_error(run.err, seed_pdf[0], "pip install 'reslint[pdf]'", "pdfminer.six")
+    one_line_error(run.err, seed_pdf[0], "pip install 'reslint[pdf]'", "pypdfium2")
     assert "PU003" in run.out
     alone = reslint("check", "--no-plugins", str(draft), env=environment)
     assert (alone.code, alone.err) == (1, "")

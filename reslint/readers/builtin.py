@@ -5,7 +5,7 @@ for certain (:func:`sniff_format`): the UN's documents system serves Word 2007
 files as ``N1741568.DOC``, and a download may have no suffix at all.  Only
 content that declares nothing (text) is read by suffix.  Each container
 format lives in its own module, imported only when a file of that format is
-read, so that linting text never pays for python-docx, pdfminer or an XML
+read, so that linting text never pays for python-docx, pypdfium2 or an XML
 parser.
 """
 
