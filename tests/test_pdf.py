@@ -428,7 +428,7 @@ def test_seed_pdf_parses_like_the_seed_text(seed_pdf: tuple[Path, Typeset]) -> N
     assert "unclassified" not in kinds
     # the calls are the superscripts, not numbers guessed from the text around them
     assert [(call["number"], call["style"]) for call in pdf["footnote_calls"]] == [
-        (number, "markdown") for number in (1, 2, 3, 4)
+        (number, "superscript") for number in (1, 2, 3, 4)
     ]
     for kind in ("footnote", "other"):  # the PDF's notes come last, the text's at page feet
 
@@ -550,8 +550,8 @@ def test_call_to_a_missing_footnote(tmp_path: Path) -> None:
     [(page, row)] = [(p, r) for p in document.pages for r in p.rows if "{5}" in r.text]
     line = page.line_of(row)
     [missing] = [f for f in found if f["code"] == "FN001"]
-    # columns count the row as rendered, the call written "[^5]": the span is its number
-    assert missing["location"] == {"row": line, "column": row.text.index("{5}") + 3}
+    # columns count the row as rendered, the call written "[^5]": the span is the whole call
+    assert missing["location"] == {"row": line, "column": row.text.index("{5}") + 1}
     full = reslint("check", "--no-plugins", "--output-format", "full", str(path))
     assert f"FN001 footnote 5 is called but has no body (page {page.number}, line {line})" in (
         full.out

@@ -7,8 +7,12 @@ has to guess them from characters alone; here geometry and fonts decide:
 * a running head or foot is a row in the top or bottom band of a page that comes
   back at the same height on another page (digits aside: page numbers change),
   or that is a bare page number, document symbol or job number;
-* a footnote call is a run of digits raised above its row's baseline or set in
-  smaller type than the row;
+* a footnote call is a short run of digits raised above the glyph before it
+  or set smaller than it (judged against its neighbour, not the whole row: a
+  masthead sets "A" in 20 points before "/RES/79/104" in 10);
+* the masthead is what lies above the rule drawn across the top of the first
+  page, and the symbol block (session, agenda item) what is set out in the
+  left margin under it: front matter;
 * the footnote area is what lies below a short horizontal rule low on the page
   (a drawn line or a row of underscores), or failing one the run of small-type
   rows at the foot of the page among which notes start with a number; a note
@@ -19,10 +23,13 @@ has to guess them from characters alone; here geometry and fonts decide:
 * italics are the glyphs of a font named so (``Times-Italic``,
   ``TimesNewRomanPS-ItalicMT``, ``MinionPro-It``, ``Helvetica-Oblique``).
 
-The rendering is what the parser reads best: one paragraph per line, blocks
-separated by blank lines, calls written ``[^N]`` and footnote bodies written
-``[^N]: text`` at the end.  Every rendered row starts an :class:`Anchor` naming
-its page and its line on that page, so findings are reported there.
+The rendering is one paragraph per line, blocks separated by blank lines,
+calls written ``[^N]`` and footnote bodies written ``[^N]: text`` at the end;
+what the layout knows is said with blocks (:mod:`reslint.readers.blocks`):
+front matter, paragraphs (whose kind the grammar decides), footnotes with
+their numbers and the calls of each paragraph, so the parser guesses none of
+it again.  Every rendered row starts an :class:`Anchor` naming its page and its
+line on that page, so findings are reported there.
 
 Text set in two columns is read row by row across both columns: not supported.
 """
@@ -37,6 +44,7 @@ from dataclasses import dataclass, field, replace
 from reslint.layout import artefact_kind
 from reslint.model import ArtefactKind
 from reslint.readers import Anchor, Rendering, SourceMap
+from reslint.readers.blocks import BlockRole, SourceBlock, SourceCall
 from reslint.text import Span
 
 BAND = 0.12
@@ -47,6 +55,8 @@ SMALL = 0.8
 """A glyph this much smaller than its row's type is a superscript even without a rise."""
 FOOTNOTE_TYPE = 0.92
 """Rows set this much smaller than the body type may be footnote text."""
+WIDE_ROWS = 0.85
+"""The text width is the width this share of the body rows does not exceed."""
 RULE_ZONE = 0.6
 """A footnote rule is drawn below this share of the page height."""
 
@@ -56,6 +66,8 @@ _ITALIC_FONT = re.compile(
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
+_SUPERSCRIPT_RUN = re.compile(r"[\d,]{1,9}|[^\W\d_]{1,3}")
+"""What may be set as a superscript: calls ("1", "12,13") and ordinal endings ("o", "er")."""
 _HEAD_KINDS = frozenset(
     {ArtefactKind.PAGE_NUMBER, ArtefactKind.JOB_NUMBER, ArtefactKind.PAGE_HEADER}
 )
@@ -158,6 +170,8 @@ class _Page:
     """Line numbers of running heads and feet, rules and the like: not rendered."""
     body: list[Row] = field(default_factory=list)
     notes: list[Row] = field(default_factory=list)
+    front: set[int] = field(default_factory=set)
+    """Line numbers of the masthead and symbol block: front matter, never drafting."""
 
 
 def _median(values: list[float], default: float = 0.0) -> float:
@@ -210,15 +224,7 @@ def _row(page: int, members: list[tuple[Glyph, ...]]) -> Row:
     size = _mode([round(g.size, 1) for g in inked], 10.0)
     body = [g for g in inked if abs(g.size - size) <= 0.05 * size] or inked
     bottom = _median([g.y0 for g in body])
-    descent = _median([(g.y0 - g.baseline) / g.size for g in body if g.size])
-    superscript = tuple(
-        not g.text.isspace()
-        and (
-            (lift := (g.y0 - bottom) - descent * (g.size - size)) > RISE * size
-            or (g.size < SMALL * size and lift > -0.05 * size)
-        )
-        for g in glyphs
-    )
+    superscript = _superscripts(glyphs)
     return Row(
         page=page,
         line=0,
@@ -233,8 +239,57 @@ def _row(page: int, members: list[tuple[Glyph, ...]]) -> Row:
     )
 
 
+def _superscripts(glyphs: list[Glyph]) -> tuple[bool, ...]:
+    """Tell which glyphs are superscripts, each judged against the text it is set in.
+
+    A run of digits (a call: "2024,¹", "¹³") or of letters set small ("no", "1er")
+    is a superscript when it is smaller than the glyph before it (the glyph after
+    it at the start of a row) or raised above that glyph's baseline.  Judging
+    against the whole row's type would take the 10-point "79/104" of a masthead
+    whose "A" is set in 20 points for a call.
+    """
+    flags = [False] * len(glyphs)
+    index = 0
+    while index < len(glyphs):
+        glyph = glyphs[index]
+        if glyph.text.isspace():
+            index += 1
+            continue
+        end = index + 1
+        while (
+            end < len(glyphs)
+            and not glyphs[end].text.isspace()
+            and abs(glyphs[end].size - glyph.size) <= 0.05 * glyph.size
+            and abs(glyphs[end].baseline - glyph.baseline) <= 0.1 * glyph.size
+        ):
+            end += 1
+        run = "".join(g.text for g in glyphs[index:end])
+        reference = _neighbour(glyphs, index, -1) or _neighbour(glyphs, end - 1, 1)
+        if reference is not None and _SUPERSCRIPT_RUN.fullmatch(run):
+            lift = glyph.baseline - reference.baseline
+            small = glyph.size < SMALL * reference.size
+            if (small and lift > -0.05 * reference.size) or lift > RISE * reference.size:
+                flags[index:end] = [True] * (end - index)
+        index = end
+    return tuple(flags)
+
+
+def _neighbour(glyphs: list[Glyph], index: int, step: int) -> Glyph | None:
+    """Return the nearest inked glyph before (``step`` -1) or after (1) ``index``."""
+    index += step
+    while 0 <= index < len(glyphs):
+        if not glyphs[index].text.isspace():
+            return glyphs[index]
+        index += step
+    return None
+
+
 def _head_key(row: Row) -> str:
-    return _DIGITS.sub("#", " ".join(row.text.split()))
+    """Return what a running head keeps from page to page: its pieces in any order, digits aside.
+
+    Facing pages set the symbol and the title of a running head in mirror order.
+    """
+    return " | ".join(sorted(_DIGITS.sub("#", " ".join(piece.split())) for piece in row.pieces))
 
 
 def _find_furniture(pages: list[_Page]) -> None:
@@ -405,28 +460,38 @@ class _Measures:
     gap: float
 
 
-def _measures(pages: list[_Page]) -> _Measures:
+def _measures(pages: list[_Page], body_size: float) -> _Measures:
     """Measure the text block of each page and the line spacing of the document.
 
     The left edge of a page is the leftmost edge at least two rows share (a
     paragraph's first row may be indented, a centred title stands alone); the
-    line spacing is the lower quartile of the steps between rows, since short
-    paragraphs make the steps between paragraphs as many as those within them.
+    width of the text is the edge that most full rows reach (a few rows run
+    wider: a masthead, a table); the line spacing is the lower quartile of the
+    steps between rows, since short paragraphs make the steps between paragraphs
+    as many as those within them.  Front matter is not measured.
     """
-    every_left = min((round(row.x0) for page in pages for row in page.body), default=0)
+    text_rows = {
+        page.content.number: [row for row in page.body if row.line not in page.front]
+        for page in pages
+    }
+    every_left = min((round(row.x0) for rows in text_rows.values() for row in rows), default=0)
     left: dict[int, float] = {}
-    width = 0.0
     for page in pages:
-        counts = Counter(round(row.x0) for row in page.body)
+        counts = Counter(round(row.x0) for row in text_rows[page.content.number])
         shared = [x for x, count in counts.items() if count >= 2]
         left[page.content.number] = min(shared or counts or [every_left])
-        if page.body:
-            width = max(width, max(row.x1 for row in page.body) - left[page.content.number])
+    widths = sorted(
+        row.x1 - left[number]
+        for number, rows in text_rows.items()
+        for row in rows
+        if abs(row.size - body_size) <= 0.1 * body_size
+    )
+    width = widths[int(WIDE_ROWS * (len(widths) - 1))] if widths else 0.0
     right = {number: value + width for number, value in left.items()}
     steps = sorted(
         upper.bottom - lower.bottom
-        for page in pages
-        for upper, lower in zip(page.body, page.body[1:])
+        for rows in text_rows.values()
+        for upper, lower in zip(rows, rows[1:])
         if 0 < upper.bottom - lower.bottom < 2.5 * max(upper.size, lower.size)
     )
     spacing = steps[len(steps) // 4] if steps else 12.0
@@ -448,14 +513,20 @@ def _starts_paragraph(previous: Row, row: Row, measures: _Measures) -> bool:
     return indented and abs((row.x0 - measures.left[row.page]) - previous_indent) > tolerance
 
 
-def paragraphs(pages: list[_Page]) -> list[list[Row]]:
-    """Rebuild the paragraphs of the body, across page breaks."""
-    measures = _measures(pages)
+def paragraphs(pages: list[_Page], body_size: float) -> list[list[Row]]:
+    """Rebuild the paragraphs of the body, across page breaks; front matter apart."""
+    measures = _measures(pages, body_size)
     result: list[list[Row]] = []
     previous: Row | None = None
+    front = pages[0].front if pages else set()
     for page in pages:
         for row in page.body:
-            if previous is None or _starts_paragraph(previous, row, measures):
+            if (
+                previous is None
+                or (previous.page == 1 and previous.line in front)
+                != (row.page == 1 and row.line in front)
+                or _starts_paragraph(previous, row, measures)
+            ):
                 result.append([])
             result[-1].append(row)
             previous = row
@@ -466,6 +537,8 @@ def paragraphs(pages: list[_Page]) -> list[list[Row]]:
 class _Run:
     text: str
     italic: bool
+    call: int | None = None
+    """The number of the footnote called, when the run is a call."""
 
 
 def row_runs(row: Row, start: int = 0, calls: bool = True) -> list[_Run]:
@@ -477,7 +550,7 @@ def row_runs(row: Row, start: int = 0, calls: bool = True) -> list[_Run]:
     def add(text: str, italic: bool) -> None:
         if text == " " and (not runs or runs[-1].text.endswith(" ")):
             return
-        if runs and runs[-1].italic == italic:
+        if runs and runs[-1].italic == italic and runs[-1].call is None:
             runs[-1] = _Run(runs[-1].text + text, italic)
         else:
             runs.append(_Run(text, italic))
@@ -497,7 +570,7 @@ def row_runs(row: Row, start: int = 0, calls: bool = True) -> list[_Run]:
             numbers = _DIGITS.findall("".join(g.text for g in glyphs[index:end]))
             if runs and runs[-1].text.endswith(" "):
                 runs[-1] = _Run(runs[-1].text[:-1], runs[-1].italic)
-            add("".join(f"[^{int(number)}]" for number in numbers), False)
+            runs.extend(_Run(f"[^{int(number)}]", False, int(number)) for number in numbers)
             index = end
             continue
         if glyph.text.isspace():
@@ -508,22 +581,23 @@ def row_runs(row: Row, start: int = 0, calls: bool = True) -> list[_Run]:
     while runs and not runs[0].text.strip():
         runs.pop(0)
     if runs:
-        runs[0] = _Run(runs[0].text.lstrip(), runs[0].italic)
+        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
     while runs and not runs[-1].text.strip():
         runs.pop()
     if runs:
-        runs[-1] = _Run(runs[-1].text.rstrip(), runs[-1].italic)
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
     return [run for run in runs if run.text]
 
 
 class _Writer:
-    """Accumulate the rendered text, its anchors and its italic spans."""
+    """Accumulate the rendered text, its anchors, italic spans, blocks and calls."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.anchors: list[Anchor] = []
         self.italic: list[Span] = []
+        self.blocks: list[SourceBlock] = []
         self.since_italic = "\n"
         """What was written since the last italic run: a single space between runs joins them."""
 
@@ -542,10 +616,21 @@ class _Writer:
         self.parts.append(text)
         self.length += len(text)
 
-    def block(self, rows: list[tuple[Row, list[_Run]]], vocabulary: set[str]) -> None:
-        """Write the rows of one block joined by spaces, line-end hyphens resolved."""
+    def block(
+        self,
+        rows: list[tuple[Row, list[_Run]]],
+        vocabulary: set[str],
+        role: BlockRole = BlockRole.PARAGRAPH,
+        number: int | None = None,
+    ) -> None:
+        """Write the rows of one block joined by spaces, line-end hyphens resolved.
+
+        A footnote is written ``[^N]: text``; its block covers the text.
+        """
         if self.parts:
             self.write("\n\n")
+        start = None
+        calls: list[SourceCall] = []
         joiner = ""
         for index, (row, runs) in enumerate(rows):
             following = rows[index + 1][1] if index + 1 < len(rows) else None
@@ -554,13 +639,34 @@ class _Writer:
                 continue
             self.write(joiner)
             self.anchor(row)
+            if start is None and number is not None:
+                self.write(f"[^{number}]: ")
+            if start is None:
+                start = self.length
             for run in runs:
+                if run.call is not None:
+                    calls.append(
+                        SourceCall(run.call, Span(self.length, self.length + len(run.text)))
+                    )
                 self.write(run.text, run.italic)
             joiner = next_joiner
+        if start is not None:
+            self.blocks.append(
+                SourceBlock(
+                    role,
+                    Span(start, self.length),
+                    number=str(number) if number is not None else None,
+                    calls=tuple(calls),
+                )
+            )
 
     def rendering(self) -> Rendering:
         return Rendering(
-            "".join(self.parts) + "\n", None, SourceMap(tuple(self.anchors)), tuple(self.italic)
+            "".join(self.parts) + "\n",
+            None,
+            SourceMap(tuple(self.anchors)),
+            tuple(self.italic),
+            blocks=tuple(self.blocks),
         )
 
 
@@ -588,6 +694,48 @@ def _hyphen(
     return runs, ""
 
 
+def _rules(strokes: tuple[Stroke, ...]) -> list[Stroke]:
+    """Join the pieces of lines drawn in segments at one height ("____" in several strokes)."""
+    merged: list[Stroke] = []
+    for stroke in sorted(strokes, key=lambda s: (round(s.y), s.x0)):
+        last = merged[-1] if merged else None
+        if last is not None and abs(last.y - stroke.y) <= 1.0 and stroke.x0 <= last.x1 + 2.0:
+            merged[-1] = Stroke(last.x0, max(last.x1, stroke.x1), last.y)
+        else:
+            merged.append(stroke)
+    return merged
+
+
+def _find_front(page: _Page) -> None:
+    """Mark the masthead and the symbol block of the first page as front matter.
+
+    The masthead ("United Nations", the organ, the symbol, "Distr.: General",
+    the date) sits above a rule drawn across the text block in the top half of
+    the page; the symbol block under it (session, agenda item and its title) is
+    set out in the left margin, left of the text.  What follows (the adoption
+    header, the sponsors of a draft, the title) is left to the grammar.
+    """
+    height, width = page.content.height, page.content.width
+    across = [
+        rule.y
+        for rule in _rules(page.content.strokes)
+        if rule.x1 - rule.x0 >= 0.5 * width and rule.y >= 0.5 * height
+    ]
+    if not across:
+        return
+    lowest = min(across)
+    rows = [row for row in page.body if row.line not in page.furniture]
+    page.front.update(row.line for row in rows if row.bottom > lowest)
+    below = [row for row in rows if row.bottom <= lowest]
+    if not below:
+        return
+    left = _mode([round(row.x0) for row in below], below[0].x0)
+    for row in below:
+        if row.x0 >= left - 0.5 * row.size:
+            break
+        page.front.add(row.line)
+
+
 def render(contents: list[PageContent]) -> tuple[Rendering, tuple[str, ...]]:
     """Render the pages of a PDF for the parser; return notes about what was left out."""
     pages = [_Page(content, build_rows(content)) for content in contents]
@@ -600,15 +748,15 @@ def render(contents: list[PageContent]) -> tuple[Rendering, tuple[str, ...]]:
     vocabulary = {
         word.casefold() for page in pages for row in page.rows for word in _WORD.findall(row.text)
     }
+    _find_front(pages[0])
     writer = _Writer()
-    for paragraph in paragraphs(pages):
-        writer.block([(row, row_runs(row)) for row in paragraph], vocabulary)
+    for paragraph in paragraphs(pages, body_size):
+        front = all(row.page == 1 and row.line in pages[0].front for row in paragraph)
+        role = BlockRole.FRONT if front else BlockRole.PARAGRAPH
+        writer.block([(row, row_runs(row, calls=not front)) for row in paragraph], vocabulary, role)
     for note in notes:
         rows = [(row, row_runs(row, start, calls=False)) for row, start in note.rows]
-        if rows and rows[0][1]:
-            first = rows[0][1]
-            rows[0] = (rows[0][0], [_Run(f"[^{note.number}]: ", False), *first])
-        writer.block(rows, vocabulary)
+        writer.block(rows, vocabulary, BlockRole.FOOTNOTE, note.number)
     blank = [str(page.content.number) for page in pages if not page.rows]
     remarks = (
         (f"no text on page{'s' * (len(blank) > 1)} {', '.join(blank)} (scanned? run OCR first)",)
