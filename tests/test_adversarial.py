@@ -252,15 +252,15 @@ CASES = (
         "more than 1000 elements",
         Limits(xml_elements=1_000),
     ),
-    Case("PDF page tree containing itself", pdf_page_tree_loop, 2, None, needs="pdfminer"),
-    Case("PDF stream with a bad predictor", pdf_bad_predictor, 2, None, needs="pdfminer"),
+    Case("PDF page tree containing itself", pdf_page_tree_loop, 2, None, needs="pypdfium2"),
+    Case("PDF stream with a bad predictor", pdf_bad_predictor, 2, None, needs="pypdfium2"),
     Case(
         "PDF page of 100000 glyphs",
         pdf_many_glyphs,
         2,
         "more than 2 s on page 1",
         Limits(pdf_seconds_per_page=2.0),
-        needs="pdfminer",
+        needs="pypdfium2",
     ),
 )
 
