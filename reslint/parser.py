@@ -234,9 +234,21 @@ class _Builder:
     def quoted(
         self, block: Block, removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]
     ) -> None:
-        """Add text of another document that the reader recognised (an annexed text)."""
+        """Add text the reader recognised as not the resolution's own (an annexed text, a table).
+
+        Right after a paragraph whose lead-in ends with a colon ("… as follows:"),
+        the text belongs to that paragraph, like a declaration embedded in it.
+        """
         view = make_view(self.text, block.segments, removed)
-        self.add(NodeKind.QUOTED, view, block.span, calls=calls)
+        parent = None
+        if self.last_paragraph is not None and self.nodes:
+            previous = self.nodes[-1]
+            introduced = previous.index == self.last_paragraph and previous.terminator == ":"
+            if introduced or (
+                previous.kind is NodeKind.QUOTED and previous.parent == self.last_paragraph
+            ):
+                parent = self.last_paragraph
+        self.add(NodeKind.QUOTED, view, block.span, parent=parent, calls=calls)
 
     def paragraph(
         self,

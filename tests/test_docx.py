@@ -659,3 +659,135 @@ def test_annotate_takes_word_content_served_as_dot_doc(tmp_path: Path) -> None:
     assert run.code == 1, run.err
     reviewed = tmp_path / "N1741568.reviewed.DOC"
     assert len(list(docx.Document(str(reviewed)).comments)) >= 1
+
+
+def read_word(path: Path):  # type: ignore[no-untyped-def]
+    from reslint.readers.docx import read
+
+    return read(path, path.read_bytes(), None).rendering
+
+
+def block_texts(rendering) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return [
+        (b.role.value, rendering.text[b.span.start : b.span.end], b.number)
+        for b in rendering.blocks
+    ]
+
+
+def test_word_numbering_and_footnotes_become_blocks_the_parser_takes(tmp_path: Path) -> None:
+    draft = Draft(notes={1: "See A/78/1."})
+    draft.numbering("%1.|(%2)|(%3)")
+    draft.add("The General Assembly,")
+    draft.add("\t*Recalling* its resolution 78/1,{1}")
+    draft.add("*Decides* to act as follows:", number=(DECIMAL, 0))
+    draft.add("to meet;", number=(DECIMAL, 1))
+    draft.add("on costs;", number=(DECIMAL, 2))
+    draft.add("*Requests* a report.", number=(DECIMAL, 0))
+    rendering = read_word(draft.save(tmp_path / "blocks.docx"))
+    assert block_texts(rendering) == [
+        ("paragraph", "The General Assembly,", None),
+        ("paragraph", "Recalling its resolution 78/1,[^1]", None),
+        ("numbered", "1. Decides to act as follows:", "1"),
+        ("item", "(a) to meet;", "a"),
+        ("item", "(i) on costs;", "i"),
+        ("numbered", "2. Requests a report.", "2"),
+        ("footnote", "[^1]: See A/78/1.", "1"),
+    ]
+    assert [b.level for b in rendering.blocks if b.role.value == "item"] == [1, 2]
+    [call] = rendering.blocks[1].calls
+    assert (call.number, rendering.text[call.span.start : call.span.end]) == (1, "[^1]")
+    label = rendering.blocks[2].label_span
+    assert rendering.text[label.start : label.end] == "1."
+
+
+def test_a_list_level_with_words_in_its_number_is_left_to_the_grammar(tmp_path: Path) -> None:
+    draft = Draft()
+    draft.numbering("Article %1.")
+    draft.add("The General Assembly,")
+    draft.add("Scope", number=(DECIMAL, 0))
+    rendering = read_word(draft.save(tmp_path / "articles.docx"))
+    assert block_texts(rendering)[1] == ("paragraph", "Article 1. Scope", None)
+
+
+def note_reference_paragraph(draft: Draft, markup: str, bookmark: str) -> None:
+    """Add a paragraph whose footnote reference stands in ``bookmark``, as Word marks it."""
+    paragraph = draft.add(markup)
+    reference = paragraph._p.findall(qn("w:r"))[-1]
+    reference.addprevious(parse_xml(f'<w:bookmarkStart {W} w:id="7" w:name="{bookmark}"/>'))
+    reference.addnext(parse_xml(f'<w:bookmarkEnd {W} w:id="7"/>'))
+
+
+def cross_reference_paragraph(draft: Draft, markup: str, bookmark: str, shown: str) -> None:
+    """Add a paragraph ending with a NOTEREF field to ``bookmark`` (the same note cited again)."""
+    paragraph = draft.add(markup)
+    superscript = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+    for run in (
+        '<w:fldChar w:fldCharType="begin"/>',
+        f'<w:instrText xml:space="preserve"> NOTEREF {bookmark} \\h </w:instrText>',
+        '<w:fldChar w:fldCharType="separate"/>',
+        f"<w:t>{shown}</w:t>",
+        '<w:fldChar w:fldCharType="end"/>',
+    ):
+        paragraph._p.append(parse_xml(f"<w:r {W}>{superscript}{run}</w:r>"))
+
+
+def test_a_footnote_cited_again_by_a_cross_reference_is_a_call_of_that_note(
+    tmp_path: Path,
+) -> None:
+    draft = Draft(notes={1: "A/72/1.", 2: "A/72/2."})
+    draft.add("The General Assembly,")
+    note_reference_paragraph(draft, "*Recalling* the report of the Secretary-General,{1}", "_Ref1")
+    draft.add("*Noting* the related report,{2}")
+    draft.add("1.\t*Takes note* of the report of the Secretary-General;{1}".replace("{1}", ""))
+    cross_reference_paragraph(draft, "2.\t*Takes note also* of the report;", "_Ref1", "1")
+    draft.add("3.\t*Decides* to remain seized of the matter.")
+    path = draft.save(tmp_path / "noteref.docx")
+    rendering = read_word(path)
+    calls = [
+        (c.number, rendering.text[c.span.start : c.span.end])
+        for b in rendering.blocks
+        for c in b.calls
+    ]
+    assert calls == [(1, "[^1]"), (2, "[^2]"), (1, "1")]
+    check = reslint("check", "--no-cache", str(path))
+    assert (check.code, check.err) == (0, ""), check.out
+
+
+def test_cells_of_a_table_are_carried_along_not_read_as_paragraphs(tmp_path: Path) -> None:
+    draft = Draft()
+    draft.add("The General Assembly,")
+    draft.add("1.\t*Approves* the following appropriations:")
+    table = draft.document.add_table(rows=2, cols=2)  # type: ignore[attr-defined]
+    for row, (section, amount) in zip(table.rows, [("1.", "117 372 900"), ("30.", "(94 700)")]):
+        row.cells[0].text, row.cells[1].text = section, amount
+    frame = draft.document.add_table(rows=1, cols=1)  # type: ignore[attr-defined]
+    frame.cell(0, 0).text = "2.\tDecides to remain seized of the matter."
+    path = draft.save(tmp_path / "table.docx")
+    roles = [role for role, _, _ in block_texts(read_word(path))]
+    assert roles == ["paragraph", "paragraph", "quoted", "quoted", "quoted", "quoted", "paragraph"]
+    check = reslint("check", "--no-cache", str(path))
+    assert (check.code, check.err) == (0, ""), check.out
+
+
+def test_symbol_and_language_come_from_the_document_properties(tmp_path: Path) -> None:
+    draft = seed_draft(False)
+    properties = (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'docPropsVTypes">'
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="Symbol1">'
+        "<vt:lpwstr>A/RES/59/187</vt:lpwstr></property>"
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Language">'
+        "<vt:lpwstr>French</vt:lpwstr></property></Properties>"
+    )
+    package = draft.document.part.package  # type: ignore[attr-defined]
+    part = Part(
+        PackURI("/docProps/custom.xml"),
+        CONTENT_TYPE.OFC_CUSTOM_PROPERTIES,
+        properties.encode(),
+        package,
+    )
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
+    facts = read_word(draft.save(tmp_path / "properties.docx")).facts
+    assert (facts.symbol, facts.language) == ("A/RES/59/187", "fr")
+    assert read_word(seed_draft(False).save(tmp_path / "bare.docx")).facts is None

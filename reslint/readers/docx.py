@@ -1,4 +1,4 @@
-"""Word drafts (.docx): the text as Word shows it, with its numbering, footnotes and italics.
+"""Word files: the text as Word shows it, with its numbering, footnotes and italics.
 
 python-docx opens the package (zip, content types, relationships, styles,
 numbering part) — the well-kept library made for that.  The text itself is
@@ -11,18 +11,25 @@ What the rendering holds, in document order:
 * one block per non-empty body paragraph (table cells and content controls
   included), blocks separated by a blank line;
 * Word's automatic numbers ("1.", "(a)") rebuilt from ``numbering.xml`` and
-  written before the paragraph's text, so the parser sees them like typed
-  numbers; typed numbers stay as typed;
+  written before the paragraph's text; typed numbers stay as typed;
 * footnote calls as ``[^N]`` where the reference run stands, N counted in order
-  of appearance as Word displays them, and the footnote texts at the end as
-  ``[^N]: text`` blocks;
+  of appearance as Word displays them; a cross-reference field showing a
+  footnote's number (``NOTEREF``: the same note cited again) is a call of that
+  note too; the footnote texts at the end as ``[^N]: text`` blocks;
 * the document as it reads with tracked changes accepted: deleted and
   moved-away text, hidden text, field codes and comment marks are left out.
+
+With the text come what the file says for certain (see
+:mod:`reslint.readers.docx_blocks`): one :class:`SourceBlock` per paragraph and
+footnote, with the number or label of an automatically numbered paragraph, the
+exact place of every footnote call, and the symbol and language from the
+document properties.  The parser takes them as given.
 
 Italic runs (direct formatting or through character and paragraph styles)
 become :attr:`Rendering.italic` spans.  Positions are Word paragraph numbers:
 paragraph N is the N-th body paragraph, empty ones included, so that
-``draft.docx:12:5`` points to what a reader counts in Word.
+``draft.docx:12:5`` points to what a reader counts in Word; a finding in a
+footnote points to the paragraph that calls it.
 
 :func:`render_document` also returns a :class:`RunMap` from rendered offsets
 back to the runs and text elements they came from; ``reslint annotate`` uses
@@ -40,7 +47,16 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from reslint.limits import check_zip, current, small_number
 from reslint.numerals import letter_label, roman_label
-from reslint.readers import Anchor, Extraction, Rendering, SourceMap
+from reslint.readers import (
+    Anchor,
+    BlockRole,
+    Extraction,
+    Rendering,
+    SourceBlock,
+    SourceCall,
+    SourceMap,
+)
+from reslint.readers.docx_blocks import document_facts, in_grid_table, list_role
 from reslint.reading import ReadError
 from reslint.text import Span
 
@@ -80,6 +96,8 @@ _BLOCK_CONTAINERS = frozenset(
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _OFF = frozenset({"0", "false", "off", "none"})
 _STREAM_NAME = re.compile(r"file '<[^']*>' ")
+_NOTE_CROSS_REFERENCE = re.compile(r"\s*NOTEREF\s+(\S+)")
+"""A field showing the number of the footnote in a bookmark: the same note called again."""
 
 
 def _w(name: str) -> str:
@@ -320,6 +338,28 @@ def format_number(value: int, number_format: str) -> str:
     return str(value)
 
 
+ITEM_FORMATS = frozenset({"lowerLetter", "lowerRoman", "upperLetter", "upperRoman"})
+"""Counter formats of list levels that label subparagraphs, (a) or (i)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListNumber:
+    """The automatic number Word shows before a paragraph, and what it is made of."""
+
+    shown: str
+    """The number as written before the text ("3. ", "(a) ")."""
+    value: str
+    """The paragraph's own counter as formatted ("3", "a", "ii")."""
+    format: str
+    """``w:numFmt`` of the paragraph's level (decimal, lowerLetter…)."""
+    pattern: str
+    """``w:lvlText`` of the level ("%1.", "(%2)")."""
+    placeholder: str
+    """The placeholder of the paragraph's own level in ``pattern`` ("%2")."""
+    depth: int
+    """1 + the number of subparagraph levels above this one in its list."""
+
+
 class _Numbering:
     """Word's automatic numbering: list definitions and the counters of one reading."""
 
@@ -377,16 +417,16 @@ class _Numbering:
             ilvl = str(linked[0]) if linked else "0"
         return num_id, _level_index(ilvl)
 
-    def label(self, paragraph: Any) -> str:
-        """Advance the paragraph's counter and return its number as shown ("" when none)."""
+    def label(self, paragraph: Any) -> ListNumber | None:
+        """Advance the paragraph's counter and return its number as shown (None when none)."""
         found = self._properties(paragraph)
         if found is None:
-            return ""
+            return None
         num_id, ilvl = found
         levels = self.lists[num_id]
         level = levels.get(ilvl)
         if level is None or level.format == "bullet":
-            return ""
+            return None
         counters = self.counters.setdefault(num_id, {})
         counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else self._start(num_id, ilvl)
         for deeper in [n for n in counters if n > ilvl]:
@@ -403,8 +443,16 @@ class _Numbering:
             number_format = "decimal" if level.legal and referenced != ilvl else shown.format
             text = text.replace(placeholder, format_number(value, number_format))
         if not text:
-            return ""
-        return text + ("" if level.suffix == "nothing" else " ")
+            return None
+        depth = sum(1 for n, lvl in levels.items() if n < ilvl and lvl.format in ITEM_FORMATS)
+        return ListNumber(
+            shown=text + ("" if level.suffix == "nothing" else " "),
+            value=format_number(counters[ilvl], level.format),
+            format=level.format,
+            pattern=level.text,
+            placeholder=f"%{ilvl + 1}",
+            depth=depth + 1,
+        )
 
     def _start(self, num_id: str, ilvl: int) -> int:
         override = self.starts.get(num_id, {}).get(ilvl)
@@ -432,13 +480,21 @@ class _Piece:
     """The footnote number when the piece is a footnote call."""
 
 
+@dataclass
+class _Field:
+    """A complex field being read: its instruction, and whether its code is still being read."""
+
+    instruction: str = ""
+    in_code: bool = True
+
+
 class _Paragraph:
     """The pieces of one paragraph, and the state of the complex fields read so far."""
 
     def __init__(self, style: str | None) -> None:
         self.style = style
         self.pieces: list[_Piece] = []
-        self.fields: list[str] = []
+        self.fields: list[_Field] = []
 
     def add(self, text: str, run: Any, element: Any, italic: bool, note: int | None = None) -> None:
         if text == "\n" and self.pieces and self.pieces[-1].text.endswith("\n"):
@@ -448,7 +504,14 @@ class _Paragraph:
 
     @property
     def in_field_code(self) -> bool:
-        return "code" in self.fields
+        return any(field.in_code for field in self.fields)
+
+    def cross_reference(self) -> str | None:
+        """Return the bookmark whose note number the innermost field shows (None: no such field)."""
+        if not self.fields:
+            return None
+        found = _NOTE_CROSS_REFERENCE.match(self.fields[-1].instruction)
+        return found.group(1) if found else None
 
     @property
     def text(self) -> str:
@@ -464,6 +527,42 @@ class _Paragraph:
                 piece.text = stripped
                 return
             self.pieces.pop(0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What the file says a rendered block is (see :mod:`reslint.readers.docx_blocks`)."""
+
+    role: BlockRole = BlockRole.PARAGRAPH
+    number: str | None = None
+    level: int = 0
+    label_length: int = 0
+    """Length of the number or mark written at the block's start (0: none written)."""
+
+
+def _trimmed(text: str, start: int) -> Span:
+    """Return the span of ``text`` (written at ``start``) without its surrounding white space.
+
+    UN paragraphs start with a typed tab before the opener or the number.
+    """
+    content = text.strip()
+    if not content:
+        return Span(start, start + len(text))
+    begin = start + len(text) - len(text.lstrip())
+    return Span(begin, begin + len(content))
+
+
+def _list_shape(label: ListNumber) -> _Shape:
+    """Return the shape of a paragraph that Word numbers automatically."""
+    role = list_role(label.format, label.pattern, label.placeholder)
+    if role is BlockRole.PARAGRAPH:
+        return _Shape()
+    return _Shape(
+        role,
+        label.value,
+        label.depth if role is BlockRole.ITEM else 0,
+        len(label.shown.rstrip()),
+    )
 
 
 class _Renderer:
@@ -482,11 +581,13 @@ class _Renderer:
                 if note.get(_w("type")) not in _NOTE_TYPES_SKIPPED:
                     self.notes[note.get(_w("id"), "")] = note
         self.note_numbers: dict[str, int] = {}
+        self.bookmarked_notes = _bookmarked_notes(document.element.body)
         self.note_paragraphs: dict[int, int] = {}
         self.calls: dict[int, int] = {}
         self.parts: list[str] = []
         self.length = 0
         self.blocks: list[Block] = []
+        self.source_blocks: list[SourceBlock] = []
         self.anchors: list[Anchor] = []
         self.italic: list[Span] = []
         self.paragraph_number = 0
@@ -498,10 +599,13 @@ class _Renderer:
             content = self._paragraph(paragraph)
             if not content.text.strip():
                 continue
-            if label:
-                content.pieces.insert(0, _Piece(label, None, None, False))
+            shape = _Shape(BlockRole.QUOTED) if in_grid_table(paragraph) else _Shape()
+            if label is not None:
+                content.pieces.insert(0, _Piece(label.shown, None, None, False))
+                if shape.role is BlockRole.PARAGRAPH:
+                    shape = _list_shape(label)
             number = self.paragraph_number
-            self._emit(content, "", number, f"paragraph {number}", None)
+            self._emit(content, "", number, f"paragraph {number}", None, shape)
         for note_id, number in list(self.note_numbers.items()):
             note = self.notes.get(note_id)
             if note is None:
@@ -517,13 +621,28 @@ class _Renderer:
             content.strip_leading_space()
             if content.pieces:
                 line = self.note_paragraphs[number]
-                self._emit(content, f"[^{number}]: ", line, f"footnote {number}", number)
+                mark = f"[^{number}]"
+                shape = _Shape(BlockRole.FOOTNOTE, str(number), label_length=len(mark))
+                self._emit(content, f"{mark}: ", line, f"footnote {number}", number, shape)
         text = "".join(self.parts)
-        rendering = Rendering(text, None, SourceMap(tuple(self.anchors)), tuple(self.italic))
+        rendering = Rendering(
+            text,
+            None,
+            SourceMap(tuple(self.anchors)),
+            tuple(self.italic),
+            blocks=tuple(self.source_blocks),
+            facts=document_facts(self.document),
+        )
         return rendering, RunMap(tuple(self.blocks), dict(self.calls))
 
     def _emit(
-        self, content: _Paragraph, prefix: str, line: int, label: str, footnote: int | None
+        self,
+        content: _Paragraph,
+        prefix: str,
+        line: int,
+        label: str,
+        footnote: int | None,
+        shape: _Shape,
     ) -> None:
         if self.parts:
             self._write("\n\n")
@@ -531,6 +650,7 @@ class _Renderer:
         self.anchors.append(Anchor(start, line, label))
         self._write(prefix)
         segments: list[Segment] = []
+        calls: list[SourceCall] = []
         for piece in content.pieces:
             begin = self.length
             self._write(piece.text)
@@ -538,12 +658,26 @@ class _Renderer:
                 segments.append(Segment(begin, self.length, piece.run, piece.element, piece.offset))
             if piece.note is not None and footnote is None:
                 self.calls.setdefault(piece.note, begin)
+                if calls and calls[-1].number == piece.note and calls[-1].span.end == begin:
+                    begin = calls.pop().span.start  # one call shown by several runs
+                calls.append(SourceCall(piece.note, Span(begin, self.length), "reference"))
             if piece.italic:
                 if self.italic and self.italic[-1].end == begin:
                     self.italic[-1] = Span(self.italic[-1].start, self.length)
                 else:
                     self.italic.append(Span(begin, self.length))
         self.blocks.append(Block(start, self.length, tuple(segments), line, footnote))
+        label_span = Span(start, start + shape.label_length) if shape.label_length else None
+        self.source_blocks.append(
+            SourceBlock(
+                shape.role,
+                _trimmed(prefix + content.text, start),
+                shape.number,
+                label_span,
+                shape.level,
+                tuple(calls),
+            )
+        )
 
     def _write(self, text: str) -> None:
         self.parts.append(text)
@@ -558,6 +692,10 @@ class _Renderer:
         for child in element.iterchildren():
             if child.tag == _w("r"):
                 self._run(child, content)
+            elif child.tag == _w("fldSimple"):
+                content.fields.append(_Field(child.get(_w("instr"), ""), in_code=False))
+                self._walk(child, content)
+                content.fields.pop()
             elif child.tag in _CONTAINERS:
                 self._walk(child, content)
             # w:del and w:moveFrom (tracked deletions), w:pPr, bookmarks, comment ranges,
@@ -573,15 +711,17 @@ class _Renderer:
             if tag == _w("fldChar"):
                 kind = child.get(_w("fldCharType"))
                 if kind == "begin":
-                    content.fields.append("code")
+                    content.fields.append(_Field())
                 elif kind == "separate" and content.fields:
-                    content.fields[-1] = "result"
+                    content.fields[-1].in_code = False
                 elif kind == "end" and content.fields:
                     content.fields.pop()
+            elif tag == _w("instrText") and content.fields and content.fields[-1].in_code:
+                content.fields[-1].instruction += child.text or ""
             elif content.in_field_code:
                 continue
             elif tag == _w("t"):
-                content.add(child.text or "", run, child, italic)
+                content.add(child.text or "", run, child, italic, note=self._noted(content))
             elif tag in (_w("tab"), _w("ptab")):
                 content.add("\t", run, child, italic)
             elif tag in (_w("br"), _w("cr")):
@@ -591,6 +731,13 @@ class _Renderer:
             elif tag == _w("footnoteReference"):
                 number = self._note_number(child.get(_w("id"), ""))
                 content.add(f"[^{number}]", run, child, False, note=number)
+
+    def _noted(self, content: _Paragraph) -> int | None:
+        """Return the footnote number that the field being read shows (None: not a note's)."""
+        bookmark = content.cross_reference()
+        if bookmark is None:
+            return None
+        return self.note_numbers.get(self.bookmarked_notes.get(bookmark, ""))
 
     def _note_number(self, note_id: str) -> int:
         """Return the displayed number of a footnote: its rank among the calls read so far."""
@@ -618,6 +765,24 @@ class _Renderer:
         return bool(from_character) != bool(from_paragraph)
 
 
+def _bookmarked_notes(body: Any) -> dict[str, str]:
+    """Return bookmark name → id of the first footnote reference inside the bookmark.
+
+    A cross-reference field (``NOTEREF``) to such a bookmark shows that footnote's number.
+    """
+    found: dict[str, str] = {}
+    open_marks: dict[str, str] = {}
+    for element in body.iter(_w("bookmarkStart"), _w("bookmarkEnd"), _w("footnoteReference")):
+        if element.tag == _w("bookmarkStart"):
+            open_marks[element.get(_w("id"), "")] = element.get(_w("name"), "")
+        elif element.tag == _w("bookmarkEnd"):
+            open_marks.pop(element.get(_w("id"), ""), None)
+        else:
+            for name in open_marks.values():
+                found.setdefault(name, element.get(_w("id"), ""))
+    return found
+
+
 def _body_paragraphs(container: Any) -> Iterator[Any]:
     """Yield the paragraphs of the body in document order, inside tables and controls too."""
     for child in container.iterchildren():
@@ -633,6 +798,6 @@ def render_document(document: WordDocument) -> tuple[Rendering, RunMap]:
 
 
 def read(path: Path, data: bytes, encoding: str | None) -> Extraction:
-    """Read a Word .docx file (``encoding`` does not apply: the package declares its own)."""
+    """Read a Word 2007+ file (``encoding`` does not apply: the package declares its own)."""
     rendering, _ = render_document(open_document(data))
     return Extraction(rendering, "docx")
