@@ -624,7 +624,7 @@ def parse_document(
     if blocks is None:
         prepared = _prepare_text(text, lexicon)
     else:
-        prepared = _prepare_blocks(blocks)
+        prepared = _prepare_blocks(text, blocks)
     builder = _Builder(text, grammar, structured=blocks is not None)
     symbol = (facts.symbol if facts else None) or _header_symbol(text)
     all_calls: list[FootnoteCall] = []
@@ -709,7 +709,20 @@ def _prepare_text(text: str, lexicon: Lexicon) -> _Prepared:
     )
 
 
-def _prepare_blocks(sources: tuple[SourceBlock, ...]) -> _Prepared:
+def _lines(text: str, span: Span) -> list[Span]:
+    """Return the lines of a block's span: a line break inside a block reads as a space."""
+    segments: list[Span] = []
+    start = span.start
+    while (end := text.find("\n", start, span.end)) != -1:
+        if end > start:
+            segments.append(Span(start, end))
+        start = end + 1
+    if span.end > start or not segments:
+        segments.append(Span(start, max(start, span.end)))
+    return segments
+
+
+def _prepare_blocks(text: str, sources: tuple[SourceBlock, ...]) -> _Prepared:
     """Take a reader's blocks as they are, with the footnote calls it found."""
     blocks: list[Block] = []
     calls: list[tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]] = []
@@ -717,11 +730,11 @@ def _prepare_blocks(sources: tuple[SourceBlock, ...]) -> _Prepared:
     for source in sources:
         if source.role is BlockRole.FOOTNOTE:
             number = int(source.number) if source.number and source.number.isdigit() else None
-            blocks.append(Block("footnote", [source.span], footnote_number=number))
+            blocks.append(Block("footnote", _lines(text, source.span), footnote_number=number))
             bodies.add(number if number is not None else 0)
             calls.append(([], ()))
             continue
-        blocks.append(Block("paragraph", [source.span]))
+        blocks.append(Block("paragraph", _lines(text, source.span)))
         calls.append(
             (
                 [(call.span.start, call.span.end) for call in source.calls],

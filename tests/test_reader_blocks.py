@@ -122,3 +122,13 @@ def test_pdf_format_is_known_not_guessed() -> None:
     document = parse_document(text, "en", blocks=_blocks(text, parts), source_format="pdf")
     assert document.from_pdf
     assert not parse_document(text, "en").from_pdf
+
+
+def test_a_line_break_inside_a_block_reads_as_a_space() -> None:
+    text = "The General Assembly,\n\nRecalling its resolution\n78/1,\n"
+    parts = [
+        (BlockRole.ORGAN, "The General Assembly,", {}),
+        (BlockRole.PREAMBULAR, "Recalling its resolution\n78/1,", {}),
+    ]
+    document = parse_document(text, "en", blocks=_blocks(text, parts))
+    assert document.preambular[0].text == "Recalling its resolution 78/1,"
