@@ -1,4 +1,4 @@
-"""Akoma Ntoso (AKN 3.0, as the UN's AKN4UN profile uses it): the resolution text from the XML.
+"""Akoma Ntoso (AKN 3.0, in the UN's AKN4UN profile): the resolution's structure from the XML.
 
 What the element names are based on: the OASIS *Akoma Ntoso Version 1.0*
 vocabulary (docs.oasis-open.org/legaldocml/akn-core/v1.0: ``formula`` "a
@@ -7,25 +7,49 @@ inline note with ``marker`` and ``placement``, ``num``, ``content``, ``list``
 with ``intro``/``point``/``wrapUp``), the AKN4UN guidelines
 (unsceb-hlcm.github.io, part 2 "Deliberative documents": a resolution is a
 ``<statement name="resolution">``; part 3 "Modelling of GA resolutions") and
-GA resolutions marked up in that profile, as published: ``<coverPage>`` lines,
-``<preface><p><docNumber>79/275.</docNumber> <docTitle>…``, the organ in
-``<preamble><formula name="enactingFormula"><p><span class="italic">The
-General Assembly</span>,</p>``, preambular paragraphs as ``<container>``
-(``<recitals>/<recital>`` elsewhere), operative paragraphs as
-``<mainBody><paragraph><num>1.</num><content><p>``, subparagraphs as
-``<list><intro>…<point><num>(a)</num>``, the adoption in ``<conclusions>``.
+the GA and ECOSOC resolutions the UN's conference services marked up in that
+profile, in its six languages.
+
+The markup says what each block is, and the reader passes that on as
+:class:`~reslint.readers.blocks.SourceBlock` records, so nothing is guessed
+again from the text:
+
+* ``<coverPage>`` lines are front matter; ``<preface>`` (``<docNumber>79/275.</docNumber>
+  <docTitle>…``) is the title;
+* in ``<preamble>``, ``<formula name="enactingFormula">`` is the organ line and
+  each ``<container>`` one preambular paragraph (its ``<blockList>`` items its
+  subparagraphs);
+* in ``<mainBody>``, a ``<paragraph>`` with a ``<num>`` of figures ("1.", "1 -")
+  is a numbered operative paragraph — so is one whose number is typed at the
+  start of its text, as in the Arabic files; a ``<num>`` "I." or "A." (and
+  ``<heading>``, ``<subheading>``, ``<crossHeading>``) is a heading; a
+  ``<num>`` "(a)" a subparagraph; ``<list>``/``<intro>`` is the paragraph's
+  text and each ``<point>`` a subparagraph, one level deeper per nested list;
+  a ``<crossHeading refersTo="#preamble">`` inside a section is a preambular
+  paragraph of that section; an unnumbered paragraph is the operative part
+  when no paragraph of the body is numbered, else the grammar decides;
+* a resolution in parts (A, B…) carries one ``<preamble>``/``<mainBody>`` pair
+  per part, or one ``<component>`` per part (in a ``<documentCollection>``);
+* text of other documents is quoted, not part of the resolution: the annexes
+  in ``<attachments>`` (the first short line of each is its heading), an
+  ``<embeddedStructure>``, and a component that is a *draft* recommended for
+  adoption (its FRBR date is named ``draft``); tables are quoted row by row;
+* ``<conclusions>`` is the adoption line.
 
 What the rendering holds, in document order (the ``<meta>`` block left out):
+one block per unit, blocks separated by a blank line, whitespace collapsed as
+XML mixed content is read; the ``<num>`` written before the text ("1. Decides
+…", "(a) To …"); footnotes — ``<authorialNote>`` in the text, or
+``<noteRef>`` to a ``<meta><notes><note>`` — as ``[^N]`` calls where they
+stand (known to the parser as calls, left out of the paragraph's text; the
+parentheses the Arabic files put around a call in ``<sup>`` go with it) and
+``[^N]: text`` blocks at the end (N the note's ``marker`` when it is a
+number); ``<eol/>``/``<br/>`` as a line break inside the block.
 
-* one block per ``<p>`` (or ``<heading>``, or any element holding text
-  directly), blocks separated by a blank line, whitespace collapsed as XML
-  mixed content is read;
-* the ``<num>`` of a numbered element written before the first block inside
-  it ("1. Decides …", "(a) To …"), as the parser expects typed numbers;
-* footnotes — ``<authorialNote>`` in the text, or ``<noteRef>`` to a
-  ``<meta><notes><note>`` — as ``[^N]`` calls where they stand and
-  ``[^N]: text`` blocks at the end (N the note's ``marker`` when it is a number);
-* ``<eol/>``/``<br/>`` as a line break inside the block.
+The FRBR metadata gives the facts: the language (``FRBRlanguage``: eng, fra,
+spa, ara, rus, zho), the organ (``FRBRauthor``), the adoption date
+(``FRBRdate name="adoption"``); the cover page gives the session and the
+symbol.
 
 ``<i>`` and ``class="italic"`` stretches become :attr:`Rendering.italic`; a
 document with no italic markup at all gives ``None`` (its converter dropped the
@@ -34,49 +58,26 @@ XML: each block is anchored at the line of its element (of its ``<num>`` when
 it starts with one) and labelled with the ``eId`` of the paragraph, point or
 container it belongs to, else an element path such as ``mainBody/paragraph[3]``.
 
-Hardened parsing: the XML is parsed by defusedxml's SAX driver over the
-standard library's expat (defusedxml is the well-kept library made for
-exactly this; it is pure Python and needs nothing else), with entity
-declarations and external references forbidden.  A file declaring entities —
-"billion laughs" expansion, ``<!ENTITY x SYSTEM "file:///etc/passwd">`` — is
-refused as a whole before any entity is expanded or anything is fetched; no
-DTD is loaded.  SAX is used rather than a tree API because its locator gives
-the source line of every element, which the positions above need.
+The XML is parsed with entities, DTDs and external references refused
+(:mod:`reslint.readers.akn_tree`).
 """
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator, Union
-from xml.sax import SAXParseException
-from xml.sax.handler import (
-    ContentHandler,
-    feature_external_ges,
-    feature_external_pes,
-    feature_namespaces,
-)
-from xml.sax.xmlreader import InputSource, Locator
 
-from reslint.limits import LimitExceeded, Limits, current
 from reslint.readers import Anchor, Extraction, Rendering, SourceMap
+from reslint.readers.akn_tree import AKN_NAMESPACE, Chars, Element, looks_like_akn, parse_xml
+from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock, SourceCall
 from reslint.reading import ReadError
 from reslint.text import Span
 
-AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-"""The Akoma Ntoso 3.0 namespace (earlier drafts used other URIs; any is read)."""
-
-MAX_DEPTH = Limits().xml_depth
-"""Deeper nesting is refused: no resolution needs it, and it would exhaust recursion.
-
-The budgets in force (:func:`reslint.limits.current`) set the depth and the
-number of elements read.
-"""
+__all__ = ["AKN_NAMESPACE", "looks_like_akn", "parse_xml", "read", "render_akn"]
 
 _SPACE = re.compile(r"[ \t\r\n]+")
-_BLOCKS = frozenset({"p", "heading", "subheading", "block"})
+_BLOCKS = frozenset({"p", "heading", "subheading", "block", "crossHeading"})
 """Elements whose content is one rendered block."""
 _SKIPPED = frozenset({"meta", "toc", "componentRef", "img", "object", "documentRef"})
 _TRANSPARENT = frozenset(
@@ -85,6 +86,7 @@ _TRANSPARENT = frozenset(
         "intro",
         "wrapUp",
         "list",
+        "sublist",
         "blockList",
         "listIntroduction",
         "listWrapUp",
@@ -106,184 +108,68 @@ _SECTIONS = frozenset(
         "components",
         "component",
         "collectionBody",
+        "embeddedStructure",
     }
 )
 """Parts of a document: a block directly inside one is labelled by itself."""
+_DIVISIONS = frozenset(
+    {"part", "section", "chapter", "title", "division", "subsection", "hcontainer", "book"}
+)
+"""Divisions of a body: their ``num`` and headings are headings, their paragraphs paragraphs."""
+_ITEMS = frozenset({"point", "item"})
+_LISTS = frozenset({"list", "sublist", "blockList"})
 _FIELDS = frozenset({"docNumber", "docTitle", "docType", "docDate", "docStatus", "docProponent"})
 """Preface fields written side by side (``<docNumber>79/1.</docNumber><docTitle>``)."""
 _LINE_BREAKS = frozenset({"eol", "br"})
 _NOTES = frozenset({"authorialNote", "noteRef"})
+_QUOTING = frozenset({"embeddedStructure", "quotedStructure", "attachments"})
 _NOTE_MARKER = re.compile(r"\d{1,3}")
+_CALL_BRACKETS = frozenset({"(", ")"})
+"""A ``<sup>`` holding only a parenthesis of a footnote call (Arabic: ``(1)``)."""
+_EMPTY_NOTE_NUMBER = re.compile(r"^\s*\(\s*\)\s*")
+"""The parentheses of a note's number that the markup left empty (Arabic ``()``)."""
 
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_FIGURE = re.compile(r"\s*([0-9\u0660-\u0669]{1,4})\s*[-.\u2013\u2014]?\s*$")
+"""A paragraph number as ``<num>`` writes it: "1.", "1 -", "12"."""
+_TYPED_FIGURE = re.compile(r"\s*([0-9\u0660-\u0669]{1,4})\s*[-.\u2013\u2014]?\s")
+"""A paragraph number typed at the start of the text ("1 - ترحب", as in the Arabic files)."""
+_HEADING_NUMBER = re.compile(
+    r"\s*(?:[IVXLC]{1,7}|[A-Z]|[一二三四五六七八九十]{1,3}|[А-ЯЁ])\s*[.、]?\s*$"
+)
+"""A division's number: "I.", "B.", "一."; a paragraph numbered so is a heading."""
+_LABEL = re.compile(r"\s*[(（]?\s*([^\s()（）.]{1,8})\s*[)）.]?\s*$")
+"""A subparagraph label: "(a)", "a)", "(iv)", "(أ)", "(一)"."""
 
-class _Chars:
-    """Character data and the source line it starts on."""
-
-    __slots__ = ("line", "text")
-
-    def __init__(self, text: str, line: int) -> None:
-        self.text = text
-        self.line = line
-
-
-class _Element:
-    """An XML element with its source line, parent and mixed content."""
-
-    __slots__ = ("attributes", "children", "line", "name", "parent", "uri")
-
-    def __init__(
-        self, name: str, uri: str, attributes: dict[str, str], line: int, parent: _Element | None
-    ) -> None:
-        self.name = name
-        self.uri = uri
-        self.attributes = attributes
-        self.line = line
-        self.parent = parent
-        self.children: list[Union[_Element, _Chars]] = []
-
-    def elements(self) -> Iterator[_Element]:
-        """Yield the child elements."""
-        return (child for child in self.children if isinstance(child, _Element))
-
-    def child(self, name: str) -> _Element | None:
-        """Return the first child element called ``name``."""
-        return next((child for child in self.elements() if child.name == name), None)
-
-    def has_text(self) -> bool:
-        """Return whether text stands directly in the element (not only in children)."""
-        return any(isinstance(child, _Chars) and child.text.strip() for child in self.children)
-
-    def step(self) -> str:
-        """Return the element's path step: its name, indexed when it has same-named siblings."""
-        if self.parent is None:
-            return self.name
-        same = [child for child in self.parent.elements() if child.name == self.name]
-        if len(same) == 1:
-            return self.name
-        return f"{self.name}[{next(i for i, c in enumerate(same, 1) if c is self)}]"
-
-
-class _NotAkomaNtoso(Exception):
-    """The root element is not ``akomaNtoso`` (raised early, from the first start tag)."""
-
-
-class _TooDeep(Exception):
-    """The nesting exceeds :data:`MAX_DEPTH`."""
-
-
-class _TreeBuilder(ContentHandler):
-    """Build :class:`_Element` trees from SAX events, with each element's source line."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.root: _Element | None = None
-        self._stack: list[_Element] = []
-        self._locator: Locator | None = None
-        self._limits = current()
-        self._elements = 0
-
-    def setDocumentLocator(self, locator: Locator) -> None:
-        self._locator = locator
-
-    def startElementNS(
-        self, name: tuple[str | None, str], qname: str | None, attrs: object
-    ) -> None:
-        uri, local = name
-        if self.root is None and local != "akomaNtoso":
-            raise _NotAkomaNtoso(local)
-        if len(self._stack) >= self._limits.xml_depth:
-            raise _TooDeep
-        self._elements += 1
-        if self._elements > self._limits.xml_elements:
-            raise LimitExceeded(f"XML of more than {self._limits.xml_elements} elements")
-        attributes = {
-            key: value
-            for (namespace, key), value in attrs.items()  # type: ignore[attr-defined]
-            if not namespace or namespace == uri
-        }
-        line = self._locator.getLineNumber() if self._locator is not None else 1
-        parent = self._stack[-1] if self._stack else None
-        element = _Element(local, uri or "", attributes, line or 1, parent)
-        if parent is None:
-            self.root = element
-        else:
-            parent.children.append(element)
-        self._stack.append(element)
-
-    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
-        self._stack.pop()
-
-    def characters(self, content: str) -> None:
-        if not self._stack:
-            return
-        children = self._stack[-1].children
-        if children and isinstance(children[-1], _Chars):
-            children[-1].text += content
-        else:
-            line = self._locator.getLineNumber() if self._locator is not None else 1
-            children.append(_Chars(content, line or 1))
-
-
-def parse_xml(data: bytes, encoding: str | None = None) -> _Element:
-    """Parse Akoma Ntoso XML with entities and external references forbidden.
-
-    Raises:
-        ReadError: entity declarations or external references (refused), malformed
-            XML (with line and column), or a root element other than ``akomaNtoso``.
-    """
-    try:
-        from defusedxml import DefusedXmlException, EntitiesForbidden
-        from defusedxml.expatreader import create_parser
-    except ImportError:
-        raise ReadError("reading Akoma Ntoso needs defusedxml: pip install defusedxml") from None
-
-    parser = create_parser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    parser.setFeature(feature_namespaces, True)
-    parser.setFeature(feature_external_ges, False)
-    parser.setFeature(feature_external_pes, False)
-    builder = _TreeBuilder()
-    parser.setContentHandler(builder)
-    source = InputSource()
-    source.setByteStream(io.BytesIO(data))
-    if encoding:
-        source.setEncoding(encoding)
-    try:
-        parser.parse(source)
-    except EntitiesForbidden as error:
-        raise ReadError(
-            f"XML with entity declarations is refused (entity {error.name!r} declared at line "
-            f"{parser.getLineNumber()}: entities can expand without bound or read other files)"
-        ) from None
-    except DefusedXmlException as error:
-        target = getattr(error, "sysid", None) or getattr(error, "pubid", None) or "a DTD"
-        raise ReadError(
-            f"XML with external references is refused ({target!r} at line "
-            f"{parser.getLineNumber()}: nothing outside the file is read)"
-        ) from None
-    except SAXParseException as error:
-        raise ReadError(
-            f"malformed XML: {error.getMessage()} "
-            f"(line {error.getLineNumber()}, column {error.getColumnNumber() + 1})"
-        ) from None
-    except _NotAkomaNtoso as error:
-        raise ReadError(f"not an Akoma Ntoso document (root element is <{error}>)") from None
-    except _TooDeep:
-        raise ReadError(f"XML nested deeper than {current().xml_depth} elements") from None
-    except (LookupError, UnicodeError, ValueError) as error:  # ValueError: expat and UTF-7
-        raise ReadError(f"cannot decode the XML: {error}") from None
-    if builder.root is None:  # pragma: no cover - expat reports "no element found" first
-        raise ReadError("malformed XML: no element found")
-    return builder.root
+LANGUAGE_CODES = {
+    "eng": "en",
+    "en": "en",
+    "fra": "fr",
+    "fre": "fr",
+    "fr": "fr",
+    "spa": "es",
+    "es": "es",
+    "ara": "ar",
+    "ar": "ar",
+    "rus": "ru",
+    "ru": "ru",
+    "zho": "zh",
+    "chi": "zh",
+    "zh": "zh",
+}
+"""FRBR language codes (ISO 639-2, and 639-1 as some files write them) → official language."""
 
 
 @dataclass
 class _Text:
-    """One block being rendered: whitespace collapsed, italic stretches and line breaks noted."""
+    """One block being rendered: whitespace collapsed; italics, line breaks and calls noted."""
 
     text: str = ""
     italic: list[tuple[int, int]] = field(default_factory=list)
     breaks: list[tuple[int, int]] = field(default_factory=list)
     """``(offset, line)`` where a line break element starts a new source line."""
+    calls: list[tuple[int, int, int]] = field(default_factory=list)
+    """``(number, start, end)`` of each footnote call written."""
 
     def add(self, text: str, line: int | None = None) -> None:
         """Append XML character data, collapsing whitespace runs to one space.
@@ -313,23 +199,28 @@ class _Text:
         self.text = self.text.rstrip(" ")
 
     def finish(self) -> str:
-        """Strip the end and clip the italic stretches to the text."""
+        """Strip the end and clip the italic stretches, breaks and calls to the text."""
         self.text = self.text.rstrip(" \n")
         size = len(self.text)
         self.italic = [(s, min(e, size)) for s, e in self.italic if s < min(e, size)]
         self.breaks = [(offset, line) for offset, line in self.breaks if offset < size]
+        self.calls = [call for call in self.calls if call[2] <= size]
         return self.text
 
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """A rendered block, where it comes from and its italic stretches (block offsets)."""
+    """A rendered block: where it comes from, what it is, its italics and calls (block offsets)."""
 
     text: str
     line: int
     label: str
+    role: BlockRole = BlockRole.PARAGRAPH
+    number: str | None = None
+    level: int = 0
     italic: tuple[tuple[int, int], ...] = ()
     breaks: tuple[tuple[int, int], ...] = ()
+    calls: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,89 +228,361 @@ class _Note:
     """A footnote called in the text: its number and the element holding its body."""
 
     number: int
-    body: _Element
+    body: Element
 
 
-def _is_italic(element: _Element) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Role:
+    """What the next block is, and the number written before it."""
+
+    role: BlockRole
+    number: str | None = None
+    level: int = 0
+    written: str = ""
+    """The ``<num>`` as written, put before the block's text."""
+    line: int = 0
+
+
+def _is_italic(element: Element) -> bool:
     return element.name == "i" or "italic" in element.attributes.get("class", "").split()
 
 
-class _Renderer:
-    """Walk a document element and render its blocks, then its footnote bodies."""
+def _plain(element: Element) -> str:
+    """Return an element's text, whitespace collapsed (for numbers and metadata)."""
+    parts: list[str] = []
+    stack: list[Element | Chars] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Chars):
+            parts.append(node.text)
+        else:
+            stack.extend(reversed(node.children))
+    return _SPACE.sub(" ", "".join(parts)).strip()
 
-    def __init__(self, document: _Element, notes: dict[str, _Element]) -> None:
+
+def _descendants(element: Element, name: str) -> list[Element]:
+    found: list[Element] = []
+    stack = list(element.elements())
+    while stack:
+        node = stack.pop()
+        if node.name == name:
+            found.append(node)
+        stack.extend(node.elements())
+    return found
+
+
+def _figure(written: str) -> str | None:
+    """Return the paragraph number a ``<num>`` writes in figures ("1 -" → "1"), if it does."""
+    found = _FIGURE.match(written)
+    return str(int(found.group(1).translate(_DIGITS))) if found else None
+
+
+def _typed_figure(text: str) -> str | None:
+    """Return the paragraph number typed at the start of a text ("1 - ترحب…" → "1")."""
+    found = _TYPED_FIGURE.match(text + " ")
+    return str(int(found.group(1).translate(_DIGITS))) if found else None
+
+
+def _label(written: str) -> str | None:
+    found = _LABEL.match(written)
+    return found.group(1) if found else None
+
+
+def _is_draft(component: Element) -> bool:
+    """Return whether a component is a draft text recommended for adoption (its FRBR date)."""
+    for document in component.elements():
+        meta = document.child("meta")
+        if meta is None:
+            continue
+        dates = [d.attributes.get("name", "") for d in _descendants(meta, "FRBRdate")]
+        return bool(dates) and dates[0] == "draft"
+    return False
+
+
+def _numbered_body(body: Element) -> bool:
+    """Return whether some paragraph of a body is numbered in figures (``num`` or typed)."""
+    for paragraph in _descendants(body, "paragraph"):
+        number = paragraph.child("num")
+        if number is not None:
+            if _figure(_plain(number)):
+                return True
+        elif paragraph.child("content") is not None and _typed_figure(_plain(paragraph)):
+            return True
+    return False
+
+
+class _Renderer:
+    """Walk a document and render its blocks with their roles, then its footnote bodies."""
+
+    def __init__(self, document: Element, notes: dict[str, Element]) -> None:
         self.document = document
         self.meta_notes = notes
         self.blocks: list[_Block] = []
         self.notes: list[_Note] = []
         self.called: set[str] = set()
-        self.pending: tuple[str, int, str] | None = None
         self.italic_seen = False
+        self.numbered_body = False
+        self.deferred: list[Element] = []
+        """Structures met inside a block (``embeddedStructure``), rendered after it."""
 
     # structure -----------------------------------------------------------------------
 
-    def walk(self, element: _Element) -> None:
-        """Render the blocks of a structural element, its ``num`` before the first one."""
-        if element.name in _SKIPPED:
+    def walk(self, element: Element, area: str) -> None:
+        """Render a structural element's blocks; ``area`` is the part of the document."""
+        name = element.name
+        if name in _SKIPPED:
             return
-        if element.name in _NOTES:
-            # a note between blocks (AKN has them inline): called at the end of the block before
-            rendered = _Text(self.blocks[-1].text if self.blocks else "")
-            self.note(element, rendered)
-            if self.blocks and rendered.text != self.blocks[-1].text:
-                self.blocks[-1] = replace(self.blocks[-1], text=rendered.text)
+        if name in _NOTES:
+            self.note_between(element)
+            return
+        area = self.area_of(element, area)
+        if name == "table":
+            self.table(element)
+            return
+        if area == "quoted":
+            self.quoted(element)
+            return
+        if area == "preamble" and name == "formula":
+            self.block(element, _Role(BlockRole.ORGAN))
+            return
+        if area == "preamble" and name == "container":
+            self.container(element)
+            return
+        if area == "body" and name in ("paragraph", *_ITEMS):
+            self.paragraph(element, 1 if name in _ITEMS else 0)
+            return
+        if area == "body" and name in _DIVISIONS:
+            self.division(element)
+            return
+        if name in _BLOCKS or element.has_text():
+            self.block(element, _Role(self.default_role(element, area)))
+            return
+        for child in element.elements():
+            self.walk(child, area)
+
+    def area_of(self, element: Element, area: str) -> str:
+        """Return the part of the document an element opens (or the one it is in)."""
+        name = element.name
+        if area == "quoted" or name in _QUOTING:
+            return "quoted"
+        if name == "component" and _is_draft(element):
+            return "quoted"
+        if name in ("mainBody", "body"):
+            self.numbered_body = _numbered_body(element)
+            return "body"
+        return {
+            "coverPage": "front",
+            "preface": "title",
+            "preamble": "preamble",
+            "conclusions": "closing",
+        }.get(name, area)
+
+    def default_role(self, element: Element, area: str) -> BlockRole:
+        """Return the role of a block that no unit around it names."""
+        if area == "body" and element.name == "crossHeading":
+            return (
+                BlockRole.PREAMBULAR
+                if element.attributes.get("refersTo") == "#preamble"
+                else BlockRole.HEADING
+            )
+        if area == "body" and element.name in ("heading", "subheading"):
+            return BlockRole.HEADING
+        return {
+            "front": BlockRole.FRONT,
+            "title": BlockRole.TITLE,
+            "closing": BlockRole.ADOPTION,
+        }.get(area, BlockRole.PARAGRAPH)
+
+    def container(self, element: Element) -> None:
+        """Render a preambular paragraph: one block, or its lead-in and its list items."""
+        items = [child for child in element.elements() if child.name in _LISTS]
+        if not items:
+            self.block(element, _Role(BlockRole.PREAMBULAR))
+            return
+        self.unit(element, _Role(BlockRole.PREAMBULAR), 0)
+
+    def paragraph(self, element: Element, level: int) -> None:
+        """Render a paragraph or point: its number and text, then its subparagraphs."""
+        number = element.child("num")
+        written = _plain(number) if number is not None else ""
+        line = number.line if number is not None else element.line
+        if level:
+            role = _Role(BlockRole.ITEM, _label(written), level, written, line)
+        elif number is None:
+            role = self.unnumbered(element)
+        elif (figure := _figure(written)) is not None:
+            role = _Role(BlockRole.NUMBERED, figure, 0, written, line)
+        elif _HEADING_NUMBER.match(written):
+            role = _Role(BlockRole.HEADING, None, 0, written, line)
+        else:
+            role = _Role(BlockRole.ITEM, _label(written), 1, written, line)
+        self.unit(element, role, level)
+
+    def unnumbered(self, element: Element) -> _Role:
+        """Return the role of a body paragraph without ``<num>``."""
+        if element.child("content") is None and element.child("list") is None:
+            return _Role(BlockRole.HEADING)
+        figure = _typed_figure(_plain(element))
+        if figure is not None:
+            return _Role(BlockRole.NUMBERED, figure)
+        if not self.numbered_body:
+            return _Role(BlockRole.NUMBERED)  # the operative part is one unnumbered paragraph
+        return _Role(BlockRole.PARAGRAPH)
+
+    def unit(self, element: Element, role: _Role | None, level: int) -> None:
+        """Render the blocks of a unit: ``role`` for its first text, then what follows it.
+
+        A unit whose number stands with no text after it (a heading's number) keeps
+        the number as a block of its own.
+        """
+        left = self.contents(element, role, level)
+        if left is not None and left.written:
+            self.block(None, left, element)
+
+    def contents(self, element: Element, role: _Role | None, level: int) -> _Role | None:
+        """Render a unit's children; return ``role`` when no text took it."""
+        for child in element.elements():
+            name = child.name
+            if name in _SKIPPED or (name == "num" and role is not None and role.written):
+                continue
+            if name in _NOTES:
+                self.note_between(child)
+            elif name in _ITEMS:
+                self.paragraph(child, level + 1)
+            elif name == "paragraph":
+                self.paragraph(child, level)
+            elif name == "table":
+                self.table(child)
+            elif name in ("heading", "subheading") and role is not None:
+                self.block(child, replace(role, role=BlockRole.HEADING))
+                role = None
+            elif name in _BLOCKS or child.has_text():
+                self.block(child, role if role is not None else _Role(BlockRole.PARAGRAPH))
+                role = None
+            else:
+                role = self.contents(child, role, level + (name == "sublist"))
+        return role
+
+    def division(self, element: Element) -> None:
+        """Render a part or section: its number and headings, then its contents."""
+        number = element.child("num")
+        role: _Role | None = _Role(
+            BlockRole.HEADING,
+            None,
+            0,
+            _plain(number) if number is not None else "",
+            number.line if number is not None else element.line,
+        )
+        for child in element.elements():
+            if child is number:
+                continue
+            if child.name in ("heading", "subheading", "crossHeading") and role is not None:
+                if child.name == "crossHeading" and child.attributes.get("refersTo") == "#preamble":
+                    self.block(None, role, element)
+                    role = None
+                    self.walk(child, "body")
+                    continue
+                self.block(child, role)
+                role = None
+                continue
+            if role is not None and role.written:
+                self.block(None, role, element)
+            role = None
+            self.walk(child, "body")
+        if role is not None and role.written:
+            self.block(None, role, element)
+
+    def quoted(self, element: Element) -> None:
+        """Render text of another document: every block quoted, an annex's heading as such."""
+        if element.name == "attachment":
+            first = len(self.blocks)
+            for child in element.elements():
+                self.walk(child, "quoted")
+            if first < len(self.blocks):
+                heading = self.blocks[first]
+                if len(heading.text) <= 150 and heading.text.rstrip()[-1:] not in ",;:":
+                    self.blocks[first] = replace(heading, role=BlockRole.ANNEX)
+            return
+        if element.name == "preface" and element.parent is not None:
+            start = len(self.blocks)
+            for child in element.elements():
+                self.walk(child, "quoted")
+            for index in range(start, len(self.blocks)):
+                self.blocks[index] = replace(self.blocks[index], role=BlockRole.ANNEX)
             return
         if element.name in _BLOCKS or element.has_text():
-            self.block(element)
+            self.block(element, _Role(BlockRole.QUOTED))
             return
         number = element.child("num")
-        if number is not None:
-            self.flush_number()
-            self.pending = (self.inline_text(number), number.line, self.label(element))
+        if number is not None and not element.has_text():
+            self.unit(element, _Role(BlockRole.QUOTED, None, 0, _plain(number), number.line), 0)
+            return
         for child in element.elements():
-            if child is not number:
-                self.walk(child)
-        if number is not None:
-            self.flush_number()
+            self.walk(child, "quoted")
 
-    def flush_number(self) -> None:
-        """Render a number that no block took (a numbered element without text) on its own."""
-        if self.pending is not None and self.pending[0]:
-            text, line, label = self.pending
-            self.pending = None
-            self.blocks.append(_Block(text, line, label))
-        self.pending = None
+    def table(self, element: Element) -> None:
+        """Render a table row by row, cells separated by tabs, as quoted text."""
+        for row in _descendants(element, "tr") or [element]:
+            rendered = _Text()
+            for cell in row.elements():
+                if rendered.text:
+                    rendered.trim_end()
+                    rendered.text += "\t"
+                self.inline(cell, rendered)
+            text = rendered.finish()
+            if text:
+                self.append(row, _Role(BlockRole.QUOTED), rendered)
 
-    def block(self, element: _Element) -> None:
-        """Render one block, the pending number before it."""
+    # blocks --------------------------------------------------------------------------
+
+    def block(self, element: Element | None, role: _Role, owner: Element | None = None) -> None:
+        """Render one block (``element``'s content, or only the number) with its role."""
         rendered = _Text()
-        self.inline(element, rendered)
-        text = rendered.finish()
+        prefix = f"{role.written} " if role.written else ""
+        if prefix:
+            rendered.text = prefix
+            rendered.breaks.append((0, role.line))
+        if element is not None:
+            if prefix:
+                rendered.breaks.append((len(prefix), element.line))
+            self.inline(element, rendered)
+        if (rendered.finish() and rendered.text != prefix.strip()) or (prefix and element is None):
+            source = element if element is not None else owner
+            assert source is not None
+            self.append(source, role, rendered)
+        deferred, self.deferred = self.deferred, []
+        for structure in deferred:
+            for child in structure.elements():
+                self.walk(child, "quoted")
+
+    def append(self, element: Element, role: _Role, rendered: _Text) -> None:
+        """Add a rendered block, anchored at its element (or its number's line)."""
+        text = rendered.text
         if not text:
             return
-        line = element.line
-        italic = rendered.italic
-        breaks = rendered.breaks
-        if self.pending is not None and self.pending[0]:
-            prefix = self.pending[0] + " "
-            line = self.pending[1]
-            text = prefix + text
-            italic = [(s + len(prefix), e + len(prefix)) for s, e in italic]
-            breaks = [(len(prefix), element.line), *((o + len(prefix), n) for o, n in breaks)]
-        self.pending = None
+        line = role.line if role.written and role.line else element.line
+        breaks = tuple((o, n) for o, n in rendered.breaks if o > 0 or n != line)
         self.blocks.append(
             _Block(
-                text, line, self.label(_unit(element, self.document)), tuple(italic), tuple(breaks)
+                text,
+                line,
+                self.label(_unit(element, self.document)),
+                role.role,
+                role.number,
+                role.level,
+                tuple(rendered.italic),
+                breaks,
+                tuple(rendered.calls),
             )
         )
 
-    def label(self, element: _Element) -> str:
+    def label(self, element: Element) -> str:
         """Return the element's ``eId`` (or ``id``), else its path below the document element."""
         identifier = element.attributes.get("eId") or element.attributes.get("id")
         if identifier:
             return identifier
         steps: list[str] = []
-        node: _Element | None = element
+        node: Element | None = element
         while node is not None and node is not self.document:
             steps.append(node.step())
             node = node.parent
@@ -427,19 +590,17 @@ class _Renderer:
 
     # inline content ------------------------------------------------------------------
 
-    def inline_text(self, element: _Element) -> str:
-        rendered = _Text()
-        self.inline(element, rendered)
-        return rendered.finish()
-
-    def inline(self, element: _Element, out: _Text) -> None:
+    def inline(self, element: Element, out: _Text) -> None:
         """Render mixed content: text, italics, footnote calls, line breaks."""
         start = len(out.text)
-        for child in element.children:
-            if isinstance(child, _Chars):
+        children = element.children
+        for index, child in enumerate(children):
+            if isinstance(child, Chars):
                 out.add(child.text, child.line)
             elif child.name in _SKIPPED:
                 continue
+            elif child.name in _QUOTING:
+                self.deferred.append(child)
             elif child.name in _NOTES:
                 self.note(child, out)
             elif child.name in _LINE_BREAKS:
@@ -447,6 +608,8 @@ class _Renderer:
                 if out.text:
                     out.text += "\n"
                     out.breaks.append((len(out.text), child.line))
+            elif child.name == "sup" and _is_call_bracket(children, index):
+                continue
             else:
                 if child.name in _FIELDS or child.name in _BLOCKS or child.name == "num":
                     out.separate()
@@ -463,7 +626,16 @@ class _Renderer:
             if end > start:
                 out.italic.append((start, end))
 
-    def note(self, element: _Element, out: _Text) -> None:
+    def note_between(self, element: Element) -> None:
+        """Call a note that stands between blocks at the end of the block before it."""
+        if not self.blocks:
+            return
+        last = self.blocks[-1]
+        rendered = _Text(last.text, list(last.italic), list(last.breaks), list(last.calls))
+        self.note(element, rendered)
+        self.blocks[-1] = replace(last, text=rendered.text, calls=tuple(rendered.calls))
+
+    def note(self, element: Element, out: _Text) -> None:
         """Call an ``<authorialNote>``, or the ``<meta>`` note a ``<noteRef>`` points to."""
         if element.name == "authorialNote":
             self.call(out, element.attributes.get("marker", ""), element)
@@ -475,11 +647,13 @@ class _Renderer:
             marker = element.attributes.get("marker") or body.attributes.get("marker", "")
             self.call(out, marker, body)
 
-    def call(self, out: _Text, marker: str, body: _Element) -> None:
+    def call(self, out: _Text, marker: str, body: Element) -> None:
         """Write a footnote call ``[^N]`` and remember the note's body."""
         number = int(marker) if _NOTE_MARKER.fullmatch(marker.strip()) else len(self.notes) + 1
         out.trim_end()
+        start = len(out.text)
         out.text += f"[^{number}]"
+        out.calls.append((number, start, len(out.text)))
         self.notes.append(_Note(number, body))
 
     def footnotes(self) -> None:
@@ -495,20 +669,53 @@ class _Renderer:
             prefix = f"[^{note.number}]: "
             rendered.text = prefix
             self.inline(note.body, rendered)
+            self.deferred = []
             if rendered.finish() == prefix.rstrip():
                 continue  # an empty note: the call stays, without a body
+            body = _EMPTY_NOTE_NUMBER.sub("", rendered.text[len(prefix) :])
+            if body != rendered.text[len(prefix) :]:
+                shift = len(rendered.text) - len(prefix) - len(body)
+                rendered.text = prefix + body
+                rendered.italic = [
+                    (max(len(prefix), s - shift), e - shift)
+                    for s, e in rendered.italic
+                    if e - shift > len(prefix)
+                ]
+                rendered.breaks = [(max(len(prefix), o - shift), n) for o, n in rendered.breaks]
             self.blocks.append(
                 _Block(
                     rendered.text,
                     note.body.line,
                     self.label(note.body),
+                    BlockRole.FOOTNOTE,
+                    str(note.number),
+                    0,
                     tuple(rendered.italic),
                     tuple(rendered.breaks),
                 )
             )
 
 
-def _unit(element: _Element, document: _Element) -> _Element:
+def _is_call_bracket(children: list[Element | Chars], index: int) -> bool:
+    """Return whether a ``<sup>`` is a parenthesis around a footnote call (``(<note/>)``)."""
+    sup = children[index]
+    assert isinstance(sup, Element)
+    if _plain(sup) not in _CALL_BRACKETS:
+        return False
+    for step in (-1, 1):
+        neighbour = index + step
+        while 0 <= neighbour < len(children):
+            node = children[neighbour]
+            if isinstance(node, Chars) and not node.text.strip():
+                neighbour += step
+                continue
+            if isinstance(node, Element) and node.name in _NOTES:
+                return True
+            break
+    return False
+
+
+def _unit(element: Element, document: Element) -> Element:
     """Return the element that names the block: the paragraph, point or container around it."""
     parent = element.parent
     while parent is not None and parent.name in _TRANSPARENT:
@@ -518,7 +725,7 @@ def _unit(element: _Element, document: _Element) -> _Element:
     return parent
 
 
-def _document_element(root: _Element) -> _Element:
+def _document_element(root: Element) -> Element:
     """Return the document-type element (``statement``, ``doc``, ``act``…) under the root."""
     document = next(root.elements(), None)
     if document is None:
@@ -526,10 +733,10 @@ def _document_element(root: _Element) -> _Element:
     return document
 
 
-def _meta_notes(document: _Element) -> dict[str, _Element]:
+def _meta_notes(document: Element) -> dict[str, Element]:
     """Return the notes kept in ``<meta><notes>``, by ``eId``."""
     meta = document.child("meta")
-    notes: dict[str, _Element] = {}
+    notes: dict[str, Element] = {}
     for group in meta.elements() if meta is not None else ():
         if group.name == "notes":
             for note in group.elements():
@@ -539,19 +746,43 @@ def _meta_notes(document: _Element) -> dict[str, _Element]:
     return notes
 
 
-def render_akn(root: _Element) -> Rendering:
-    """Render a parsed Akoma Ntoso tree for the parser, with its source map and italics."""
+def document_facts(root: Element) -> DocumentFacts:
+    """Return what the FRBR metadata and the cover page say: language, organ, date, session."""
+    language = organ = date = symbol = None
+    session: int | None = None
+    for expression in _descendants(root, "FRBRExpression")[:1]:
+        for found in _descendants(expression, "FRBRlanguage")[:1]:
+            language = LANGUAGE_CODES.get(found.attributes.get("language", "").strip().lower())
+    for work in _descendants(root, "FRBRWork")[:1]:
+        for author in _descendants(work, "FRBRauthor")[:1]:
+            organ = author.attributes.get("href", "").lstrip("#").strip() or None
+        dates = {d.attributes.get("name"): d.attributes.get("date") for d in work.elements()}
+        date = dates.get("adoption") or next((d for d in dates.values() if d), None)
+    for cover in _descendants(root, "coverPage")[:1]:
+        for held in _descendants(cover, "session")[:1]:
+            value = held.attributes.get("value", "")
+            session = int(value) if value.isdigit() else None
+        for number in _descendants(cover, "docNumber"):
+            if number.attributes.get("refersTo") == "#symbol":
+                symbol = _plain(number) or None
+                break
+    return DocumentFacts(language, organ, session, symbol, date)
+
+
+def render_akn(root: Element) -> Rendering:
+    """Render a parsed Akoma Ntoso tree: text, blocks, source map, italics and facts."""
     document = _document_element(root)
     renderer = _Renderer(document, _meta_notes(document))
-    for child in document.elements():
-        renderer.walk(child)
-    renderer.flush_number()
+    for part in root.elements():
+        for child in part.elements() if part is document else (part,):
+            renderer.walk(child, "front" if part is document else "")
     renderer.footnotes()
     if not renderer.blocks:
         raise ReadError(f"Akoma Ntoso <{document.name}> without any text")
     parts: list[str] = []
     anchors: list[Anchor] = []
     italic: list[Span] = []
+    blocks: list[SourceBlock] = []
     offset = 0
     for block in renderer.blocks:
         if parts:
@@ -560,6 +791,18 @@ def render_akn(root: _Element) -> Rendering:
         lines = dict([(0, block.line), *block.breaks])  # the last line noted at an offset wins
         anchors.extend(Anchor(offset + at, line, block.label) for at, line in lines.items())
         italic.extend(Span(offset + s, offset + e) for s, e in block.italic)
+        blocks.append(
+            SourceBlock(
+                block.role,
+                Span(offset, offset + len(block.text)),
+                block.number,
+                level=block.level,
+                calls=tuple(
+                    SourceCall(number, Span(offset + start, offset + end), "marker")
+                    for number, start, end in block.calls
+                ),
+            )
+        )
         parts.append(block.text)
         offset += len(block.text)
     return Rendering(
@@ -567,6 +810,8 @@ def render_akn(root: _Element) -> Rendering:
         None,
         SourceMap(tuple(anchors)),
         tuple(italic) if renderer.italic_seen else None,
+        tuple(blocks),
+        document_facts(root),
     )
 
 
