@@ -68,6 +68,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.readers import Anchor, Extraction, Rendering, SourceMap
 from reslint.readers.akn_tree import AKN_NAMESPACE, Chars, Element, looks_like_akn, parse_xml
 from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock, SourceCall
@@ -129,6 +130,9 @@ _CALL_BRACKETS = frozenset({"(", ")"})
 _EMPTY_NOTE_NUMBER = re.compile(r"^\s*\(\s*\)\s*")
 """The parentheses of a note's number that the markup left empty (Arabic ``()``)."""
 
+_FINAL_MARKS = frozenset(".,;:!?،؛。，；：．")
+"""Marks that end a paragraph's text in the six languages (a title ends with none)."""
+_CLOSERS = " \t\"'”’»)）]"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _FIGURE = re.compile(r"\s*([0-9\u0660-\u0669]{1,4})\s*[-.\u2013\u2014]?\s*$")
 """A paragraph number as ``<num>`` writes it: "1.", "1 -", "12"."""
@@ -140,6 +144,10 @@ _HEADING_NUMBER = re.compile(
 """A division's number: "I.", "B.", "一."; a paragraph numbered so is a heading."""
 _LABEL = re.compile(r"\s*[(（]?\s*([^\s()（）.]{1,8})\s*[)）.]?\s*$")
 """A subparagraph label: "(a)", "a)", "(iv)", "(أ)", "(一)"."""
+_TYPED_LABEL = re.compile(
+    rf"\s*(?:[(（]\s?)?({SUBPARAGRAPH_LABEL}|[а-яё]{{1,2}}|[\u0621-\u064a]{{1,2}})\s?[)）]\s"
+)
+"""A subparagraph label typed at the start of a paragraph's text ("(a)\tTo…", "а) …")."""
 
 LANGUAGE_CODES = {
     "eng": "en",
@@ -247,15 +255,15 @@ def _is_italic(element: Element) -> bool:
     return element.name == "i" or "italic" in element.attributes.get("class", "").split()
 
 
-def _plain(element: Element) -> str:
-    """Return an element's text, whitespace collapsed (for numbers and metadata)."""
+def _plain(element: Element, skip: frozenset[str] = frozenset()) -> str:
+    """Return an element's text, whitespace collapsed, without the elements named in ``skip``."""
     parts: list[str] = []
     stack: list[Element | Chars] = [element]
     while stack:
         node = stack.pop()
         if isinstance(node, Chars):
             parts.append(node.text)
-        else:
+        elif node.name not in skip:
             stack.extend(reversed(node.children))
     return _SPACE.sub(" ", "".join(parts)).strip()
 
@@ -281,6 +289,11 @@ def _typed_figure(text: str) -> str | None:
     """Return the paragraph number typed at the start of a text ("1 - ترحب…" → "1")."""
     found = _TYPED_FIGURE.match(text + " ")
     return str(int(found.group(1).translate(_DIGITS))) if found else None
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Return whether a paragraph's text is a title: short, with no final punctuation mark."""
+    return 0 < len(text) <= 300 and text.rstrip(_CLOSERS)[-1:] not in _FINAL_MARKS
 
 
 def _label(written: str) -> str | None:
@@ -422,11 +435,17 @@ class _Renderer:
         """Return the role of a body paragraph without ``<num>``."""
         if element.child("content") is None and element.child("list") is None:
             return _Role(BlockRole.HEADING)
-        figure = _typed_figure(_plain(element))
+        text = _plain(element)
+        figure = _typed_figure(text)
         if figure is not None:
             return _Role(BlockRole.NUMBERED, figure)
+        label = _TYPED_LABEL.match(text + " ")
+        if label is not None:
+            return _Role(BlockRole.ITEM, label.group(1), 1)
         if not self.numbered_body:
             return _Role(BlockRole.NUMBERED)  # the operative part is one unnumbered paragraph
+        if _reads_as_heading(_plain(element, skip=_NOTES)):
+            return _Role(BlockRole.HEADING)  # a title between numbered paragraphs
         return _Role(BlockRole.PARAGRAPH)
 
     def unit(self, element: Element, role: _Role | None, level: int) -> None:
@@ -460,7 +479,7 @@ class _Renderer:
                 self.block(child, role if role is not None else _Role(BlockRole.PARAGRAPH))
                 role = None
             else:
-                role = self.contents(child, role, level + (name == "sublist"))
+                role = self.contents(child, role, level + _deeper(child))
         return role
 
     def division(self, element: Element) -> None:
@@ -694,6 +713,21 @@ class _Renderer:
                     tuple(rendered.breaks),
                 )
             )
+
+
+def _deeper(element: Element) -> int:
+    """Return 1 for a ``sublist`` nested below points of its list, else 0.
+
+    A ``sublist`` that holds all the points of a list is the list's first level.
+    """
+    if element.name != "sublist" or element.parent is None:
+        return 0
+    for sibling in element.parent.elements():
+        if sibling is element:
+            return 0
+        if sibling.name in _ITEMS:
+            return 1
+    return 0
 
 
 def _is_call_bracket(children: list[Element | Chars], index: int) -> bool:
