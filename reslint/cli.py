@@ -65,8 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--language",
         choices=LANGUAGES,
-        help="language of the texts (default: detected among en, fr, es; ar, ru and zh "
-        "only when given: structure and punctuation checks)",
+        help="language of the texts (default: declared by the file, else detected)",
     )
     check.add_argument("--encoding", help="encoding of the files (default: detected)")
     check.add_argument("--max-file-size", type=_size, help=_MAX_FILE_SIZE_HELP)

@@ -11,6 +11,7 @@ from typing import Any
 
 from reslint.language import LANGUAGES
 from reslint.morphology import Morphology, morphology_from_data
+from reslint.orthography import SPACED, Orthography, orthography_from_data
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -21,6 +22,11 @@ _ADVERBS = {
     "en": r"(?i:[a-z]{3,}ly)(?![\w'])",
     "fr": r"(?i:[a-zà-ÿ]{3,}ment)(?![\w'])",
     "es": r"(?i:[a-záéíóúñ]{3,}mente)(?![\w'])",
+    # "вновь подтверждает", "настоятельно призывает" (adverbs in -о), before the verb
+    "ru": r"(?i:вновь|[а-яё]{4,}о)(?![\w'])",
+    # "再次重申", "满意地回顾": "again" and adverbs in 地, written on the verb; "在这方面，请"
+    # ("in this regard, requests"): a fronted phrase
+    "zh": r"(?:再次|再度|一再|深入|[\u4e00-\u9fff]{1,3}地|(?:在这方面|为此|因此)，?)",
 }
 
 
@@ -87,6 +93,11 @@ class Lexicon:
     """How operative paragraphs are numbered: ``dot`` ("1. Decides") or ``dash`` ("1 - …")."""
     morphology: Morphology | None = None
     """How an opener outside the phrase lists is judged (``[morphology]``)."""
+    orthography: Orthography = SPACED
+    operative_gendered: dict[str, str] = field(default_factory=dict)
+    """Masculine → feminine operative verbs, where verbs agree with the organ (Arabic)."""
+    attested: dict[str, int] = field(default_factory=dict, compare=False)
+    """Texts of the UN's markup each phrase was seen in (``<lang>-attested.toml``)."""
     _pre_re: PhraseMatcher = field(init=False, repr=False)
     _op_re: PhraseMatcher = field(init=False, repr=False)
     _marker_re: re.Pattern[str] = field(init=False, repr=False)
@@ -95,22 +106,35 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         gender: dict[str, str] = {}
-        for masculine, feminine in self.gendered.items():
-            gender[masculine.casefold()] = "m"
-            gender[feminine.casefold()] = "f"
+        for masculine, feminine in (*self.gendered.items(), *self.operative_gendered.items()):
+            gender[self.fold(masculine)] = "m"
+            gender[self.fold(feminine)] = "f"
         pre = set(self.preambular) | set(self.gendered) | set(self.gendered.values())
+        operative = (
+            set(self.operative)
+            | set(self.operative_gendered)
+            | set(self.operative_gendered.values())
+        )
         markers = sorted(set(self.also) | set(self.further), key=len, reverse=True)
-        pattern = "|".join(re.escape(m).replace(r"\ ", r"\s+") for m in markers) or r"(?!)"
+        orthography = self.orthography
+        pattern = "|".join(orthography.pattern(m, r"\s+") for m in markers) or r"(?!)"
         object.__setattr__(self, "_phrase_gender", gender)
         canonical = {}
-        for entry in (*sorted(pre), *self.operative):
-            canonical.setdefault(" ".join(normalise(entry).casefold().split()), entry)
+        for entry in (*sorted(pre), *sorted(operative)):
+            canonical.setdefault(self.fold(entry), entry)
         object.__setattr__(self, "_canonical", canonical)
-        object.__setattr__(self, "_pre_re", PhraseMatcher(pre, pattern))
-        object.__setattr__(self, "_op_re", PhraseMatcher(set(self.operative), pattern))
+        object.__setattr__(self, "_pre_re", PhraseMatcher(pre, pattern, orthography))
+        object.__setattr__(self, "_op_re", PhraseMatcher(operative, pattern, orthography))
+        bounded = rf"(?i)(?<![\w'])(?:{pattern})(?![\w'])[\s,]*"
         object.__setattr__(
-            self, "_marker_re", re.compile(rf"(?i)(?<![\w'])(?:{pattern})(?![\w'])[\s,]*")
+            self,
+            "_marker_re",
+            re.compile(bounded if orthography.spaced else rf"(?:{pattern})"),
         )
+
+    def fold(self, phrase: str) -> str:
+        """Return ``phrase`` as looked up: typography, case, spacing and optional marks folded."""
+        return " ".join(self.orthography.strip(normalise(phrase)).casefold().split())
 
     @property
     def all_preambular(self) -> tuple[str, ...]:
@@ -119,10 +143,21 @@ class Lexicon:
             sorted(set(self.preambular) | set(self.gendered) | set(self.gendered.values()))
         )
 
+    @property
+    def all_operative(self) -> tuple[str, ...]:
+        """Return every operative phrase, gendered forms included."""
+        return tuple(
+            sorted(
+                set(self.operative)
+                | set(self.operative_gendered)
+                | set(self.operative_gendered.values())
+            )
+        )
+
     def degree_of(self, marker: str) -> str:
         """Return ``also`` or ``further`` for a marker."""
-        folded = " ".join(marker.casefold().split())
-        if folded in {m.casefold() for m in self.further}:
+        folded = self.fold(marker)
+        if folded in {self.fold(m) for m in self.further}:
             return "further"
         return "also"
 
@@ -139,8 +174,19 @@ class Lexicon:
         before = self._marker_re.match(norm)
         offset = before.end() if before else 0
         found = phrase_re.match(norm, offset)
+        if found is None and before:
+            found, before, offset = phrase_re.match(norm), None, 0
+        start = 0
         if found is None:
-            adverb = re.match(self.adverb_pattern + r"[ ,]+", norm[offset:])
+            for clitic in self.orthography.clitics:
+                if norm.startswith(clitic, offset) and norm[offset + len(clitic) :][:1].isalpha():
+                    found = phrase_re.match(norm, offset + len(clitic))
+                    if found is not None:
+                        start = offset = offset + len(clitic)
+                        break
+        if found is None:
+            gap = r"[ ,]+" if self.orthography.spaced else ""
+            adverb = re.match(self.adverb_pattern + gap, norm[offset:])
             if adverb is not None:
                 found = phrase_re.match(norm, offset + adverb.end())
         if found is None:
@@ -158,8 +204,8 @@ class Lexicon:
                 marker = after.group(0).strip(" ,")
                 end = after.start() + len(after.group(0).rstrip(" ,"))
         degree = self.degree_of(marker) if marker else ""
-        gender = self._phrase_gender.get(" ".join(phrase.casefold().split()), "")
-        return OpenerMatch(0, end, phrase, degree, marker, marker_before, gender)
+        gender = self._phrase_gender.get(self.fold(phrase), "")
+        return OpenerMatch(start, end, phrase, degree, marker, marker_before, gender)
 
     @property
     def before_opener(self) -> re.Pattern[str]:
@@ -175,7 +221,7 @@ class Lexicon:
     def split_marker(self, phrase: str) -> tuple[str, str]:
         """Split a marker out of the middle of a matched phrase: (phrase, marker)."""
         words = phrase.split()
-        if len(words) < 3:
+        if len(words) < 3 or not self.orthography.spaced:
             return phrase, ""
         inner = self._marker_re.search(phrase, len(words[0]))
         if inner is None or inner.end() >= len(phrase.rstrip()):
@@ -186,11 +232,11 @@ class Lexicon:
 
     def gender_of(self, phrase: str) -> str:
         """Return ``m`` or ``f`` for a gendered preambular phrase, else ``""``."""
-        return self._phrase_gender.get(" ".join(normalise(phrase).casefold().split()), "")
+        return self._phrase_gender.get(self.fold(phrase), "")
 
     def canonical(self, phrase: str) -> str:
         """Return the lexicon spelling of a matched phrase (whitespace and case folded)."""
-        return self._canonical.get(" ".join(normalise(phrase).casefold().split()), phrase)
+        return self._canonical.get(self.fold(phrase), phrase)
 
     def organ_for(self, name: str) -> Organ | None:
         """Return the organ whose chapeau name is ``name`` (case and spacing folded)."""
@@ -204,9 +250,12 @@ class Lexicon:
 _KEY_LENGTH = 3
 
 
-def _key(text: str, pos: int) -> str:
-    """Return the group key of a phrase starting at ``pos``: its first letters, within a word."""
-    head = text[pos : pos + _KEY_LENGTH]
+def _key(text: str, pos: int, orthography: Orthography = SPACED) -> str:
+    """Return the group key of a phrase starting at ``pos``: its first letters, within a word
+    (the first character where words are not spaced; optional marks left out)."""
+    if not orthography.spaced:
+        return text[pos : pos + 1]
+    head = orthography.strip(text[pos : pos + _KEY_LENGTH * 3])[:_KEY_LENGTH]
     return head.split(None, 1)[0].casefold() if head[:1].strip() else head.casefold()
 
 
@@ -220,12 +269,14 @@ class PhraseMatcher:
     for the few groups a document needs.
     """
 
-    def __init__(self, phrases: set[str], markers: str) -> None:
+    def __init__(self, phrases: set[str], markers: str, orthography: Orthography = SPACED) -> None:
         self._gap = rf"\s+(?:(?:{markers})\s+)?"
+        self._orthography = orthography
+        self._end = r"(?![\w'-])" if orthography.spaced else ""
         groups: dict[str, list[str]] = {}
         for phrase in sorted(phrases, key=len, reverse=True):
             norm = normalise(phrase)
-            groups.setdefault(_key(norm, 0), []).append(norm)
+            groups.setdefault(_key(norm, 0, orthography), []).append(norm)
         self._groups = groups
         self._compiled: dict[str, re.Pattern[str] | None] = {}
 
@@ -237,14 +288,14 @@ class PhraseMatcher:
         members = self._groups.get(key)
         compiled = None
         if members:
-            body = "|".join(re.escape(p).replace(r"\ ", self._gap) for p in members)
-            compiled = re.compile(rf"(?i)(?:{body})(?![\w'-])")
+            body = "|".join(self._orthography.pattern(p, self._gap) for p in members)
+            compiled = re.compile(rf"(?i)(?:{body}){self._end}")
         self._compiled[key] = compiled
         return compiled
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """Match a phrase at ``pos`` of normalised ``text`` (None if none starts there)."""
-        compiled = self._group(_key(text, pos))
+        compiled = self._group(_key(text, pos, self._orthography))
         return compiled.match(text, pos) if compiled is not None else None
 
 
@@ -277,13 +328,53 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         ),
         number_style=str(punctuation.get("number", "dot")),
         morphology=morphology_from_data(data.get("morphology", {})),
+        orthography=orthography_from_data(data.get("orthography", {})),
+        operative_gendered={
+            str(k): str(v) for k, v in data.get("operative", {}).get("gendered", {}).items()
+        },
+        attested={
+            str(k): int(v)
+            for kind in ("preambular", "operative")
+            for k, v in data.get(kind, {}).get("attested", {}).items()
+        },
     )
+
+
+def lexicon_with_attested(data: dict[str, Any], attested: dict[str, Any]) -> Lexicon:
+    """Build a lexicon from hand-written data and the phrases attested in the UN's markup.
+
+    ``attested`` is the content of ``<lang>-attested.toml``: per kind, ``attested``
+    (phrase → texts seen in) and ``gendered`` (masculine → feminine) tables.
+    """
+    merged = {key: dict(value) if isinstance(value, dict) else value for key, value in data.items()}
+    for kind in ("preambular", "operative"):
+        section = dict(merged.get(kind, {}))
+        found = attested.get(kind, {})
+        counts = dict(found.get("attested", {}))
+        section["phrases"] = [*section.get("phrases", ()), *counts]
+        section["gendered"] = {**found.get("gendered", {}), **section.get("gendered", {})}
+        section["attested"] = counts
+        merged[kind] = section
+    return lexicon_from_data(merged)
+
+
+def _read(name: str) -> dict[str, Any] | None:
+    resource = resources.files("reslint.lexicons").joinpath(name)
+    if not resource.is_file():
+        return None
+    return tomllib.loads(resource.read_text("utf-8"))
+
+
+def load_base_lexicon_data(language: str) -> dict[str, Any]:
+    """Return the hand-written lexicon data of ``language`` (``<lang>.toml``)."""
+    if language not in LANGUAGES:
+        raise KeyError(f"no lexicon for language {language!r}")
+    return _read(f"{language}.toml") or {}
 
 
 @cache
 def load_lexicon(language: str) -> Lexicon:
-    """Load the built-in lexicon of ``language`` (cached)."""
-    if language not in LANGUAGES:
-        raise KeyError(f"no lexicon for language {language!r}")
-    raw = resources.files("reslint.lexicons").joinpath(f"{language}.toml").read_text("utf-8")
-    return lexicon_from_data(tomllib.loads(raw))
+    """Load the built-in lexicon of ``language`` (cached): its hand-written phrases and those
+    attested in the UN's markup (``<lang>-attested.toml``, when present)."""
+    data = load_base_lexicon_data(language)
+    return lexicon_with_attested(data, _read(f"{language}-attested.toml") or {})

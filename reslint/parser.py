@@ -210,6 +210,10 @@ class _Builder:
             )
         word = _FIRST_WORD.search(view.text, offset)
         start, end = (word.start(), word.end()) if word else (offset, offset)
+        if word and self.lexicon.orthography.is_particle(word.group(0)):
+            verb = _FIRST_WORD.match(view.text, end + 1)
+            if verb and view.text[end : end + 1].isspace():
+                end = verb.end()  # "وإذ تعي": the particle and its verb
         if self.lexicon.language == "zh":
             end = min(end, start + 2)  # no spaces between words: the verb's two characters
         return Opener(view.original_span(start, end), view.text[start:end], "", False)

@@ -18,16 +18,31 @@ from reslint.violations import Applicability, Fix, Severity, Violation
 
 
 @cache
-def _first_words(language: str, kind: str) -> dict[str, str]:
+def _first_words(language: str, kind: str, size: int = 1) -> dict[str, str]:
     lexicon = load_lexicon(language)
-    phrases = lexicon.all_preambular if kind == "preambular" else lexicon.operative
-    return {phrase.split()[0].casefold(): phrase for phrase in phrases}
+    phrases = lexicon.all_preambular if kind == "preambular" else lexicon.all_operative
+    return {
+        lexicon.fold(" ".join(phrase.split()[:size])): phrase
+        for phrase in sorted(phrases, key=lambda p: -lexicon.attested.get(p, 0))
+        if len(phrase.split()) >= size
+    }
+
+
+def split_clitic(lexicon: Lexicon, word: str) -> tuple[str, str]:
+    """Return (clitic, rest) of a word that starts with one of the language's clitics."""
+    for clitic in lexicon.orthography.clitics:
+        if word.startswith(clitic) and len(word) > len(clitic) + 1:
+            return clitic, word[len(clitic) :]
+    return "", word
 
 
 def suggestion(lexicon: Lexicon, kind: str, word: str) -> str | None:
-    """Return the lexicon phrase closest to a misspelt first word, if any is close."""
-    words = _first_words(lexicon.language, kind)
-    close = difflib.get_close_matches(word.casefold(), list(words), n=1, cutoff=0.8)
+    """Return the lexicon phrase closest to a misspelt first word (or words), if any is close.
+
+    A leading clitic (Arabic و) is not part of the phrase looked for."""
+    word = split_clitic(lexicon, word)[1]
+    words = _first_words(lexicon.language, kind, max(1, len(word.split())))
+    close = difflib.get_close_matches(lexicon.fold(word), list(words), n=1, cutoff=0.8)
     return words[close[0]] if close else None
 
 
@@ -150,13 +165,17 @@ def _unknown(
         # under a heading ("Action", "Problem"), a numbered sentence that opens with a
         # word of another class and close to no opener is annexed text ("4. States, …")
         return
-    if proposal is not None and proposal.split()[0].casefold() == opener.text.casefold():
+    clitic, bare = split_clitic(lexicon, opener.text)
+    size = len(bare.split())
+    if proposal is not None and lexicon.fold(" ".join(proposal.split()[:size])) == lexicon.fold(
+        bare
+    ):
         yield rule.violation(
             opener.span,
             f"'{opener.text}' is not followed by a known {what} phrase; did you mean '{proposal}'?",
         )
     elif proposal is not None:
-        first = proposal.split()[0]
+        first = clitic + " ".join(proposal.split()[:size])
         yield rule.violation(
             opener.span,
             f"unknown {what} '{opener.text}'; did you mean '{first}'?",
@@ -169,8 +188,12 @@ def _unknown(
 class UnknownPreambularOpener(Rule):
     """Preambular paragraphs open with a participle or adjective phrase in use at the UN.
 
-    The phrase is looked up in the language's lexicon (``reslint/lexicons``);
-    a close misspelling gets a "did you mean".
+    The phrase is looked up in the language's lexicon (``reslint/lexicons``): the
+    hand-written phrases and those the UN's own AKN markup attests in each of the six
+    languages (``<lang>-attested.toml``). Russian openers are in lower case
+    (``ссылаясь``); Arabic ones may carry the conjunction و (``وإذ تشير`` is
+    ``إذ تشير``) and vowel marks; Chinese ones are written without spaces
+    (``回顾其决议``). A close misspelling gets a "did you mean".
 
     ## Why
     Each preambular paragraph begins with a present, past or perfect participle,
@@ -198,7 +221,6 @@ class UnknownPreambularOpener(Rule):
     """
 
     code = "OP001"
-    languages = ("en", "fr", "es")  # the languages with a lexicon of opening phrases
     name = "unknown-preambular-opener"
     summary = "Preambular paragraph opening with an unknown phrase"
     fix_availability = Applicability.UNSAFE
@@ -211,10 +233,10 @@ class UnknownPreambularOpener(Rule):
 
 def _fronted_verb(lexicon: Lexicon, text: str) -> bool:
     """Return whether an operative verb follows a fronted clause ("In this regard, requests")."""
-    for comma in re.finditer(r",\s+", text[:240]):
+    for comma in re.finditer(r"[,،，]\s*", text[:240]):
         rest = text[comma.end() :]
-        if rest[:1].islower() and lexicon.match_operative(rest[:1].upper() + rest[1:]):
-            return True
+        if not rest[:1].isupper() and lexicon.match_operative(rest[:1].upper() + rest[1:]):
+            return True  # lower case, or a script without case
     return False
 
 
@@ -246,7 +268,6 @@ class UnknownOperativeVerb(Rule):
     """
 
     code = "OP002"
-    languages = ("en", "fr", "es")  # the languages with a lexicon of opening phrases
     name = "unknown-operative-verb"
     summary = "Operative paragraph opening with an unknown verb"
     severity = Severity.ERROR
@@ -317,10 +338,13 @@ class UnattestedOpener(Rule):
                 )
 
 
-def _verb_of(phrase: str) -> str:
+def _verb_of(phrase: str, lexicon: Lexicon | None = None) -> str:
     """Return the verb an also/further series is about ("Se déclarant gravement préoccupé"
-    and "Se déclarant préoccupé" are one series, as are "Taking note" and "Taking")."""
+    and "Se déclarant préoccupé" are one series, as are "Taking note" and "Taking"; the
+    particle of "إذ تشير" is not the verb)."""
     words = phrase.casefold().replace("’", "'").split()
+    if lexicon is not None:
+        words = [w for w in words if not lexicon.orthography.is_particle(w)] or words
     if words and words[0] in ("se", "s'") and len(words) > 1:
         return " ".join(words[:2])
     if words and words[0].startswith("s'"):
@@ -333,14 +357,17 @@ class AlsoFurtherOrder(Rule):
 
     ``Recalling`` → ``Recalling also`` → ``Recalling further`` (FR ``Rappelant`` →
     ``Rappelant également`` → ``Rappelant en outre``; ES ``Recordando`` →
-    ``Recordando también`` → ``Recordando además``). The bare form may come back
-    after the others. The order is tracked per opener, separately in the preamble
-    and the operative part of each resolution.
+    ``Recordando también`` → ``Recordando además``; RU ``ссылаясь`` → ``ссылаясь
+    также`` → ``ссылаясь далее``; AR ``إذ تشير`` → ``وإذ تشير أيضا`` → ``وإذ تشير
+    كذلك``; ZH ``回顾`` → ``又回顾`` → ``还回顾``, the marker written on the verb).
+    The bare form may come back after the others. The order is tracked per opener,
+    separately in the preamble and the operative part of each resolution.
 
     Two steps are checked: an "also" or "further" form needs an earlier bare form
-    (all languages), and in French and Spanish the first "further" form
-    (``en outre``, ``además``) needs an earlier "also" form (``également``,
-    ``también``). An "also" form after a "further" one is accepted: adopted
+    (all languages), and in every language but English the first "further" form
+    (``en outre``, ``además``, ``далее``, ``كذلك``, ``还``) needs an earlier "also"
+    form (``également``, ``también``, ``также``, ``أيضا``, ``又``). An "also" form
+    after a "further" one is accepted: adopted
     General Assembly texts do it in both languages, and English texts use "also"
     and "further" in either order.
 
@@ -366,12 +393,12 @@ class AlsoFurtherOrder(Rule):
     """
 
     code = "OP003"
-    languages = ("en", "fr", "es")  # the languages with a lexicon of opening phrases
     name = "also-further-order"
     summary = '"also"/"further" opener out of order'
 
     def check(self, document: Document) -> Iterator[Violation]:
         strict = document.language != "en"
+        lexicon = load_lexicon(document.language)
         seen: dict[tuple[int, NodeKind, str], set[str]] = {}
         for node in document.nodes:
             if node.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
@@ -379,7 +406,7 @@ class AlsoFurtherOrder(Rule):
             opener = node.opener
             if opener is None or not opener.known:
                 continue
-            key = (node.part, node.kind, _verb_of(opener.phrase))
+            key = (node.part, node.kind, _verb_of(opener.phrase, lexicon))
             degrees = seen.setdefault(key, set())
             if opener.degree and "" not in degrees:
                 yield self.violation(
@@ -401,7 +428,11 @@ class OpenerGenderAgreement(Rule):
     French and Spanish openers agree with the organ: ``L'Assemblée générale``
     (feminine) is ``Profondément préoccupée``, ``Le Conseil de sécurité``
     (masculine) is ``Profondément préoccupé``; ``La Asamblea General`` is
-    ``Profundamente preocupada``.
+    ``Profundamente preocupada``. In Russian, short participles agree
+    (``будучи убеждена`` for the Assembly, ``будучи убежден`` for a Council); in
+    Arabic, verbs — operative ones too — and pronouns do (``إذ تشير``, ``تطلب``
+    for the Assembly; ``إذ يشير``, ``يطلب`` for a Council). The pairs are those
+    the UN's markup attests, each form seen with organs of one gender.
 
     ## Why
     The organ is the grammatical subject of every paragraph.
@@ -426,21 +457,22 @@ class OpenerGenderAgreement(Rule):
     code = "OP004"
     name = "opener-gender-agreement"
     summary = "Opener does not agree with the organ's gender"
-    languages = ("fr", "es")
+    languages = ("fr", "es", "ar", "ru")
     fix_availability = Applicability.UNSAFE
 
     def check(self, document: Document) -> Iterator[Violation]:
         if document.organ_gender not in ("m", "f"):
             return
         lexicon = load_lexicon(document.language)
-        feminine = {m.casefold(): f for m, f in lexicon.gendered.items()}
-        masculine = {f.casefold(): m for m, f in lexicon.gendered.items()}
-        for node in document.preambular:
+        pairs = {**lexicon.gendered, **lexicon.operative_gendered}
+        feminine = {lexicon.fold(m): f for m, f in pairs.items()}
+        masculine = {lexicon.fold(f): m for m, f in pairs.items()}
+        for node in (*document.preambular, *document.operative):
             opener = node.opener
             if opener is None or not opener.gender or opener.gender == document.organ_gender:
                 continue
             table = feminine if document.organ_gender == "f" else masculine
-            wanted = table.get(opener.phrase.casefold())
+            wanted = table.get(lexicon.fold(opener.phrase))
             if wanted is None:
                 continue
             phrase_span = opener.span

@@ -29,7 +29,8 @@ _MEETING = (
     r"|(?:[^\W\d][\w-]*(?:ième|th|st|nd|rd)|première|Première|first|First)\s+"
     r"(?:plenary\s+meeting|séance\s+plénière)\b"  # "Cinquième séance plénière"
     r"|第\s*\d{1,5}\s*次全体会议"  # zh
-    r"|\d{1,5}\s*-?\s*[еяй]\s+(?:пленарное\s+)?заседание"  # ru
+    r"|\d{1,5}\s*-?\s*[еяйe]\s+(?:\(возобновленное\)\s+)?(?:пленарное\s+)?заседание"  # ru
+    r"|الجلسة\s+(?:العامة\s+)?\d{1,5}"  # ar
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
 _SUB_LABEL = (
@@ -58,7 +59,7 @@ _ANNEX_WORDS = ("附件", "Пр", "مر")
 def _number_pattern(lexicon: Lexicon) -> str:
     """Return the pattern of an operative paragraph number: "1." (or "1 -" in Arabic)."""
     if lexicon.number_style == "dash":
-        return r"(?P<number>\d{1,4})\s*(?:\.|-)(?=\s|$)"
+        return r"(?P<number>\d{1,4})\s*(?:\.|-|–)(?=\s|$)"  # "1 -", also with an en dash
     return r"(?P<number>\d{1,4})\s*\.(?=\s|$)"
 
 
@@ -206,11 +207,11 @@ class BlockGrammar:
 
         self._gates: dict[str, Callable[[str], bool]] = {
             "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
-            "operative": starts(r"\d{1,4}\s*[.-]"),
+            "operative": starts(r"\d{1,4}\s*[.–-]"),
             "subparagraph": starts(rf"(?:[(（]?\s?(?:{SUBPARAGRAPH_LABEL})\s?[)）]|[-•–—▪◦])\s"),
             "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
             "adoption": starts(
-                r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"
+                r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}|الجلسة"
                 r"|[^\W\d][\w-]*(?:ième|th|st|nd|rd|ère)\s+(?:séance|plenary)"
             ),
             "annex": lambda text: (

@@ -1,0 +1,62 @@
+"""Language detection by script and function words, and the language a reader declares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reslint.engine import lint_rendering
+from reslint.language import detect_language
+from reslint.readers import Rendering
+from reslint.readers.blocks import DocumentFacts
+from tests.conftest import SHARED
+
+SAMPLES = {
+    "en": "The General Assembly,\n\nRecalling its resolution 74/93 of 13 December 2019,\n",
+    "fr": "L'Assemblée générale,\n\nRappelant sa résolution 74/93 du 13 décembre 2019,\n",
+    "es": "La Asamblea General,\n\nRecordando su resolución 74/93, de 13 de diciembre de 2019,\n",
+    "ar": "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 74/93 المؤرخ 13 كانون الأول/ديسمبر 2019،\n",
+    "ru": "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 74/93 от 13 декабря 2019 года,\n",
+    "zh": "大会，\n\n回顾其2019年12月13日第74/93号决议，\n",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SAMPLES))
+def test_each_official_language_is_detected(language: str) -> None:
+    assert detect_language(SAMPLES[language]) == language
+
+
+def test_latin_symbols_in_a_russian_text_do_not_make_it_english() -> None:
+    text = SAMPLES["ru"] + "A/RES/75/1 INTERPOL I-24/7 A/75/64 E/2021/L.1 " * 3
+    assert detect_language(text) == "ru"
+
+
+def test_the_language_a_file_declares_is_used_unless_one_is_configured() -> None:
+    # French text declared Spanish by its reader: the declaration wins over detection,
+    # and a configured language wins over the declaration
+    rendering = Rendering(SAMPLES["fr"], facts=DocumentFacts(language="es"))
+    assert lint_rendering(rendering, []).document.language == "es"
+    assert lint_rendering(rendering, [], language="en").document.language == "en"
+    assert lint_rendering(Rendering(SAMPLES["fr"]), []).document.language == "fr"
+
+
+AKN = SHARED / "realdocs" / "akn"
+
+
+@pytest.mark.skipif(not AKN.is_dir(), reason="needs ../shared/realdocs/akn")
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar", "ru", "zh"])
+def test_every_official_akn_file_is_detected_from_its_text(language: str) -> None:
+    from defusedxml import ElementTree
+
+    from reslint.gold import text_of  # the text alone, without the file's declaration
+
+    wrong = []
+    for path in sorted((AKN / language).glob("*.xml"))[:40]:
+        try:
+            root = ElementTree.parse(str(path)).getroot()
+        except ElementTree.ParseError:
+            continue
+        if detect_language(text_of(root[0])) != language:
+            wrong.append(Path(path).name)
+    assert not wrong
