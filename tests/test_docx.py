@@ -791,3 +791,37 @@ def test_symbol_and_language_come_from_the_document_properties(tmp_path: Path) -
     facts = read_word(draft.save(tmp_path / "properties.docx")).facts
     assert (facts.symbol, facts.language) == ("A/RES/59/187", "fr")
     assert read_word(seed_draft(False).save(tmp_path / "bare.docx")).facts is None
+
+
+def superscript_run(paragraph, text: str) -> None:  # type: ignore[no-untyped-def]
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>{text}</w:t></w:r>'
+        )
+    )
+
+
+def test_a_note_cited_again_by_its_typed_superscript_number_is_a_call(tmp_path: Path) -> None:
+    draft = Draft(notes={1: "A/72/1.", 2: "A/72/2."})
+    draft.add("The General Assembly,")
+    exponent = draft.add("*Noting* the area of 12 km")
+    superscript_run(exponent, "2")
+    exponent.add_run(",")
+    superscript_run(draft.add("*Having considered* the reports of the Secretary-General,{1}"), "1")
+    draft.add("*Having also considered* the report,{2}")
+    superscript_run(draft.add("1.\t*Takes note* of the reports of the Secretary-General;"), "1,2")
+    ordinal = draft.add("2.\t*Notes* the 3")
+    superscript_run(ordinal, "rd")
+    ordinal.add_run(" report;")
+    draft.add("3.\t*Decides* to remain seized of the matter.")
+    path = draft.save(tmp_path / "typed.docx")
+    rendering = read_word(path)
+    calls = [
+        (c.number, rendering.text[c.span.start : c.span.end])
+        for b in rendering.blocks
+        for c in b.calls
+    ]
+    # "km2" comes before any note is called: an exponent, not a call
+    assert calls == [(1, "[^1]"), (1, "1"), (2, "[^2]"), (1, "1,"), (2, "2")]
+    check = reslint("check", "--no-cache", "--select", "PU,FN", str(path))
+    assert "PU002" not in check.out and "FN" not in check.out, check.out

@@ -96,6 +96,10 @@ _BLOCK_CONTAINERS = frozenset(
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _OFF = frozenset({"0", "false", "off", "none"})
 _STREAM_NAME = re.compile(r"file '<[^']*>' ")
+_TYPED_CALLS = re.compile(r"\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*")
+"""Superscript text that can only be note numbers: "13", "4,6"."""
+_CALL_SEPARATOR = re.compile(r"[\s,]{1,3}")
+"""What stands between two calls of one group ("1,2"): part of the calls, not of the text."""
 _NOTE_CROSS_REFERENCE = re.compile(r"\s*NOTEREF\s+(\S+)")
 """A field showing the number of the footnote in a bookmark: the same note called again."""
 
@@ -245,6 +249,20 @@ class _Styles:
             if value is not None:
                 return value
         return None
+
+    def superscript(self, properties: Any) -> bool:
+        """Return whether a run is raised as a superscript, directly or by its character style."""
+        if properties is None:
+            return False
+        direct = properties.find(_w("vertAlign"))
+        if direct is not None:
+            return direct.get(_w("val")) == "superscript"
+        reference = properties.find(_w("rStyle"))
+        for style in self.chain(reference.get(_w("val")) if reference is not None else None):
+            inherited = style.find(f"{_w('rPr')}/{_w('vertAlign')}")
+            if inherited is not None:
+                return inherited.get(_w("val")) == "superscript"
+        return False
 
     def paragraph_style(self, paragraph: Any) -> str | None:
         """Return the paragraph's style id (the default paragraph style when none is set)."""
@@ -478,6 +496,8 @@ class _Piece:
     offset: int = 0
     note: int | None = None
     """The footnote number when the piece is a footnote call."""
+    field: object = None
+    """The cross-reference field that shows the call (its pieces make one call)."""
 
 
 @dataclass
@@ -500,7 +520,8 @@ class _Paragraph:
         if text == "\n" and self.pieces and self.pieces[-1].text.endswith("\n"):
             return  # a second line break would end the block
         if text:
-            self.pieces.append(_Piece(text, run, element, italic, note=note))
+            field = self.fields[-1] if note is not None and self.fields else None
+            self.pieces.append(_Piece(text, run, element, italic, note=note, field=field))
 
     @property
     def in_field_code(self) -> bool:
@@ -550,6 +571,32 @@ def _trimmed(text: str, start: int) -> Span:
         return Span(start, start + len(text))
     begin = start + len(text) - len(text.lstrip())
     return Span(begin, begin + len(content))
+
+
+def _calls(placed: list[tuple[_Piece, int]]) -> tuple[SourceCall, ...]:
+    """Return the footnote calls among a paragraph's pieces (each with its rendered start).
+
+    The pieces of one cross-reference field make one call; a comma between two
+    calls ("1,2") belongs to the calls, not to the text before them.
+    """
+    calls: list[SourceCall] = []
+    previous: _Piece | None = None
+    between = ""
+    for piece, begin in placed:
+        end = begin + len(piece.text)
+        if piece.note is None:
+            between += piece.text
+        elif previous is not None and piece.field is not None and previous.field is piece.field:
+            last = calls.pop()  # one call shown by several runs
+            calls.append(SourceCall(last.number, Span(last.span.start, end), last.style))
+        else:
+            if calls and _CALL_SEPARATOR.fullmatch(between):
+                last = calls.pop()
+                calls.append(SourceCall(last.number, Span(last.span.start, begin), last.style))
+            calls.append(SourceCall(piece.note, Span(begin, end), "reference"))
+            between = ""
+        previous = piece
+    return tuple(calls)
 
 
 def _list_shape(label: ListNumber) -> _Shape:
@@ -650,22 +697,21 @@ class _Renderer:
         self.anchors.append(Anchor(start, line, label))
         self._write(prefix)
         segments: list[Segment] = []
-        calls: list[SourceCall] = []
+        placed: list[tuple[_Piece, int]] = []
         for piece in content.pieces:
             begin = self.length
             self._write(piece.text)
+            placed.append((piece, begin))
             if piece.run is not None:
                 segments.append(Segment(begin, self.length, piece.run, piece.element, piece.offset))
             if piece.note is not None and footnote is None:
                 self.calls.setdefault(piece.note, begin)
-                if calls and calls[-1].number == piece.note and calls[-1].span.end == begin:
-                    begin = calls.pop().span.start  # one call shown by several runs
-                calls.append(SourceCall(piece.note, Span(begin, self.length), "reference"))
             if piece.italic:
                 if self.italic and self.italic[-1].end == begin:
                     self.italic[-1] = Span(self.italic[-1].start, self.length)
                 else:
                     self.italic.append(Span(begin, self.length))
+        calls = _calls(placed) if footnote is None else ()
         self.blocks.append(Block(start, self.length, tuple(segments), line, footnote))
         label_span = Span(start, start + shape.label_length) if shape.label_length else None
         self.source_blocks.append(
@@ -675,7 +721,7 @@ class _Renderer:
                 shape.number,
                 label_span,
                 shape.level,
-                tuple(calls),
+                calls,
             )
         )
 
@@ -706,6 +752,7 @@ class _Renderer:
         if properties is not None and _on(properties.find(_w("vanish"))):
             return  # hidden text
         italic = self._italic(properties, content.style)
+        superscript = self.styles.superscript(properties)
         for child in run.iterchildren():
             tag = child.tag
             if tag == _w("fldChar"):
@@ -720,6 +767,8 @@ class _Renderer:
                 content.fields[-1].instruction += child.text or ""
             elif content.in_field_code:
                 continue
+            elif tag == _w("t") and superscript and content.cross_reference() is None:
+                self._superscript_text(child, run, content)
             elif tag == _w("t"):
                 content.add(child.text or "", run, child, italic, note=self._noted(content))
             elif tag in (_w("tab"), _w("ptab")):
@@ -731,6 +780,26 @@ class _Renderer:
             elif tag == _w("footnoteReference"):
                 number = self._note_number(child.get(_w("id"), ""))
                 content.add(f"[^{number}]", run, child, False, note=number)
+
+    def _superscript_text(self, element: Any, run: Any, content: _Paragraph) -> None:
+        """Add superscript text; figures that number a note already called are calls of it.
+
+        The UN cites a note again by typing its number as a superscript (";13",
+        ";4,6").  Only numbers of notes called before are taken: a superscript
+        that is an exponent or an ordinal ending stays text.
+        """
+        text = element.text or ""
+        called = len(self.note_numbers)
+        if not _TYPED_CALLS.fullmatch(text) or any(
+            not 1 <= int(figure) <= called for figure in re.findall(r"\d+", text)
+        ):
+            content.add(text, run, element, False)
+            return
+        for piece in re.finditer(r"\d+|\D+", text):
+            note = int(piece.group()) if piece.group().isdigit() else None
+            content.pieces.append(
+                _Piece(piece.group(), run, element, False, offset=piece.start(), note=note)
+            )
 
     def _noted(self, content: _Paragraph) -> int | None:
         """Return the footnote number that the field being read shows (None: not a note's)."""
