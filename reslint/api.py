@@ -11,26 +11,32 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 from reslint.baseline import Baseline, load_baseline
 from reslint.cache import ResultCache, rules_signature
 from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text, lint_rendering
 from reslint.fixes import fix_text
-from reslint.limits import applied, limits_for
+from reslint.limits import Limits, applied, limits_for
+from reslint.limits import current as current_limits
 from reslint.model import NodeKind
 from reslint.parser import parse_rendering
 from reslint.plugins import PluginError, plugin_manager
-from reslint.readers import Extraction, SourceMap, read_file
+from reslint.readers import Extraction, SourceMap, read_data, read_file
 from reslint.readers.builtin import render_text
 from reslint.reading import ReadError, SourceText
 from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
 from reslint.selection import path_included
 from reslint.suppress import SuppressionContext
-from reslint.violations import Applicability
+from reslint.violations import Applicability, Violation
 from reslint.writing import FileStamp, stamp
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from reslint.parallel import WorkerOutcome
 
 _SKIPPED_DIRECTORIES = frozenset(
     {
@@ -86,6 +92,63 @@ class FileOutcome:
     def format_name(self) -> str:
         """Return the short name of the file's format."""
         return self.extraction.format if self.extraction else "text"
+
+
+@dataclass(frozen=True)
+class LintJob:
+    """One file to lint with everything resolved: no configuration file or cache needed.
+
+    This is what travels to a worker process or a Dask worker: the file's bytes, the
+    configured rules (with their options and severities), the language, the encoding,
+    the suppressions (known codes, baseline entries), and the cached violations when
+    the cache had them (then only the text is extracted, for positions).
+    """
+
+    path: Path
+    data: bytes
+    encoding: str | None
+    language: str | None
+    rules: tuple[Rule, ...]
+    suppressions: SuppressionContext
+    cached: tuple[Violation, ...] | None = None
+    cache_key: str | None = None
+    settings: Settings | None = None
+    limits: Limits | None = None
+
+
+def lint_job(manager: pluggy.PluginManager, job: LintJob) -> FileOutcome:
+    """Read and lint one job's bytes with the reader plugins of ``manager``."""
+    path = job.path
+    try:
+        with applied(job.limits or current_limits()):
+            extraction = read_data(manager, path, job.data, job.encoding)
+    except ReadError as error:
+        return FileOutcome(path, error=f"{path}: {error}")
+    outcome = FileOutcome(
+        path,
+        text=extraction.original_text,
+        settings=job.settings,
+        source=extraction.source,
+        rules=list(job.rules),
+        extraction=extraction,
+    )
+    if job.cached is not None:
+        outcome.result = LintResult(None, list(job.cached), [], str(path))  # type: ignore[arg-type]
+        return outcome
+    try:
+        outcome.result = lint_rendering(
+            extraction.rendering,
+            job.rules,
+            job.language,
+            str(path),
+            job.suppressions,
+            extraction.format,
+        )
+    except Exception as error:
+        return FileOutcome(
+            path, error=f"{path}: internal error while parsing: {type(error).__name__}: {error}"
+        )
+    return outcome
 
 
 class FormatterTable(Mapping[str, type]):
@@ -237,8 +300,17 @@ class Linter:
             else:
                 yield path, None
 
-    def lint_file(self, path: Path) -> FileOutcome:
-        """Read and lint one file; problems become the outcome's ``error``."""
+    def job_for(self, path: Path) -> LintJob | FileOutcome:
+        """Return what it takes to lint ``path`` anywhere, or its outcome when that is an error.
+
+        The settings that apply to the file are resolved here, into the configured rules,
+        language, encoding and suppressions, and the cache is looked up: the job needs
+        neither this machine's configuration files nor its cache.
+        """
+        import hashlib
+
+        from reslint.reading import read_bytes
+
         try:
             settings = self.resolver.for_path(path)
             rules = self.rules_for(settings, path)
@@ -246,48 +318,53 @@ class Linter:
             return FileOutcome(path, error=str(error))
         try:
             with applied(limits_for(settings)):
-                extraction = read_file(self.manager, path, self.encoding or settings.encoding)
-            read_stamp = stamp(path)
+                data = read_bytes(path)
         except ReadError as error:
             return FileOutcome(path, error=f"{path}: {error}")
-        except OSError as error:
-            return FileOutcome(path, error=f"{path}: {error.strerror or error}")
-        outcome = FileOutcome(
-            path,
-            text=extraction.original_text,
-            settings=settings,
-            source=extraction.source,
-            stamp=read_stamp,
-            rules=rules,
-            extraction=extraction,
-        )
         suppressions = self.suppressions(path)
-        key = None
+        key = cached = None
         if self.cache is not None:
             extra = f"{sorted(suppressions.known_codes or ())!r}{suppressions.baseline!r}"
             key = self.cache.key(
-                read_stamp.digest.encode(), rules_signature(rules, settings.language, extra)
+                hashlib.sha256(data).hexdigest().encode(),
+                rules_signature(rules, settings.language, extra),
             )
-            cached = self.cache.get(key, str(path))
-            if cached is not None:
-                outcome.result = LintResult(None, cached, [], str(path))  # type: ignore[arg-type]
-                return outcome
+            found = self.cache.get(key, str(path))
+            cached = tuple(found) if found is not None else None
+        return LintJob(
+            path,
+            data,
+            self.encoding or settings.encoding,
+            settings.language,
+            tuple(rules),
+            suppressions,
+            cached,
+            key,
+            settings,
+            limits_for(settings),
+        )
+
+    def lint_file(self, path: Path) -> FileOutcome:
+        """Read and lint one file; problems become the outcome's ``error``."""
+        job = self.job_for(path)
+        if isinstance(job, FileOutcome):
+            return job
         try:
-            outcome.result = lint_rendering(
-                extraction.rendering,
-                rules,
-                settings.language,
-                str(path),
-                suppressions,
-                extraction.format,
-            )
-        except Exception as error:
-            return FileOutcome(
-                path, error=f"{path}: internal error while parsing: {type(error).__name__}: {error}"
-            )
-        if key is not None and self.cache is not None and not outcome.result.crashes:
-            self.cache.put(key, outcome.result.violations)
+            read_stamp = stamp(path)
+        except OSError as error:
+            return FileOutcome(path, error=f"{path}: {error.strerror or error}")
+        outcome = lint_job(self.manager, job)
+        outcome.stamp = read_stamp
+        self.remember(job, outcome)
         return outcome
+
+    def remember(self, job: LintJob, outcome: FileOutcome | WorkerOutcome) -> None:
+        """Store a job's fresh result in the cache (not a crash's, nor one taken from it)."""
+        result = outcome.result
+        if self.cache is None or job.cache_key is None or job.cached is not None:
+            return
+        if outcome.error is None and result is not None and not result.crashes:
+            self.cache.put(job.cache_key, result.violations)
 
     def fix(self, outcome: FileOutcome, minimum: Applicability) -> tuple[str, LintResult]:
         """Fix a linted file's text in memory; return the new text and its lint result.
@@ -353,11 +430,26 @@ def lint_paths(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] = (),
     load_plugins: bool = True,
-) -> Iterator[FileOutcome]:
-    """Lint files and directories, yielding one outcome per file."""
+    scheduler: object = None,
+) -> Iterator[FileOutcome | WorkerOutcome]:
+    """Lint files and directories, yielding one outcome per file, in order.
+
+    With ``scheduler`` (a Dask scheduler address such as ``"tcp://host:8786"``,
+    ``"local"`` for a LocalCluster started for the call, or a ``distributed.Client``),
+    the files are linted on the cluster (:mod:`reslint.dask_run`): each outcome has the
+    same ``path``, ``text``, ``error`` and ``result.violations`` as a local one, but no
+    parsed document. Raises :class:`reslint.dask_run.DaskError` when the cluster cannot
+    be used.
+    """
     linter = Linter(load_plugins=load_plugins, language=language, select=select, ignore=ignore)
-    for path, error in linter.expand(Path(p) for p in paths):
+    items = list(linter.expand(Path(p) for p in paths))
+    remote: Mapping[Path, WorkerOutcome] = {}
+    if scheduler is not None:
+        from reslint.dask_run import DaskOutcomes
+
+        remote = DaskOutcomes(linter, [path for path, error in items if error is None], scheduler)
+    for path, error in items:
         if error is not None:
             yield FileOutcome(path, error=error)
         else:
-            yield linter.lint_file(path)
+            yield remote.get(path) or linter.lint_file(path)

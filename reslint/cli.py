@@ -123,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="lint files in this many processes (default: all cores when there are many files; "
         "--fix, --diff and --add-baseline run in one)",
     )
+    check.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="lint the files on a Dask cluster: a scheduler address (tcp://host:8786), or "
+        "'local' to start one worker process per core (--jobs) for the run; "
+        "needs reslint[dask]",
+    )
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
     check.add_argument(
@@ -448,6 +455,15 @@ def _lint_in_parallel(  # type: ignore[type-arg]
     if args.fix or args.diff or getattr(args, "add_baseline", False):
         return {}
     files = [path for path, problem in items if problem is None]
+    if args.dask_scheduler:
+        from reslint.dask_run import DaskError, lint_on_dask
+
+        options = {**_linter_options(args), "baseline": baseline}
+        try:
+            return lint_on_dask(files, args.dask_scheduler, options, done, args.jobs)
+        except DaskError as error:
+            _error(str(error))
+            raise SystemExit(EXIT_ERROR) from None
     jobs = args.jobs or (os.cpu_count() or 1)
     if args.jobs == 0 and len(files) < PARALLEL_THRESHOLD:
         jobs = 1

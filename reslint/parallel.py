@@ -10,11 +10,14 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from reslint.engine import RuleCrash
 from reslint.readers import SourceMap
 from reslint.violations import Violation
+
+if TYPE_CHECKING:
+    from reslint.api import FileOutcome
 
 _WORKER_LINTER: Any = None
 
@@ -48,8 +51,9 @@ def _start(options: dict[str, Any]) -> None:
     _WORKER_LINTER = Linter(**options)
 
 
-def _lint(path: Path) -> WorkerOutcome:
-    outcome = _WORKER_LINTER.lint_file(path)
+def worker_outcome(outcome: FileOutcome) -> WorkerOutcome:
+    """Return what the parent needs of a file's outcome (no document, no extraction)."""
+    path = outcome.path
     if outcome.error is not None or outcome.result is None:
         return WorkerOutcome(path, error=outcome.error or f"{path}: not linted")
     result = WorkerResult(list(outcome.result.violations), list(outcome.result.crashes))
@@ -62,6 +66,10 @@ def _lint(path: Path) -> WorkerOutcome:
         format_name=outcome.format_name,
         writable=outcome.writable,
     )
+
+
+def _lint(path: Path) -> WorkerOutcome:
+    return worker_outcome(_WORKER_LINTER.lint_file(path))
 
 
 def lint_in_processes(

@@ -44,6 +44,7 @@ __all__ = [
     "SourceBlock",
     "SourceCall",
     "SourceMap",
+    "read_data",
     "read_file",
 ]
 
@@ -186,7 +187,17 @@ def read_file(manager: pluggy.PluginManager, path: Path, encoding: str | None = 
         ReadError: the file is missing, unreadable, binary or malformed for its format,
             or a reader plugin crashed (the message names it).
     """
-    data = read_bytes(path)
+    return read_data(manager, path, read_bytes(path), encoding)
+
+
+def read_data(
+    manager: pluggy.PluginManager, path: Path, data: bytes, encoding: str | None = None
+) -> Extraction:
+    """Read the bytes ``data`` of the file ``path`` (read elsewhere) with the reader plugins.
+
+    Raises:
+        ReadError: as :func:`read_file`, but for missing or unreadable files.
+    """
     try:
         extraction = manager.hook.reslint_read(path=path, data=data, encoding=encoding)
     except ReadError:
