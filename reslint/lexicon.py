@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from reslint.closers import ClosingForms, closing_forms_from_data
 from reslint.language import LANGUAGES
 from reslint.morphology import Morphology, morphology_from_data
 from reslint.orthography import SPACED, Orthography, orthography_from_data
@@ -98,6 +99,8 @@ class Lexicon:
     """Masculine → feminine operative verbs, where verbs agree with the organ (Arabic)."""
     attested: dict[str, int] = field(default_factory=dict, compare=False)
     """Texts of the UN's markup each phrase was seen in (``<lang>-attested.toml``)."""
+    closing: ClosingForms | None = None
+    """The closing clauses' decision verbs, actions and session phrases (``[closing]``)."""
     _pre_re: PhraseMatcher = field(init=False, repr=False)
     _op_re: PhraseMatcher = field(init=False, repr=False)
     _marker_re: re.Pattern[str] = field(init=False, repr=False)
@@ -337,6 +340,7 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
             for kind in ("preambular", "operative")
             for k, v in data.get(kind, {}).get("attested", {}).items()
         },
+        closing=closing_forms_from_data(str(data["language"]), data.get("closing", {})),
     )
 
 

@@ -1,60 +1,19 @@
-"""Closing clauses: the GA agenda closers and the Security Council's "remain seized"."""
+"""Closing clauses: agenda and consideration closers, and "remain seized"."""
 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Iterator
 
-from reslint.lexicon import normalise
+from reslint.closers import SessionNamed
+from reslint.lexicon import load_lexicon, normalise
 from reslint.model import Document, Node
 from reslint.rule import Rule
+from reslint.sessions import numbering as session_numbering
+from reslint.sessions import session_year
 from reslint.text import Span
 from reslint.violations import Applicability, Fix, Severity, Violation
-from reslint.vocabulary import ordinal_words, parse_ordinal
-
-_AGENDA_TEMPLATES = {
-    "en": (
-        r"(?:Also\s+|Further\s+)?Decides\s+(?:also\s+|further\s+)?to\s+include\s+in\s+the\s+"
-        r"provisional\s+agenda\s+of\s+its\s+(?P<ordinal>{o})\s+session",
-        r"(?:Also\s+|Further\s+)?Decides\s+(?:also\s+|further\s+)?to\s+(?:continue\s+(?:its\s+)?"
-        r"consideration\s+of|consider|examine|revert\s+to)\s+(?:the|this)\s+(?:question|item|matter"
-        r"|issue)[^;.]{0,80}?\s+at\s+its\s+(?P<ordinal>{o})\s+session",
-    ),
-    "fr": (
-        r"Décide\s+(?:également\s+|en\s+outre\s+)?d'inscrire\s+à\s+l'ordre\s+du\s+jour\s+"
-        r"provisoire\s+de\s+sa\s+(?P<ordinal>{o})\s+session",
-        r"Décide\s+(?:également\s+|en\s+outre\s+)?(?:de\s+poursuivre\s+l'examen\s+de|d'examiner)"
-        r"\s+(?:la|cette)\s+question[^;.]{0,80}?\s+à\s+sa\s+(?P<ordinal>{o})\s+session",
-    ),
-    "es": (
-        r"Decide\s+(?:también\s+|además\s+)?incluir\s+en\s+el\s+programa\s+provisional\s+de\s+su\s+"
-        r"(?P<ordinal>{o})\s+período\s+de\s+sesiones",
-        r"Decide\s+(?:también\s+|además\s+)?(?:seguir\s+examinando|examinar)\s+(?:la|esta)\s+"
-        r"cuestión[^;.]{0,80}?\s+en\s+su\s+(?P<ordinal>{o})\s+período\s+de\s+sesiones",
-    ),
-}
-_SEIZED = {
-    "en": r"(?:Also\s+)?Decides\s+(?:also\s+)?to\s+remain\s+(?:actively\s+)?seized\s+of\s+the\s+"
-    r"(?:matter|question)",
-    "fr": r"Décide\s+(?:également\s+)?de\s+(?:rester|demeurer)\s+(?:activement\s+)?saisie?\s+de\s+"
-    r"la\s+question",
-    "es": r"Decide\s+(?:también\s+)?seguir\s+ocupándose\s+(?:activamente\s+)?de\s+la\s+cuestión",
-}
-
-
-_WORDS = r"[^\W\d][\w'-]*(?:\s+[^\W\d][\w'-]*){0,3}?"
-_DECIDES = re.compile(r"(?i)(?:also\s+|further\s+)?d[ée]cid")
-
-
-@cache
-def _agenda_patterns(language: str) -> tuple[re.Pattern[str], ...]:
-    # The ordinal is captured as a short run of words and read with parse_ordinal,
-    # rather than compiled into a 200-way alternation.
-    return tuple(
-        re.compile(template.replace("{o}", _WORDS), re.I)
-        for template in _AGENDA_TEMPLATES.get(language, ())
-    )
+from reslint.vocabulary import ordinal_words
 
 
 def _body(node: Node) -> tuple[str, int]:
@@ -66,35 +25,48 @@ def _body(node: Node) -> tuple[str, int]:
     return normalise(node.text[offset:]), offset
 
 
-def agenda_closer(document: Document, node: Node) -> re.Match[str] | None:
-    """Return the match of a GA agenda closer in ``node``, if it is one."""
-    text, _ = _body(node)
-    if not _DECIDES.match(text):
+def own_session(document: Document) -> tuple[int | None, bool]:
+    """Return the resolution's own session and whether it is a year (``reslint.sessions``)."""
+    numbering = session_numbering(document.organ)
+    if numbering.by == "none":
+        return None, False
+    if numbering.by == "year":
+        return session_year(document.symbol, document.text), True
+    return document.session, False
+
+
+def closer_session(document: Document, node: Node, by_year: bool) -> SessionNamed | None:
+    """Return the session a closing clause in ``node`` names, if ``node`` is one."""
+    forms = load_lexicon(document.language).closing
+    if forms is None:
         return None
-    for pattern in _agenda_patterns(document.language):
-        found = pattern.match(text)
-        if found and parse_ordinal(found.group("ordinal"), document.language) is not None:
-            return found
-    return None
-
-
-def seized_closer(document: Document, node: Node) -> bool:
-    """Return whether ``node`` is a "remain seized" closer."""
-    pattern = _SEIZED.get(document.language)
     text, _ = _body(node)
-    if not _DECIDES.match(text):
-        return False
-    return bool(pattern and re.match(pattern, text, re.I))
+    action = forms.action(text)
+    if action is None:
+        return None
+    named = [s for s in forms.sessions(text, action.end()) if s.by_year == by_year]
+    return named[0] if named else None
+
+
+def closes_the_part(document: Document, node: Node) -> bool:
+    """Return whether ``node`` is a clause that closes the operative part."""
+    forms = load_lexicon(document.language).closing
+    return forms is not None and forms.closes(_body(node)[0])
 
 
 class ClosingSessionOrdinal(Rule):
     """The session named in a closing clause comes after the resolution's own session.
 
-    Checks "Decides to include in the provisional agenda of its … session",
-    "Décide de poursuivre l'examen de la question à sa … session", "Décide
-    d'inscrire à l'ordre du jour provisoire de sa … session" and their Spanish
-    forms. The resolution's session is taken from its number (``59/187`` → 59),
-    its symbol or its session line.
+    A closing clause is recognised by its structure (``[closing]`` of each
+    lexicon): a decision verb ("Decides", "Also decides", "Décide en outre"),
+    an action (include in the agenda, continue the consideration of, consider,
+    keep under review, remain seized of …) and, after it, past an item title of
+    any length, the session: "at its sixtieth session", "à sa soixante et onzième
+    session", "en su sexagésimo período de sesiones", or "at its 2021 session"
+    for the Economic and Social Council, which names its sessions by year. The
+    resolution's own session comes from its number (``59/187`` → 59, ``45/15``
+    of the Human Rights Council → 45, ``2020/7`` → 2020), its symbol or its
+    session line; how each organ numbers its sessions is in ``reslint.sessions``.
 
     ## Why
     An item can only be placed on the agenda of a future session: normally the
@@ -123,24 +95,21 @@ class ClosingSessionOrdinal(Rule):
     fix_availability = Applicability.UNSAFE
 
     def check(self, document: Document) -> Iterator[Violation]:
-        if document.session is None:
+        own, by_year = own_session(document)
+        if own is None:
             return
         for node in document.operative:
-            found = agenda_closer(document, node)
-            if not found:
-                continue
-            words = found.group("ordinal")
-            number = parse_ordinal(words, document.language)
-            if number is None or number > document.session:
+            named = closer_session(document, node, by_year)
+            if named is None or named.number > own:
                 continue
             _, offset = _body(node)
-            start = offset + found.start("ordinal")
-            span = node.view.original_span(start, start + len(words))
-            wanted = ordinal_words(document.session + 1, document.language)
+            span = node.view.original_span(offset + named.start, offset + named.end)
+            words = node.view.text[offset + named.start : offset + named.end]
+            wanted = str(own + 1) if by_year else ordinal_words(own + 1, document.language)
             yield self.violation(
                 span,
-                f"'{words}' session ({number}) is not after this resolution's session "
-                f"({document.session})",
+                f"'{words}' session ({named.number}) is not after this resolution's session "
+                f"({own})",
                 Fix.replace(span, wanted, f"Use '{wanted}'", Applicability.UNSAFE),
             )
 
@@ -184,8 +153,7 @@ class ClosingClauseNotLast(Rule):
         for node in operative:
             if node.index == last_by_part[node.part]:
                 continue
-            closer = agenda_closer(document, node) is not None or seized_closer(document, node)
-            if closer:
+            if closes_the_part(document, node):
                 start = node.opener.span.start if node.opener else node.span.start
                 yield self.violation(
                     Span(start, node.opener.span.end if node.opener else start + 1),

@@ -13,6 +13,10 @@ from reslint_rules._shared import roman_value
 
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
+from reslint.sessions import (
+    general_assembly_session_window,
+    human_rights_council_session_year,
+)
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
 from reslint.vocabulary import month_names, ordinal_words
@@ -374,13 +378,12 @@ def _human_rights_council(found: re.Match[str], date: datetime.date) -> bool:
     if not found.group("session"):
         return False
     session = int(found.group("session"))
-    estimate = 2006 + (session - 1) / 3
+    estimate = human_rights_council_session_year(session)
     return date.year >= 2006 and abs(date.year + (date.month - 1) / 12 - estimate) <= 1.5
 
 
 def _session_window(session: int) -> tuple[datetime.date, datetime.date]:
-    first = datetime.date(1946, 1, 1) if session == 1 else datetime.date(1945 + session, 9, 1)
-    return first, datetime.date(1946 + session, 9, 30)
+    return general_assembly_session_window(session)
 
 
 class CitationDateSession(Rule):

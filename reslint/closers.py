@@ -1,0 +1,105 @@
+"""Closing clauses recognised by their structure (``[closing]`` of each lexicon).
+
+A closer is a decision verb ("Decides", "Also decides", "Décide en outre"),
+then an action (include in the agenda, continue the consideration, consider,
+keep under review, remain seized …), then, anywhere after it — past an item
+title in quotation marks of any length — the session it names: "at its
+sixtieth session", "à sa soixante et onzième session", "en su septuagésimo
+período de sesiones", or the year for organs that name sessions by year ("at
+its 2021 session"). The forms were read off the last operative paragraphs of
+the corpus and of the UN's Akoma Ntoso resolutions; the words are in the
+lexicons, this module only puts them together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from reslint.vocabulary import parse_ordinal
+
+
+@dataclass(frozen=True, slots=True)
+class SessionNamed:
+    """The session a closer names: a number (ordinal or year) and where its words are."""
+
+    number: int
+    start: int
+    end: int
+    by_year: bool
+
+
+@dataclass(frozen=True)
+class ClosingForms:
+    """The closing-clause patterns of one language."""
+
+    language: str
+    decision: str
+    last: tuple[str, ...]
+    seized: str
+    actions: tuple[str, ...]
+    session: str
+    year_session: str
+    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _pattern(self, name: str, source: str) -> re.Pattern[str]:
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            compiled = self._compiled[name] = re.compile(source, re.I)
+        return compiled
+
+    def closes(self, text: str) -> bool:
+        """Return whether ``text`` closes the operative part: an agenda or consideration
+        closer naming a session, or "remain seized"."""
+        if self.seized and self._pattern("seized", rf"{self.decision}(?:{self.seized})").match(
+            text
+        ):
+            return True
+        found = self.action(text, closing_last=True)
+        return found is not None and bool(self.sessions(text, found.end()))
+
+    def action(self, text: str, closing_last: bool = False) -> re.Match[str] | None:
+        """Match the decision verb and an action at the start of ``text``."""
+        actions = self.last if closing_last else self.actions
+        if not actions:
+            return None
+        source = rf"{self.decision}(?:{'|'.join(actions)})"
+        return self._pattern(f"action-{closing_last}", source).match(text)
+
+    def sessions(self, text: str, start: int = 0) -> list[SessionNamed]:
+        """Return the sessions named in ``text`` after ``start``, in order."""
+        found: list[SessionNamed] = []
+        ordinal = self._pattern("session", rf"(?=({self.session}))")
+        for match in ordinal.finditer(text, start):
+            words = " ".join(match.group("ordinal").split())
+            number = parse_ordinal(words, self.language) if words else None
+            if number is not None:
+                at = match.start("ordinal")
+                found.append(SessionNamed(number, at, at + len(words), False))
+        if self.year_session:
+            for match in self._pattern("year", self.year_session).finditer(text, start):
+                group = "year" if match.groupdict().get("year") else "year2"
+                if match.groupdict().get(group):
+                    found.append(
+                        SessionNamed(
+                            int(match.group(group)), match.start(group), match.end(group), True
+                        )
+                    )
+        found.sort(key=lambda s: s.start)
+        return found
+
+
+def closing_forms_from_data(language: str, data: dict[str, Any]) -> ClosingForms | None:
+    """Build the ``[closing]`` table of a lexicon, or None when it has none."""
+    if not data.get("decision"):
+        return None
+    return ClosingForms(
+        language=language,
+        decision=str(data["decision"]),
+        last=tuple(str(a) for a in data.get("last", ())),
+        seized=str(data.get("seized", "")),
+        actions=tuple(str(a) for a in data.get("actions", ())),
+        session=str(data.get("session", r"(?!)(?P<ordinal>)")),
+        year_session=str(data.get("year-session", "")),
+    )
