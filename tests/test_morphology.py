@@ -19,11 +19,17 @@ def _needs_dictionaries(language: str) -> None:
 def test_every_attested_opener_has_the_form_of_its_class(language: str) -> None:
     _needs_dictionaries(language)
     lexicon = load_lexicon(language)
-    for kind, phrases in (("preambular", lexicon.all_preambular), ("operative", lexicon.operative)):
+    kinds = {"preambular": lexicon.all_preambular, "operative": lexicon.operative}
+    for kind, phrases in kinds.items():
+        other = set(kinds["operative" if kind == "preambular" else "preambular"])
+        # phrases written by hand, or seen in more than one text of the UN's markup (a
+        # phrase seen once may be a sentence of an annexed declaration: "We will …")
         wrong = [
             phrase
             for phrase in phrases
-            if judge(lexicon.morphology, kind, phrase, lexicon.before_opener).verdict
+            if lexicon.attested.get(phrase, 2) >= 2
+            and phrase not in other  # one text's slip of the markup ("Se félicite,")
+            and judge(lexicon.morphology, kind, phrase, lexicon.before_opener).verdict
             is Verdict.OTHER_CLASS
         ]
         assert not wrong, f"{language} {kind}: {wrong}"
