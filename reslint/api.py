@@ -89,6 +89,11 @@ class FileOutcome:
         return self.extraction.notes if self.extraction else ()
 
     @property
+    def skipped(self) -> str | None:
+        """Why the file was not linted (no resolution in it), else None."""
+        return self.result.skipped if self.result is not None else None
+
+    @property
     def format_name(self) -> str:
         """Return the short name of the file's format."""
         return self.extraction.format if self.extraction else "text"
@@ -143,6 +148,7 @@ def lint_job(manager: pluggy.PluginManager, job: LintJob) -> FileOutcome:
             str(path),
             job.suppressions,
             extraction.format,
+            require_resolution=not (job.settings and job.settings.lint_non_resolutions),
         )
     except Exception as error:
         return FileOutcome(
@@ -186,6 +192,8 @@ class Linter:
     include: Sequence[str] | None = None
     exclude: Sequence[str] | None = None
     max_file_size: int | None = None
+    lint_non_resolutions: bool | None = None
+    """Lint files in which no resolution is found (None: as configured, skipped by default)."""
     baseline: Path | None = None
     use_cache: bool = False
     cache_dir: Path | None = None
@@ -217,6 +225,8 @@ class Linter:
             overrides["exclude"] = tuple(self.exclude)
         if self.max_file_size is not None:
             overrides["max_file_size"] = self.max_file_size
+        if self.lint_non_resolutions is not None:
+            overrides["lint_non_resolutions"] = self.lint_non_resolutions
         self.resolver = SettingsResolver(self.config, overrides)
         self._rules_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
         self.cache = ResultCache.default(self.cache_dir) if self.use_cache else None
@@ -363,7 +373,12 @@ class Linter:
         result = outcome.result
         if self.cache is None or job.cache_key is None or job.cached is not None:
             return
-        if outcome.error is None and result is not None and not result.crashes:
+        if (
+            outcome.error is None
+            and result is not None
+            and not result.crashes
+            and result.skipped is None
+        ):
             self.cache.put(job.cache_key, result.violations)
 
     def fix(self, outcome: FileOutcome, minimum: Applicability) -> tuple[str, LintResult]:

@@ -84,6 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when violations are found"
     )
+    check.add_argument(
+        "--lint-non-resolutions",
+        action="store_true",
+        help="lint files in which no resolution is found (by default they are skipped)",
+    )
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     check.add_argument(
         "--unsafe-fixes",
@@ -199,6 +204,10 @@ def _error(message: str) -> None:
     sys.stderr.write(f"reslint: error: {message}\n")
 
 
+def _info(message: str) -> None:
+    sys.stderr.write(f"reslint: {message}\n")
+
+
 def _warn(message: str) -> None:
     sys.stderr.write(f"reslint: warning: {message}\n")
 
@@ -216,6 +225,7 @@ def _linter_options(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
         "include": getattr(args, "include", None),
         "exclude": getattr(args, "exclude", None),
         "max_file_size": getattr(args, "max_file_size", None),
+        "lint_non_resolutions": getattr(args, "lint_non_resolutions", None) or None,
         # fixing and baselines need the parsed document, which the cache does not keep
         "use_cache": not (
             getattr(args, "no_cache", True)
@@ -329,6 +339,10 @@ def _check(args: argparse.Namespace) -> int:
             result = outcome.result
             for note in outcome.notes:
                 _warn(f"{path}: {note}")
+            if outcome.skipped is not None:
+                if not args.quiet:
+                    _info(f"{path}: {outcome.skipped}")
+                continue
             if (args.fix or args.diff) and not outcome.writable:
                 _error(
                     f"{path}: {outcome.format_name} files are read-only: --fix and --diff only "

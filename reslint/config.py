@@ -43,6 +43,8 @@ class Settings:
     encoding: str | None = None
     max_file_size: int | None = None
     """Bytes an input file may have (None: the default of :mod:`reslint.limits`)."""
+    lint_non_resolutions: bool = False
+    """Lint files in which no resolution is found (else they are skipped with a note)."""
     rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     path: Path | None = None
     root: Path = field(default_factory=Path.cwd)
@@ -70,6 +72,7 @@ _KNOWN = {
     "output-format",
     "encoding",
     "max-file-size",
+    "lint-non-resolutions",
     "rules",
     "extend",
 }
@@ -121,6 +124,10 @@ def settings_from_table(
         changes["encoding"] = encoding
     if "max-file-size" in table:
         changes["max_file_size"] = _file_size(table["max-file-size"], where)
+    if "lint-non-resolutions" in table:
+        if not isinstance(table["lint-non-resolutions"], bool):
+            raise ConfigError(f"{where}: 'lint-non-resolutions' must be true or false")
+        changes["lint_non_resolutions"] = table["lint-non-resolutions"]
     if "rules" in table:
         rules = table["rules"]
         if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):

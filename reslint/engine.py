@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from reslint.config import ConfigError, Settings
 from reslint.model import Document
 from reslint.parser import parse_document, parse_rendering
+from reslint.recognition import SKIPPED, resolution_found
 from reslint.registry import Registry
 from reslint.rule import OptionError, Rule
 from reslint.selection import file_ignores, is_enabled, unknown_selectors
@@ -35,6 +36,8 @@ class LintResult:
     violations: list[Violation] = field(default_factory=list)
     crashes: list[RuleCrash] = field(default_factory=list)
     path: str | None = None
+    skipped: str | None = None
+    """Why the document was not linted (no resolution found in it), else None."""
 
 
 def configure_rules(
@@ -164,9 +167,17 @@ def lint_rendering(
     path: str | None = None,
     suppressions: SuppressionContext | None = None,
     source_format: str = "text",
+    require_resolution: bool = False,
 ) -> LintResult:
-    """Lint a reader's rendering; violations point into the original text when it has one."""
+    """Lint a reader's rendering; violations point into the original text when it has one.
+
+    With ``require_resolution``, a document in which no resolution is found is not
+    checked: the result has no violations and says why in ``skipped`` (a blank one
+    has nothing to check and nothing to say).
+    """
     document = parse_rendering(rendering, language, path, source_format)
+    if require_resolution and document.nodes and not resolution_found(document):
+        return LintResult(document, path=path, skipped=SKIPPED)
     result = run_rules(document, rules, suppressions)
     if rendering.origin is not None:
         origin = rendering.origin

@@ -28,6 +28,7 @@ class WorkerResult:
 
     violations: list[Violation] = field(default_factory=list)
     crashes: list[RuleCrash] = field(default_factory=list)
+    skipped: str | None = None
 
 
 @dataclass
@@ -41,6 +42,7 @@ class WorkerOutcome:
     locations: SourceMap | None = None
     notes: tuple[str, ...] = ()
     format_name: str = "text"
+    skipped: str | None = None
     writable: bool = True
 
 
@@ -56,7 +58,9 @@ def worker_outcome(outcome: FileOutcome) -> WorkerOutcome:
     path = outcome.path
     if outcome.error is not None or outcome.result is None:
         return WorkerOutcome(path, error=outcome.error or f"{path}: not linted")
-    result = WorkerResult(list(outcome.result.violations), list(outcome.result.crashes))
+    result = WorkerResult(
+        list(outcome.result.violations), list(outcome.result.crashes), outcome.skipped
+    )
     return WorkerOutcome(
         path,
         outcome.text,
@@ -65,6 +69,7 @@ def worker_outcome(outcome: FileOutcome) -> WorkerOutcome:
         notes=outcome.notes,
         format_name=outcome.format_name,
         writable=outcome.writable,
+        skipped=outcome.skipped,
     )
 
 

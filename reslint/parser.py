@@ -333,6 +333,7 @@ class _Builder:
             and self.state in ("preamble", "operative")
             and self.last_paragraph is not None
             and self.nodes[self.last_paragraph].terminator == ":"
+            and _known_opener(self.nodes[self.last_paragraph])
         ):
             # "… adopt the following draft resolution:" followed by its text
             self._embedded = self.last_paragraph
@@ -655,7 +656,7 @@ def parse_document(
     return Document(
         text=text,
         language=language,
-        nodes=tuple(_preceding_tail(builder.nodes)),
+        nodes=tuple(_text_around(_preceding_tail(builder.nodes))),
         artefacts=tuple(prepared.artefacts),
         organ=builder.organ or (facts.organ if facts else None),
         organ_gender=builder.organ_gender,
@@ -785,6 +786,33 @@ def _as_role(parsed: BlockParse, source: SourceBlock, lexicon: Lexicon, text: st
             )
         return BlockParse("subparagraph", None, source.number, label_start, label_end, None, 0, "")
     return BlockParse(category, detail=parsed.detail or text.strip())
+
+
+def _known_opener(node: Node) -> bool:
+    return node.opener is not None and node.opener.known
+
+
+def _text_around(nodes: list[Node]) -> list[Node]:
+    """Set aside the text of a report that carries a resolution after it.
+
+    "2. The Third Committee recommends … the following draft resolution:" and the
+    numbered paragraphs before it are the report's, not the resolution's: when
+    the first organ line comes after paragraphs none of which opens as a
+    resolution's paragraph does, those paragraphs are front matter.
+    """
+    first_organ = next((n.index for n in nodes if n.kind is NodeKind.ORGAN), None)
+    if first_organ is None:
+        return nodes
+    body = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH, NodeKind.UNCLASSIFIED)
+    before = [n for n in nodes[:first_organ] if n.kind in body]
+    if not before or any(_known_opener(n) for n in before):
+        return nodes
+    return [
+        replace(n, kind=NodeKind.HEADER, parent=None, opener=None)
+        if n.index < first_organ and n.kind in body
+        else n
+        for n in nodes
+    ]
 
 
 def _preceding_tail(nodes: list[Node]) -> list[Node]:

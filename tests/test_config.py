@@ -208,7 +208,10 @@ def test_language_from_config(tmp_path: Path) -> None:
     write(tmp_path / "fr.txt", FRENCH)
     assert check(tmp_path, "fr.txt").code == 0  # detected as French
     config(tmp_path, "pyproject.toml", 'language = "en"')
+    # read as English, the French text has no organ line and no known opener
     run = check(tmp_path, "fr.txt")
+    assert run.code == 0 and "no resolution found" in run.err
+    run = check(tmp_path, "--lint-non-resolutions", "fr.txt")
     assert run.code == 1
     assert "OP002" in codes(run)
     # the command line overrides the configuration

@@ -2,7 +2,8 @@
 
 Drafts kept in git repositories are often Markdown.  Rendering removes only
 what would disturb the parser — emphasis markers, backslash escapes, heading
-hashes — and keeps every other character where it was, so that findings are
+hashes, fenced code blocks (a draft's text is never code; a README's examples
+are) — and keeps every other character where it was, so that findings are
 reported at the Markdown file's own lines and columns and fixes are written
 back into it.  Numbered lists (``1. Decides``) and footnotes (``[^1]``,
 ``[^1]: text``) are already resolution syntax for the parser.
@@ -28,12 +29,23 @@ _EMPHASIS = re.compile(
 )
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>|~])")
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_FENCE = re.compile(
+    r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ ]{0,3}(?P=fence)[`~]*[ \t]*(?:\n|\Z)"
+    r"|^[ ]{0,3}(?:`{3,}|~{3,})[^\n]*(?:\n.*)?\Z",
+    re.MULTILINE | re.DOTALL,
+)
 
 
 def render_markdown(text: str) -> Rendering:
     """Render Markdown text for the parser, with the offset map and italic spans."""
     removed: list[tuple[int, int]] = []
     italic_original: list[tuple[int, int]] = []
+    fences = (
+        [match.span() for match in _FENCE.finditer(text)]
+        if ("```" in text or "~~~" in text)
+        else []
+    )
+    removed.extend(fences)
     if "#" in text:
         removed.extend(match.span() for match in _HEADING.finditer(text))
     if "\\" in text:
@@ -43,7 +55,7 @@ def render_markdown(text: str) -> Rendering:
             mark = match.group("mark")
             removed.append((match.start(), match.start("body")))
             removed.append((match.end("body"), match.end()))
-            if len(mark) != 2:
+            if len(mark) != 2 and not any(s <= match.start() < e for s, e in fences):
                 italic_original.append((match.start("body"), match.end("body")))
     if not removed:
         return Rendering(text, None, None, _italic(italic_original, None))
