@@ -43,12 +43,15 @@ from dataclasses import dataclass, field, replace
 
 from reslint.layout import artefact_kind
 from reslint.model import ArtefactKind
+from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.readers import Anchor, Rendering, SourceMap
-from reslint.readers.blocks import BlockRole, SourceBlock, SourceCall
+from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock, SourceCall
 from reslint.text import Span
 
 BAND = 0.12
 """Height of the top and bottom bands where running heads and feet live (share of the page)."""
+HEAD_ROWS = 3
+"""A running head takes at most this many rows."""
 RISE = 0.18
 """A glyph whose baseline is this much of the row's type size above it is a superscript."""
 SMALL = 0.8
@@ -66,6 +69,8 @@ _ITALIC_FONT = re.compile(
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
+_LABEL = re.compile(rf"((?:\d{{1,3}}\.|\(?(?:{SUBPARAGRAPH_LABEL})\)|[•▪◦‣–-]))\s+\S")
+"""A paragraph number, list label or bullet opening a row, and a space after it."""
 _SUPERSCRIPT_RUN = re.compile(r"[\d,]{1,9}|[^\W\d_]{1,3}")
 """What may be set as a superscript: calls ("1", "12,13") and ordinal endings ("o", "er")."""
 _HEAD_KINDS = frozenset(
@@ -157,6 +162,7 @@ class _Note:
     """A footnote body: its number and the rows (with the glyph its text starts at)."""
 
     number: int
+    """0 for a star note (a note of the masthead or the list of sponsors)."""
     rows: list[tuple[Row, int]] = field(default_factory=list)
 
 
@@ -326,7 +332,9 @@ def _find_furniture(pages: list[_Page]) -> None:
         band = BAND * height
         for where, rows in (("top", page.rows), ("bottom", page.rows[::-1])):
             run: list[Row] = []
-            for row in rows:
+            if where == "top" and page.content.number > 1:
+                run = _symbol_head(rows, height - band)
+            for row in rows[len(run) :]:
                 inside = row.top >= height - band if where == "top" else row.bottom <= band
                 if not inside or not furniture(where, page.content.number, row):
                     break
@@ -340,6 +348,19 @@ def _find_furniture(pages: list[_Page]) -> None:
             page.furniture.update(row.line for row in run)
 
 
+def _symbol_head(rows: list[Row], band: float) -> list[Row]:
+    """Return the rows of a running head that carries a document symbol, at the top of a page.
+
+    "A/RES/78/51  Radiological weapons" heads the second page of a two-page
+    resolution without coming back on a third; a long title takes two rows.
+    """
+    top = [row for row in rows[:HEAD_ROWS] if row.top >= band]
+    for index in range(len(top) - 1, -1, -1):
+        if any(artefact_kind(piece) is ArtefactKind.PAGE_HEADER for piece in top[index].pieces):
+            return top[: index + 1]
+    return []
+
+
 def _opens_with_superscript(row: Row) -> bool:
     first = next((i for i, g in enumerate(row.glyphs) if not g.text.isspace()), None)
     return first is not None and row.superscript[first] and row.glyphs[first].text.isdigit()
@@ -350,6 +371,7 @@ class Marker:
     """The number a footnote body opens with, and the glyph its text starts at."""
 
     number: int
+    """0 for a star ("* On behalf of the States Members…"), a note of the masthead."""
     start: int
     raised: bool
     """Set as a superscript: certainly a note number (a plain one is checked against the count)."""
@@ -366,6 +388,10 @@ def note_marker(row: Row) -> Marker | None:
     while start < len(glyphs) and glyphs[start].text.isspace():
         start += 1
     end = start
+    while end < len(glyphs) and glyphs[end].text == "*":
+        end += 1
+    if end > start:
+        return Marker(0, start, True) if end - start <= 3 else None
     while end < len(glyphs) and glyphs[end].text.isdigit():
         end += 1
     if end == start or end - start > 3:
@@ -441,7 +467,7 @@ def _notes(pages: list[_Page]) -> list[_Note]:
     for page in pages:
         for row in page.notes:
             marker = note_marker(row)
-            last = notes[-1].number if notes else 0
+            last = next((note.number for note in reversed(notes) if note.number), 0)
             if marker is not None and (marker.raised or last < marker.number <= last + 2):
                 notes.append(_Note(marker.number, [(row, marker.start)]))
             elif notes:
@@ -502,15 +528,41 @@ def _starts_paragraph(previous: Row, row: Row, measures: _Measures) -> bool:
     """Return whether ``row`` opens a new paragraph after ``previous`` (the body row before it)."""
     if previous.page == row.page and previous.bottom - row.bottom > measures.gap:
         return True
-    if previous.bold and row.bold:
-        return False  # a title or heading set over several rows
+    if previous.bold != row.bold:
+        return True  # a heading starts or ends (at the top of a page too, where no gap shows)
     space = 0.25 * row.size
-    if previous.x1 + space + row.first_word_width() < measures.right[previous.page] - 1.0:
+    short = previous.x1 + space + row.first_word_width() < measures.right[previous.page] - 1.0
+    if previous.bold:
+        # a title or heading set over several rows, set in a narrower measure than the text;
+        # but "Annex" or "II" alone on its row heads the title under it
+        return short and len(previous.text.split()) <= 2
+    if short:
         return True
+    if previous.page != row.page and _text_start(row) is not None:
+        return True  # no gap to go by across a page break: a numbered paragraph starts anew
     tolerance = 0.5 * row.size
+    hanging = _text_start(previous)
+    if hanging is not None and abs(row.x0 - hanging) <= tolerance:
+        return False  # the text of a numbered item goes on under its text, not its number
     indented = row.x0 > measures.left[row.page] + tolerance
     previous_indent = previous.x0 - measures.left[previous.page]
     return indented and abs((row.x0 - measures.left[row.page]) - previous_indent) > tolerance
+
+
+def _text_start(row: Row) -> float | None:
+    """Return where the text after a row's opening label ("3.", "(a)", "•") starts, if any."""
+    text = row.text
+    label = _LABEL.match(text)
+    if label is None:
+        return None
+    seen = 0
+    for glyph in row.glyphs:
+        if glyph.text.isspace():
+            continue
+        if seen == label.end(1):
+            return glyph.x0
+        seen += 1
+    return None
 
 
 def paragraphs(pages: list[_Page], body_size: float) -> list[list[Row]]:
@@ -660,13 +712,14 @@ class _Writer:
                 )
             )
 
-    def rendering(self) -> Rendering:
+    def rendering(self, facts: DocumentFacts | None = None) -> Rendering:
         return Rendering(
             "".join(self.parts) + "\n",
             None,
             SourceMap(tuple(self.anchors)),
             tuple(self.italic),
             blocks=tuple(self.blocks),
+            facts=facts,
         )
 
 
@@ -736,6 +789,17 @@ def _find_front(page: _Page) -> None:
         page.front.add(row.line)
 
 
+def _symbol(page: _Page) -> str | None:
+    """Return the document symbol the masthead of the first page carries ("A/RES/79/104")."""
+    for row in page.rows:
+        if row.line in page.front:
+            for piece in row.pieces:
+                for word in piece.split():
+                    if artefact_kind(word) is ArtefactKind.PAGE_HEADER:
+                        return word.rstrip("*")
+    return None
+
+
 def render(contents: list[PageContent]) -> tuple[Rendering, tuple[str, ...]]:
     """Render the pages of a PDF for the parser; return notes about what was left out."""
     pages = [_Page(content, build_rows(content)) for content in contents]
@@ -756,11 +820,16 @@ def render(contents: list[PageContent]) -> tuple[Rendering, tuple[str, ...]]:
         writer.block([(row, row_runs(row, calls=not front)) for row in paragraph], vocabulary, role)
     for note in notes:
         rows = [(row, row_runs(row, start, calls=False)) for row, start in note.rows]
-        writer.block(rows, vocabulary, BlockRole.FOOTNOTE, note.number)
+        if note.number:
+            writer.block(rows, vocabulary, BlockRole.FOOTNOTE, note.number)
+        else:
+            writer.block(rows, vocabulary, BlockRole.FRONT)
     blank = [str(page.content.number) for page in pages if not page.rows]
     remarks = (
         (f"no text on page{'s' * (len(blank) > 1)} {', '.join(blank)} (scanned? run OCR first)",)
         if blank
         else ()
     )
-    return writer.rendering(), remarks
+    symbol = _symbol(pages[0])
+    facts = DocumentFacts(symbol=symbol) if symbol else None
+    return writer.rendering(facts), remarks
