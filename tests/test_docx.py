@@ -6,6 +6,7 @@ create (footnotes, list definitions) are written with lxml, as Word writes them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sys
@@ -23,6 +24,7 @@ from docx.oxml import parse_xml  # noqa: E402
 from docx.oxml.ns import nsdecls, qn  # noqa: E402
 
 from reslint.readers.docx import format_number  # noqa: E402
+from tests.conftest import SHARED  # noqa: E402
 from tests.helpers import ROOT, reslint  # noqa: E402
 
 W = nsdecls("w")
@@ -825,3 +827,115 @@ def test_a_note_cited_again_by_its_typed_superscript_number_is_a_call(tmp_path: 
     assert calls == [(1, "[^1]"), (1, "1"), (2, "[^2]"), (1, "1,"), (2, "2")]
     check = reslint("check", "--no-cache", "--select", "PU,FN", str(path))
     assert "PU002" not in check.out and "FN" not in check.out, check.out
+
+
+# Word files as the UN's documents system serves them (../shared/realdocs/word: N1741568.DOC
+# names, OOXML inside), split by a stable hash of the name: one half tunes the reader, the
+# other checks it.
+REAL_WORD = SHARED / "realdocs" / "word"
+REAL_NONRES = SHARED / "realdocs" / "nonres"
+needs_real_word = pytest.mark.skipif(
+    not REAL_WORD.is_dir(), reason="needs ../shared/realdocs/word (real UN Word files)"
+)
+
+
+def checking_half() -> list[Path]:
+    """Return the real Word files held out from tuning: odd SHA-1 of the file name."""
+    files = sorted(REAL_WORD.iterdir()) if REAL_WORD.is_dir() else []
+    return [p for p in files if int(hashlib.sha1(p.name.encode()).hexdigest(), 16) % 2]
+
+
+def body_paragraphs(path: Path) -> list:  # type: ignore[type-arg]
+    """Return the body paragraphs (``w:p``) in the order Word counts them, tables row by row."""
+    found: list = []  # type: ignore[type-arg]
+    containers = {qn(f"w:{name}") for name in ("tbl", "tr", "tc", "sdt", "sdtContent")}
+
+    def walk(container) -> None:  # type: ignore[no-untyped-def]
+        for child in container.iterchildren():
+            if child.tag == qn("w:p"):
+                found.append(child)
+            elif child.tag in containers:
+                walk(child)
+
+    walk(docx.Document(str(path)).element.body)
+    return found
+
+
+def word_paragraphs(path: Path) -> list[str]:
+    """Return the text of each body paragraph as Word counts them."""
+    return ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body_paragraphs(path)]
+
+
+def letters(text: str) -> str:
+    """Return the letters and digits of ``text`` (tabs, breaks, hyphens are not ``w:t`` text)."""
+    return "".join(re.findall(r"[^\W_]", text))
+
+
+@needs_real_word
+def test_real_word_files_are_read_with_few_findings_each_at_its_word_paragraph() -> None:
+    """Every node and every finding points at the Word paragraph that holds its text."""
+    from reslint.api import Linter
+    from reslint.model import NodeKind
+
+    linter = Linter(load_plugins=False)
+    files = checking_half()
+    assert len(files) > 80
+    findings = []
+    for path in files:
+        outcome = linter.lint_file(path)
+        assert outcome.error is None and outcome.result is not None, outcome.error
+        rendering = outcome.extraction.rendering  # type: ignore[union-attr]
+        document = outcome.result.document
+        paragraphs = word_paragraphs(path)
+        assert document.operative, path.name
+        for node in document.nodes:
+            anchor = rendering.locations.anchor(node.span.start)
+            if node.kind is NodeKind.FOOTNOTE:
+                assert anchor.label == f"footnote {node.number}", (path.name, anchor)
+                continue
+            assert anchor.label == f"paragraph {anchor.line}"
+            first = letters(node.view.text)[:30]
+            assert first in letters(paragraphs[anchor.line - 1]), (
+                path.name,
+                anchor,
+                node.view.text,
+            )
+        for violation in outcome.result.violations:
+            anchor = rendering.locations.anchor(violation.span.start)
+            flagged = rendering.text[violation.span.start : violation.span.end]
+            if anchor.label.startswith("paragraph"):
+                assert letters(flagged) in letters(paragraphs[anchor.line - 1]), violation
+            findings.append((path.name, anchor.line, violation.code, flagged))
+    assert len(findings) / len(files) <= 0.3, findings
+
+
+@needs_real_word
+def test_annotating_a_real_word_file_anchors_each_comment_in_its_paragraph(
+    tmp_path: Path,
+) -> None:
+    draft = tmp_path / "N1747013.DOC"
+    draft.write_bytes((REAL_WORD / "N1747013.DOC").read_bytes())
+    check = reslint("check", "--no-cache", "--output-format", "json", str(draft))
+    findings = json.loads(check.out)
+    assert findings, "the file has slips to comment on"
+    run = reslint("annotate", str(draft))
+    assert run.code == 1, run.err
+    reviewed = tmp_path / "N1747013.reviewed.DOC"
+    anchored = [
+        number
+        for number, paragraph in enumerate(body_paragraphs(reviewed), 1)
+        for _ in paragraph.iter(qn("w:commentRangeStart"))
+    ]
+    assert anchored == sorted(f["location"]["row"] for f in findings)
+    assert word_paragraphs(reviewed) == word_paragraphs(draft)
+
+
+@pytest.mark.skipif(not REAL_NONRES.is_dir(), reason="needs ../shared/realdocs/nonres")
+def test_real_word_documents_that_are_not_resolutions_are_read() -> None:
+    """Budget fascicles: long Word reports with tables, not resolutions (the smallest three)."""
+    from reslint.parser import parse_rendering
+
+    for path in sorted(REAL_NONRES.iterdir(), key=lambda p: p.stat().st_size)[:3]:
+        rendering = read_word(path)
+        assert rendering.blocks, path.name
+        parse_rendering(rendering, source_format="docx")
