@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from reslint.parser import parse_document
+from reslint.parser import parse_document, parse_rendering
 from tests.helpers import ROOT, reslint
 
 pytest.importorskip("pypdfium2")
@@ -454,9 +454,11 @@ def test_italic_openers_are_read_from_the_fonts(seed_pdf: tuple[Path, Typeset]) 
     assert rendering.italic is not None
     spans = [rendering.text[span.start : span.end] for span in rendering.italic]
     assert spans == italic_phrases(seed_content()[0])
-    document = parse_document(rendering.text)
-    openers = {node.opener.span for node in document.nodes if node.opener is not None}
-    assert openers <= set(rendering.italic)
+    document = parse_rendering(rendering, source_format="pdf")
+    openers = [node.opener.span for node in document.nodes if node.opener is not None]
+    assert len(openers) == 18
+    # each opener begins in italics ("Réaffirmant" of the phrase "Réaffirmant sa volonté")
+    assert {opener.start for opener in openers} <= {span.start for span in rendering.italic}
 
 
 def test_every_row_is_mapped_to_its_page_and_line(seed_pdf: tuple[Path, Typeset]) -> None:
