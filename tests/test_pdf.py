@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from reslint.parser import parse_document, parse_rendering
+from reslint.parser import parse_rendering
 from tests.helpers import ROOT, reslint
 
 pytest.importorskip("pypdfium2")
