@@ -20,7 +20,9 @@ _BUILTIN = {
     "github": "reslint.formatters.github:GithubFormatter",
     "gitlab": "reslint.formatters.gitlab:GitlabFormatter",
     "junit": "reslint.formatters.junit:JunitFormatter",
-    "html": "reslint.formatters.html:HtmlFormatter",
+    "html": "reslint.formatters.audit:AuditHtmlFormatter",
+    "summary-json": "reslint.formatters.audit_summary:SummaryJsonFormatter",
+    "summary-csv": "reslint.formatters.audit_summary:SummaryCsvFormatter",
 }
 
 
