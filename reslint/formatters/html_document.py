@@ -11,8 +11,10 @@ as in a printed resolution; footnote calls link to them.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
-from typing import Sequence
+from itertools import accumulate
+from typing import Callable, Sequence
 
 from reslint.formatters.base import FileReport
 from reslint.formatters.html_marks import Decoration, Insertion, escape, render_stretch
@@ -104,21 +106,53 @@ def _clamped(violation: Violation, length: int) -> Span:
     return Span(start, min(max(violation.span.end, start), length))
 
 
-def _touches(span: Span, start: int, end: int) -> bool:
-    if len(span) == 0:
-        return start < span.start < end
-    return span.start < end and span.end > start
+class _SpanSet:
+    """Spans, sorted once, asked in O(log n) whether any touches a range."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        filled = sorted((s.start, s.end) for s in spans if len(s))
+        self._starts = [start for start, _ in filled]
+        self._reach = list(accumulate((end for _, end in filled), max))
+        """The farthest end of the spans up to each one (in order of start)."""
+        self._points = sorted(s.start for s in spans if not len(s))
+
+    def touches(self, start: int, end: int) -> bool:
+        """Return whether a span overlaps ``[start, end)`` or an empty one lies inside it."""
+        before = bisect.bisect_left(self._starts, end)  # spans starting before ``end``
+        if before and self._reach[before - 1] > start:
+            return True
+        point = bisect.bisect_right(self._points, start)
+        return point < len(self._points) and self._points[point] < end
 
 
-def _artefact_only(structure: Structure, start: int, end: int) -> bool:
-    """Return whether all the visible text of ``start:end`` is artefacts or removed markup."""
-    text = structure.text
-    covered = [
-        (max(span.start, start), min(span.end, end))
-        for span in [*(span for _, span in structure.artefacts), *structure.markup]
-        if span.start < end and span.end > start
-    ]
-    return all(text[i].isspace() or any(s <= i < e for s, e in covered) for i in range(start, end))
+class _Cover:
+    """Stretches of text that do not count as visible (artefacts, removed markup)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((s.start, s.end) for s in spans if len(s)):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ranges = merged
+
+    def only_covered(self, text: str, start: int, end: int) -> bool:
+        """Return whether all the visible text of ``text[start:end]`` is covered."""
+        index = max(0, bisect.bisect_right(self._starts, start) - 1)
+        cursor = start
+        while cursor < end:
+            if index < len(self._ranges) and self._ranges[index][0] <= cursor:
+                cursor = max(cursor, self._ranges[index][1])
+                index += 1
+                continue
+            following = self._ranges[index][0] if index < len(self._ranges) else end
+            stop = min(following, end)
+            if text[cursor:stop].strip():
+                return False
+            cursor = stop
+        return True
 
 
 def blocks_of(structure: Structure, spans: Sequence[Span]) -> list[Block]:
@@ -133,12 +167,14 @@ def blocks_of(structure: Structure, spans: Sequence[Span]) -> list[Block]:
     )
     blocks: list[Block] = []
     cursor = 0
+    findings = _SpanSet(spans)
+    hidden = _Cover([*(span for _, span in structure.artefacts), *structure.markup])
 
     def between(start: int, end: int) -> None:
         if start >= end:
             return
-        if any(_touches(s, start, end) for s in spans) or (
-            text[start:end].strip() and not _artefact_only(structure, start, end)
+        if findings.touches(start, end) or (
+            text[start:end].strip() and not hidden.only_covered(text, start, end)
         ):
             blocks.append(Block((Span(start, end),), None))
 
@@ -150,7 +186,8 @@ def blocks_of(structure: Structure, spans: Sequence[Span]) -> list[Block]:
         start = max(node.span.start, cursor)
         between(cursor, start)
         pieces: list[Span] = []
-        for inner in nodes[index + 1 :]:
+        for following in range(index + 1, len(nodes)):
+            inner = nodes[following]
             if inner.span.start >= node.span.end:
                 break
             if inner.span.end <= node.span.end:
@@ -179,8 +216,10 @@ class FileView:
         self.blocks = blocks_of(structure, self.spans)
         self.decorations = self._decorations()
         self._stretches = self._all_stretches()
+        self._places = _Places(self._stretches)
         self._insertions = self._place_insertions()
         self._owners = self._owners_of_findings()
+        self._decorations_of = _overlapping(self.decorations, self._places)
 
     # --- decorations ---------------------------------------------------------------
 
@@ -243,25 +282,25 @@ class FileView:
         return placed
 
     def _stretch_for(self, offset: int, inclusive_start: bool) -> tuple[int, int] | None:
-        for number, stretches in enumerate(self._stretches):
-            for place, piece in enumerate(stretches):
-                after_start = piece.start <= offset if inclusive_start else piece.start < offset
-                if after_start and offset <= piece.end:
-                    return (number, place)
-        return None
+        """Return the first stretch (in block order) holding ``offset`` at or before its end."""
+        return self._places.first(
+            offset,
+            lambda piece: (
+                (piece.start <= offset if inclusive_start else piece.start < offset)
+                and offset <= piece.end
+            ),
+        )
 
     def _owners_of_findings(self) -> dict[int, list[int]]:
         """Map block number → the findings whose notes stand beside it (where they start)."""
         owners: dict[int, list[int]] = {}
+        pieces = _Places([list(block.pieces) for block in self.blocks])
         for index, span in enumerate(self.spans):
-            owner = 0
-            for number, block in enumerate(self.blocks):
-                if block.holds(span.start) or (
-                    len(span) == 0 and any(p.end == span.start for p in block.pieces)
-                ):
-                    owner = number
-                    break
-            owners.setdefault(owner, []).append(index)
+            start, empty = span.start, not len(span)
+            found = pieces.first(
+                start, lambda p, at=start, empty=empty: p.contains(at) or (empty and p.end == at)
+            )
+            owners.setdefault(found[0] if found is not None else 0, []).append(index)
         return owners
 
     # --- output --------------------------------------------------------------------
@@ -273,7 +312,7 @@ class FileView:
             self.report.text,
             piece.start,
             piece.end,
-            self.decorations,
+            self._decorations_of.get((block, place), ()),
             self._insertions.get((block, place), []),
         )
 
@@ -335,3 +374,51 @@ class FileView:
             body.append('<div class="footnotes">' + "".join(footnotes) + "</div>")
         language = escape(self.structure.language)
         return f'<div class="resolution" lang="{language}">{"".join(body)}</div>'
+
+
+class _Places:
+    """The stretches of all blocks, sorted by start, to find those at an offset in O(log n).
+
+    Stretches do not overlap, so once sorted by start their ends are in order too,
+    and the ones that can hold an offset are a short run found by bisection.
+    """
+
+    def __init__(self, stretches: Sequence[Sequence[Span]]) -> None:
+        ordered = sorted(
+            (piece.start, piece.end, (number, place))
+            for number, pieces in enumerate(stretches)
+            for place, piece in enumerate(pieces)
+        )
+        self.spans = [Span(start, end) for start, end, _ in ordered]
+        self.keys = [key for _, _, key in ordered]
+        self._reach = list(accumulate((end for _, end, _ in ordered), max, initial=0))[1:]
+        """The farthest end up to each stretch: the ends themselves when none overlap."""
+        self._starts = [start for start, _, _ in ordered]
+
+    def first(self, offset: int, holds: Callable[[Span], bool]) -> tuple[int, int] | None:
+        """Return the first key (in block order) of the stretches near ``offset`` that hold it."""
+        low = bisect.bisect_left(self._reach, offset)
+        high = bisect.bisect_right(self._starts, offset)
+        found = [self.keys[i] for i in range(low, high) if holds(self.spans[i])]
+        return min(found) if found else None
+
+
+def _overlapping(
+    decorations: Sequence[Decoration], places: _Places
+) -> dict[tuple[int, int], list[Decoration]]:
+    """Give each stretch the decorations that overlap it, in one sweep over both."""
+    ordered = sorted(
+        (d for d in decorations if len(d.span)), key=lambda d: (d.span.start, d.span.end)
+    )
+    found: dict[tuple[int, int], list[Decoration]] = {}
+    active: list[Decoration] = []
+    waiting = 0
+    for span, key in zip(places.spans, places.keys):
+        while waiting < len(ordered) and ordered[waiting].span.start < span.end:
+            active.append(ordered[waiting])
+            waiting += 1
+        active = [d for d in active if d.span.end > span.start]
+        inside = [d for d in active if d.span.start < span.end]
+        if inside:
+            found[key] = inside
+    return found

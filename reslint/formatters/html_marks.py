@@ -58,13 +58,19 @@ def render_stretch(
         (i for i in insertions if start <= i.offset <= end), key=lambda i: (i.offset, i.order)
     )
     cuts = {start, end}
+    opening: dict[int, list[Decoration]] = {}
     for decoration in inside:
-        cuts.add(max(start, decoration.span.start))
+        first = max(start, decoration.span.start)
+        cuts.add(first)
         cuts.add(min(end, decoration.span.end))
+        opening.setdefault(first, []).append(decoration)
     cuts.update(i.offset for i in placed)
     points = sorted(cuts)
     parts: list[str] = []
     waiting = 0
+    # the decorations over the current piece, by rank: added where they start, dropped
+    # where they end, so each cut costs the decorations active there, not all of them
+    active: dict[int, Decoration] = {}
     for index, point in enumerate(points):
         while waiting < len(placed) and placed[waiting].offset == point:
             parts.append(placed[waiting].html)
@@ -72,11 +78,13 @@ def render_stretch(
         if index + 1 == len(points):
             break
         following = points[index + 1]
-        active = sorted(
-            (d for d in inside if d.span.start <= point and following <= d.span.end),
-            key=lambda d: d.rank,
-        )
-        parts.extend(d.open_tag for d in active)
+        for decoration in opening.get(point, ()):
+            active[id(decoration)] = decoration
+        if active:
+            for key in [k for k, d in active.items() if d.span.end <= point]:
+                del active[key]
+        over = sorted(active.values(), key=lambda d: d.rank)
+        parts.extend(d.open_tag for d in over)
         parts.append(escape(text[point:following]))
-        parts.extend(d.close_tag for d in reversed(active))
+        parts.extend(d.close_tag for d in reversed(over))
     return "".join(parts)
