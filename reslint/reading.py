@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,35 @@ def _detect_newline(text: str) -> str:
     return "\n"
 
 
+_MARKED = frozenset(
+    {"utf-8", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}
+)
+"""Encodings a byte-order mark can begin."""
+
+
+def _declared(data: bytes, encoding: str) -> tuple[bytes, str]:
+    """Return the byte-order mark and the exact codec of a file read in a declared encoding.
+
+    What is written back must be the bytes that were read: a codec that adds a
+    mark when encoding (``utf-8-sig``, ``utf-16``, ``utf-32``) is replaced by its
+    mark-less form, and the mark the file has, if any, is kept as such.  The
+    byte order of ``utf-16`` and ``utf-32`` is the mark's, else the one Python's
+    decoder assumes.
+    """
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return b"", encoding  # reported when decoding
+    family = {"utf-8-sig": "utf-8"}.get(name, name)
+    if family in _MARKED:
+        for mark, exact in _BOMS:
+            if data.startswith(mark) and exact.startswith(family):
+                return mark, exact
+    if family in ("utf-16", "utf-32"):
+        return b"", f"{family}-{'le' if sys.byteorder == 'little' else 'be'}"
+    return b"", family
+
+
 def decode(data: bytes, encoding: str | None = None) -> SourceText:
     """Decode ``data``: an explicit encoding, else a BOM, else UTF-8, else cp1252.
 
@@ -51,6 +81,8 @@ def decode(data: bytes, encoding: str | None = None) -> SourceText:
     """
     bom = b""
     guessed = False
+    if encoding is not None:
+        bom, encoding = _declared(data, encoding)
     if encoding is None:
         for mark, name in _BOMS:
             if data.startswith(mark):
