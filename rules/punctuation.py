@@ -31,8 +31,29 @@ def terminal_fix(node: Node, wanted: str) -> tuple[Span, Fix] | None:
         return None
     if node.terminator in _MARKS:
         return span, Fix.replace(span, wanted, f"Use '{wanted}'")
-    insertion = Span(span.end, span.end)
+    end = _after_closers(node, span.end)
+    insertion = Span(end, end)
     return span, Fix.replace(insertion, wanted, f"Add '{wanted}'")
+
+
+_CLOSING = "\"'”’»)]"
+
+
+def _after_closers(node: Node, end: int) -> int:
+    """Return where a missing mark goes: after the brackets and quotes that close the text.
+
+    ``resolution 1244 (1999)`` takes its comma after the parenthesis, and a title
+    in quotation marks after the closing mark: the mark ends the paragraph, not
+    what the parenthesis or the quotation holds.
+    """
+    view = node.view
+    text = view.text.rstrip()
+    index = len(text)
+    while index > 0 and text[index - 1] in _CLOSING:
+        index -= 1
+    if index == len(text):
+        return end
+    return view.original_span(len(text) - 1, len(text)).end
 
 
 def _check_end(
