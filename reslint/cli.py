@@ -361,7 +361,11 @@ def _check(args: argparse.Namespace) -> int:
                     fixed += count
                     if args.diff:
                         changed += 1
-                        sys.stdout.write(_unified_diff(str(path), outcome.text, fixed_text))
+                        assert outcome.source is not None
+                        problem = _write_diff(str(path), outcome.source, outcome.text, fixed_text)
+                        if problem is not None:
+                            _error(f"{path}: {problem}")
+                            errors += 1
                         result = outcome.result
                     else:
                         try:
@@ -493,17 +497,22 @@ def _count_fixed(before: list, after: list) -> int:  # type: ignore[type-arg]
     return max(0, len(before) - len(after))
 
 
-def _unified_diff(path: str, before: str, after: str) -> str:
-    import difflib
+def _write_diff(path: str, source, before: str, after: str) -> str | None:  # type: ignore[no-untyped-def]
+    """Print the fixes of a file as a unified diff of its bytes; return a problem, if any."""
+    from reslint.unified_diff import unified_diff
 
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True),
-        after.splitlines(keepends=True),
-        fromfile=f"a/{path.lstrip('/')}",
-        tofile=f"b/{path.lstrip('/')}",
-    )
-    text = "".join(lines)
-    return text if text.endswith("\n") else text + "\n"
+    try:
+        diff = unified_diff(path, source.encode(before), source.encode(after))
+    except UnicodeEncodeError as error:
+        return f"the fixed text cannot be written in {source.encoding} ({error.reason})"
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(diff)
+        buffer.flush()
+    else:  # a text stream without bytes underneath (a test's capture)
+        sys.stdout.write(diff.decode("utf-8", "replace"))
+    return None
 
 
 def _registry(args: argparse.Namespace):  # type: ignore[no-untyped-def]
