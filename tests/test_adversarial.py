@@ -64,7 +64,7 @@ def paragraph_number_too_many_digits(folder: Path) -> list[str]:
 
 
 def chinese_session(folder: Path) -> list[str]:
-    return _check("--language", "zh", str(files.session_text(folder)))
+    return _check("--language", "zh", "--lint-non-resolutions", str(files.session_text(folder)))
 
 
 def input_over_the_size_limit(folder: Path) -> list[str]:
