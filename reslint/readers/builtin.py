@@ -83,7 +83,7 @@ def sniff_format(data: bytes) -> str | None:
         return _zip_format(data)
     if data.startswith(_OLE2):
         return "word97"
-    if data.lstrip(b"\x00\t\r\n ").startswith(_PDF):
+    if data[:64].lstrip(b"\x00\t\r\n ").startswith(_PDF):
         return "pdf"
     if data.startswith(b"{\\rtf"):
         return "rtf"
