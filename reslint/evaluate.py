@@ -1,18 +1,30 @@
 """Measure reslint on a folder of real resolutions.
 
     python -m reslint.evaluate PATH [--manifest FILE] [--jobs N] [--json]
+                                    [--half tuning|checking] [--seed]
 
-For each language and source (the first folder level under PATH, or the
+For each half, language and source (the first folder level under PATH, or the
 ``manifest.tsv`` columns when one is found), prints the share of body paragraphs
 recognised (not ``unclassified``), violations per document per rule, and the
 files that crashed.  Adopted resolutions are edited texts: on them, a rule
 that fires often is usually wrong.
+
+Files are split in two halves by the SHA-1 of their name: the *tuning* half is
+the one to look at while changing reslint, the *checking* half the one whose
+figures say whether a change holds on texts it was not tuned on (``--half``
+keeps one).  ``--seed`` puts errors into the texts (``reslint.seeding``) and
+reports the share of them that reslint catches.
+
+Plain text (``*.txt``), Akoma Ntoso (``*.xml``), Word and PDF files are read;
+the language is the manifest's, the second suffix (``x.fr.txt``) or the
+folder's name (``akn/fr/``).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -45,31 +57,63 @@ class FileStats:
     language: str
     source: str
     era: str
+    half: str = ""
     body: int = 0
     unclassified: int = 0
     violations: dict[str, int] = field(default_factory=dict)
     crash: str | None = None
+    refused: str | None = None
     seconds: float = 0.0
 
 
+HALVES = ("tuning", "checking")
+
+
+def half(path: str) -> str:
+    """Return the half a file belongs to: the parity of the SHA-1 of its name.
+
+    The name alone decides, so a file stays in its half wherever the folder is
+    and whatever else is added to it.
+    """
+    digest = hashlib.sha1(Path(path).name.encode("utf-8")).digest()
+    return HALVES[digest[-1] % 2]
+
+
+class Refused(Exception):
+    """reslint declined the file with a one-line error (an unreadable or foreign format)."""
+
+
 _LINTER: Any = None
+_SUFFIXES = (".txt", ".xml", ".pdf", ".docx", ".doc")
+
+
+def _linter() -> Any:
+    global _LINTER
+    if _LINTER is None:
+        from reslint.api import Linter
+
+        _LINTER = Linter(load_plugins=False)
+    return _LINTER
+
+
+def lint_real(path: str, language: str) -> Any:
+    """Lint a file of the evaluation set (forcing its language when it is known)."""
+    forced = language if language in LANGUAGES else None
+    if not path.endswith(".txt"):
+        outcome = _linter().lint_file(Path(path))
+        if outcome.error is not None:
+            raise Refused(outcome.error)
+        return outcome.result
+    text = Path(path).read_text("utf-8", errors="replace")
+    return _linter().lint_text(text, path=None) if forced is None else _lint_forced(text, forced)
 
 
 def _lint_one(job: tuple[str, str, str, str]) -> FileStats:
-    global _LINTER
     path, language, source, era = job
-    stats = FileStats(path, language, source, era)
+    stats = FileStats(path, language, source, era, half(path))
     started = time.perf_counter()
     try:
-        if _LINTER is None:
-            from reslint.api import Linter
-
-            _LINTER = Linter(load_plugins=False)
-        text = Path(path).read_text("utf-8", errors="replace")
-        forced = language if language in LANGUAGES else None
-        result = (
-            _LINTER.lint_text(text, path=None) if forced is None else _lint_forced(text, forced)
-        )
+        result = lint_real(path, language)
         document = result.document
         body = [n for n in document.nodes if n.kind in BODY_KINDS]
         stats.body = len(body)
@@ -77,6 +121,8 @@ def _lint_one(job: tuple[str, str, str, str]) -> FileStats:
         stats.violations = dict(Counter(v.code for v in result.violations))
         if result.crashes:
             stats.crash = "; ".join(c.message for c in result.crashes)
+    except Refused as error:
+        stats.refused = str(error)
     except Exception as error:
         stats.crash = f"{type(error).__name__}: {error} ({traceback.format_exc(limit=-1).strip()})"
     stats.seconds = time.perf_counter() - started
@@ -86,7 +132,7 @@ def _lint_one(job: tuple[str, str, str, str]) -> FileStats:
 def _lint_forced(text: str, language: str) -> Any:
     from reslint.config import Settings
 
-    return _LINTER.lint_text(text, settings=Settings(language=language))
+    return _linter().lint_text(text, settings=Settings(language=language))
 
 
 _GA_SESSION = re.compile(r"A_RES_(\d+)_")
@@ -119,7 +165,11 @@ def _jobs(root: Path, manifest: Path | None) -> list[tuple[str, str, str, str]]:
             for row in csv.DictReader(handle, delimiter="\t"):
                 rows[row["file"]] = row
     jobs = []
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*.txt") if p.is_file())
+    files = (
+        [root]
+        if root.is_file()
+        else sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES)
+    )
     for path in files:
         relative = path.relative_to(root).as_posix() if root.is_dir() else path.name
         row = rows.get(relative, {})
@@ -127,31 +177,109 @@ def _jobs(root: Path, manifest: Path | None) -> list[tuple[str, str, str, str]]:
             relative.split("/")[0] if "/" in relative else root.name
         )
         source = relative.split("/")[0] if "/" in relative else source
-        language = row.get("lang") or (
-            path.suffixes[-2].lstrip(".") if len(path.suffixes) > 1 else ""
-        )
+        language = row.get("lang") or _language_of(path)
         era = vintage(relative, row.get("era", ""))
         jobs.append((str(path), language, source, era))
     return jobs
 
 
-def evaluate(root: Path, manifest: Path | None = None, jobs: int = 2) -> list[FileStats]:
-    """Lint every ``*.txt`` under ``root`` and return per-file statistics."""
-    work = _jobs(root, manifest)
+def _language_of(path: Path) -> str:
+    """Return a file's language from ``x.fr.txt`` or its folder (``akn/fr/x.xml``)."""
+    if len(path.suffixes) > 1 and path.suffixes[-2].lstrip(".") in LANGUAGES:
+        return path.suffixes[-2].lstrip(".")
+    return path.parent.name if path.parent.name in LANGUAGES else ""
+
+
+def evaluate(
+    root: Path, manifest: Path | None = None, jobs: int = 2, only: str | None = None
+) -> list[FileStats]:
+    """Lint every file under ``root`` (of half ``only``, if given); per-file statistics."""
+    work = [job for job in _jobs(root, manifest) if only is None or half(job[0]) == only]
     if jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(jobs) as pool:
             return list(pool.map(_lint_one, work, chunksize=8))
     return [_lint_one(job) for job in work]
 
 
+@dataclass(frozen=True)
+class SeedOutcome:
+    """One error seeded into one file: caught or not."""
+
+    path: str
+    kind: str
+    caught: bool
+    crash: str | None = None
+
+
+def _seed_one(job: tuple[str, str, str, str]) -> list[SeedOutcome]:
+    from reslint.seeding import SEEDERS
+
+    path, language, _, _ = job
+    if not path.endswith(".txt"):
+        return []
+    try:
+        clean = lint_real(path, language)
+    except Exception:
+        return []
+    before = Counter(v.code for v in clean.violations)
+    forced = language if language in LANGUAGES else clean.document.language
+    outcomes = []
+    for seeder in SEEDERS:
+        try:
+            seeded = seeder(clean.document)
+            if seeded is None or any(before[code] for code in seeded.codes):
+                continue  # no place for this error, or the text already has one of its kind
+            after = Counter(v.code for v in _lint_forced(seeded.text, forced).violations)
+            caught = any(after[code] > before[code] for code in seeded.codes)
+            outcomes.append(SeedOutcome(path, seeded.kind, caught))
+        except Exception as error:
+            outcomes.append(SeedOutcome(path, seeder.__name__, False, repr(error)))
+    return outcomes
+
+
+def seed(root: Path, manifest: Path | None, jobs: int, only: str | None) -> list[SeedOutcome]:
+    """Seed every kind of error into the texts of ``root`` (of half ``only``)."""
+    work = [
+        job
+        for job in _jobs(root, manifest)
+        if (only is None or half(job[0]) == only) and job[3] == "digital"
+    ]
+    if jobs > 1 and len(work) > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            return [o for found in pool.map(_seed_one, work, chunksize=8) for o in found]
+    return [o for job in work for o in _seed_one(job)]
+
+
+def seed_report(outcomes: list[SeedOutcome]) -> str:
+    """Return the recall of seeded errors, per kind, and the misses."""
+    kinds: dict[str, list[SeedOutcome]] = defaultdict(list)
+    for outcome in outcomes:
+        kinds[outcome.kind].append(outcome)
+    lines = [f"{'seeded error':<24} {'seeded':>7} {'caught':>7} {'recall':>8}"]
+    for kind, items in sorted(kinds.items()):
+        caught = sum(o.caught for o in items)
+        lines.append(f"{kind:<24} {len(items):>7} {caught:>7} {100 * caught / len(items):>7.2f}%")
+    total = len(outcomes)
+    caught = sum(o.caught for o in outcomes)
+    share = 100 * caught / total if total else 100.0
+    lines.append(f"{'all':<24} {total:>7} {caught:>7} {share:>7.2f}%")
+    missed = [o for o in outcomes if not o.caught]
+    if missed:
+        lines.append("")
+        lines.append("missed:")
+        lines.extend(f"  {o.kind}: {o.path}{' ' + o.crash if o.crash else ''}" for o in missed)
+    return "\n".join(lines) + "\n"
+
+
 def report(stats: list[FileStats]) -> str:
     """Return the printed report."""
-    groups: dict[tuple[str, str, str], list[FileStats]] = defaultdict(list)
+    groups: dict[tuple[str, str, str, str], list[FileStats]] = defaultdict(list)
     for item in stats:
-        groups[(item.language, item.source, item.era or "-")].append(item)
-        groups[(item.language, "ALL", item.era or "-")].append(item)
+        for part in (item.half or "-", "both"):
+            groups[(part, item.language, item.source, item.era or "-")].append(item)
+            groups[(part, item.language, "ALL", item.era or "-")].append(item)
     lines = [
-        f"{'language':<8} {'source':<26} {'vintage':<10} {'docs':>5} {'paras':>7} "
+        f"{'half':<8} {'language':<8} {'source':<26} {'vintage':<10} {'docs':>5} {'paras':>7} "
         f"{'recognised':>10} {'viol/doc':>8} {'crashes':>7}"
     ]
     for key in sorted(groups):
@@ -162,7 +290,7 @@ def report(stats: list[FileStats]) -> str:
         total = sum(sum(i.violations.values()) for i in items)
         crashes = sum(1 for i in items if i.crash)
         lines.append(
-            f"{key[0]:<8} {key[1]:<26} {key[2]:<10} {len(items):>5} {body:>7} "
+            f"{key[0]:<8} {key[1]:<8} {key[2]:<26} {key[3]:<10} {len(items):>5} {body:>7} "
             f"{share:>9.2f}% {total / len(items):>8.2f} {crashes:>7}"
         )
     lines.append("")
@@ -190,17 +318,26 @@ def report(stats: list[FileStats]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation command."""
     parser = argparse.ArgumentParser(prog="python -m reslint.evaluate")
-    parser.add_argument("path", type=Path, help="a folder of resolutions (*.txt)")
+    parser.add_argument("path", type=Path, help="a folder of resolutions")
     parser.add_argument("--manifest", type=Path, help="manifest.tsv (default: PATH/manifest.tsv)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", action="store_true", help="print per-file statistics as JSON")
+    parser.add_argument("--half", choices=HALVES, help="only the files of one half")
+    parser.add_argument(
+        "--seed", action="store_true", help="seed errors into the texts and report recall"
+    )
     args = parser.parse_args(argv)
     if not args.path.exists():
         print(f"reslint: error: {args.path}: no such file or directory", file=sys.stderr)
         return 2
     manifest = args.manifest or (args.path / "manifest.tsv")
     started = time.perf_counter()
-    stats = evaluate(args.path, manifest, args.jobs)
+    if args.seed:
+        outcomes = seed(args.path, manifest, args.jobs, args.half)
+        sys.stdout.write(seed_report(outcomes))
+        sys.stdout.write(f"\n{time.perf_counter() - started:.1f} s\n")
+        return 1 if any(o.crash for o in outcomes) else 0
+    stats = evaluate(args.path, manifest, args.jobs, args.half)
     if args.json:
         json.dump([vars(s) for s in stats], sys.stdout, indent=1)
         sys.stdout.write("\n")

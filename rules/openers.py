@@ -133,6 +133,25 @@ def _candidate_words(language: str, kind: str) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+def _misspelt_adverb(
+    rule: Rule, document: Document, node: Node, kind: str, what: str
+) -> Iterator[Violation]:
+    """Report a misspelt adverb before a known phrase ("Profonément préoccupée"): the
+    lexicon takes any word formed like an adverb there, the dictionary says if it is one."""
+    opener = node.opener
+    assert opener is not None
+    lexicon = load_lexicon(document.language)
+    words = opener.text.split()
+    if lexicon.morphology is None or len(words) < 2:
+        return
+    first = words[0].casefold()
+    if first == opener.phrase.split()[0].casefold() or opener.marker_before:
+        return
+    at, judged = _judged(document, node, kind)
+    if judged.verdict is Verdict.MISSPELT and judged.start == 0:
+        yield _misspelling(rule, document, node, kind, what, at, judged)
+
+
 def _unknown(
     rule: Rule,
     document: Document,
@@ -142,7 +161,10 @@ def _unknown(
     statement: bool = False,
 ) -> Iterator[Violation]:
     opener = node.opener
-    if opener is None or opener.known or not opener.text:
+    if opener is not None and opener.known:
+        yield from _misspelt_adverb(rule, document, node, kind, what)
+        return
+    if opener is None or not opener.text:
         return
     if _accepted(node, rule.options.extra_phrases):
         return

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from reslint.evaluate import evaluate, report, vintage
+from reslint.evaluate import HALVES, evaluate, half, report, seed, seed_report, vintage
 from tests.conftest import CORPUS_DIR, ROOT
 
 
@@ -51,3 +51,75 @@ def test_real_corpus_no_crash_and_recognition() -> None:
         body = sum(s.body for s in digital)
         recognised = body - sum(s.unclassified for s in digital)
         assert recognised / body >= 0.995, f"{language}: {recognised / body:.4f}"
+
+
+def test_halves_are_decided_by_the_file_name_alone() -> None:
+    assert half("a/b/A_RES_59_187.en.txt") == half("A_RES_59_187.en.txt")
+    names = [f"A_RES_{n}_1.en.txt" for n in range(200)]
+    tuning = sum(half(name) == "tuning" for name in names)
+    assert 70 < tuning < 130
+    assert {half(name) for name in names} == set(HALVES)
+
+
+def test_report_shows_both_halves() -> None:
+    stats = evaluate(ROOT / "examples", None, jobs=1)
+    text = report(stats)
+    assert {s.half for s in stats} == set(HALVES)
+    for part in (*HALVES, "both"):
+        assert f"\n{part} " in text
+
+
+CLEAN = """59/187. Strengthening of international cooperation
+
+The General Assembly,
+
+Recalling its resolution 58/170 of 22 December 2003,
+
+Recalling also the Vienna Declaration and Programme of Action,1
+
+Reaffirming the Charter of the United Nations,2
+
+Noting the report of the Secretary-General,
+
+I
+
+Cooperation
+
+1. Requests the Secretary-General to report thereon;
+
+2. Encourages Member States to cooperate;
+
+3. Invites the regional commissions to contribute;
+
+4. Decides to include in the provisional agenda of its sixtieth session the item entitled
+"Human rights questions".
+
+_______________
+1 A/CONF.157/24 (Part I), chap. III.
+2 See resolution 55/2.
+"""
+
+
+def test_every_seeded_error_is_caught_in_a_clean_resolution() -> None:
+    from reslint.api import Linter
+    from reslint.seeding import SEEDERS
+
+    linter = Linter(load_plugins=False)
+    clean = linter.lint_text(CLEAN)
+    assert not clean.violations, [v.message for v in clean.violations]
+    kinds = set()
+    for seeder in SEEDERS:
+        seeded = seeder(clean.document)
+        if seeded is None:
+            continue
+        kinds.add(seeded.kind)
+        codes = {v.code for v in linter.lint_text(seeded.text).violations}
+        assert codes & set(seeded.codes), f"{seeded.kind}: {codes}"
+    assert len(kinds) >= 10, kinds
+
+
+def test_seeding_on_the_examples() -> None:
+    outcomes = seed(ROOT / "examples", None, jobs=1, only=None)
+    assert outcomes
+    assert sum(o.caught for o in outcomes) / len(outcomes) >= 0.95
+    assert "seeded error" in seed_report(outcomes)
