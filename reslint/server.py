@@ -27,7 +27,7 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, BinaryIO, Callable
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -469,6 +469,35 @@ class _ExitIsNotAnError(logging.Filter):
         return not (record.exc_info and isinstance(record.exc_info[1], SystemExit))
 
 
+def start_io(server: LanguageServer, stdin: BinaryIO, stdout: BinaryIO) -> None:
+    """Serve over stdio like pygls's ``start_io``, reading with :mod:`reslint.lsp_stream`.
+
+    pygls's own reading loop stalls for good after one malformed header and
+    leaves some requests unanswered; the rest (protocol, handlers, writer) is
+    pygls's.
+    """
+    import asyncio
+    import threading
+
+    from pygls.io_ import StdoutWriter
+
+    from reslint.lsp_stream import BoundedReader, MessageStream, log_in_one_line
+
+    log_in_one_line()
+    stop = threading.Event()
+    server._stop_event = stop  # what pygls's shutdown sets to end the loop
+    server.protocol.set_writer(StdoutWriter(stdout))
+    stream = MessageStream(server.protocol, BoundedReader(stdin, server.thread_pool), stop)
+    try:
+        asyncio.run(stream.run())
+    except BrokenPipeError:
+        logging.getLogger("reslint.server").error("the client closed the connection")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.shutdown()
+
+
 def serve(linter_options: dict[str, Any], tcp: tuple[str, int] | None = None) -> int:
     """Run the server until the client says ``exit``; return the process exit code.
 
@@ -495,7 +524,7 @@ def serve(linter_options: dict[str, Any], tcp: tuple[str, int] | None = None) ->
         stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
         sys.stdout = sys.stderr
         try:
-            server.start_io(stdin, stdout)
+            start_io(server, stdin, stdout)
         finally:
             sys.stdout = sys.__stdout__
     return 0 if server.shutdown_requested else 1
