@@ -34,11 +34,12 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from reslint import patterns
 from reslint.model import Document, Node, NodeKind, TextView
 from reslint.readers.akn import AKN_NAMESPACE
 
-_NOTE_BODY_MARK = re.compile(r"^\s*(?:\[\^\d{1,3}\]:|\d{1,3}(?=\s))\s*")
-_RESOLUTION_NUMBER = re.compile(r"^((?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.)\s+(.+)$", re.S)
+_NOTE_BODY_MARK = re.compile(patterns.NOTE_BODY_MARK)
+_RESOLUTION_NUMBER = re.compile(patterns.MARKUP_TITLE, re.S)
 _INLINE_HOLDERS = frozenset({"p", "num", "heading"})
 """Elements with mixed content: indentation must not add whitespace inside them."""
 

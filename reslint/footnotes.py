@@ -12,24 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reslint import patterns
 from reslint.limits import current, small_number
 
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(patterns.CALL_DIGIT_RUN)
 _SPACE_BEFORE_MARK = re.compile(r"[ \t]*(?=[,;:.)])")
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_SUPERSCRIPT = re.compile(r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
-_MARKDOWN = re.compile(r"\[\^(\d{1,3})\]")
-_GLUED = re.compile(r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)")
-_GLUED_QUOTE = re.compile(r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)")
-_TRAILING_CALLS = re.compile(r"(?<=[\w\"”’)\]][;:.,])(\d{1,3})((?:,\d{1,3})*)$")
-_AFTER_MARK = re.compile(
-    r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?:(?<=[a-zà-ÿ]{3}\.)|(?<=\w[;:]))(\d{1,2})$"
-)
-_YEAR = re.compile(r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])")
-_DETACHED = re.compile(r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)]|\s*$)")
-_DETACHED_YEAR = re.compile(r"(?<=(?:1[89]|20)\d\d)(\s+)(\d{1,2})(?=\s*[,;:.)]|\s+[a-zà-ÿ]|\s*$)")
-_DETACHED_SPACED = re.compile(r"(?<=\d)(\s+)(\d{1,2})(?=[ \t]+[,.](?:\s|$))")
-_AFTER_PUNCT = re.compile(r"(?<=[,;])(\s+)(\d{1,2})(?=\s+[a-zà-ÿ])")
+_SUPERSCRIPT = re.compile(patterns.SUPERSCRIPT_CALL)
+_MARKDOWN = re.compile(patterns.MARKDOWN_NOTE_CALL)
+_GLUED = re.compile(patterns.GLUED_CALL)
+_GLUED_QUOTE = re.compile(patterns.GLUED_QUOTE_CALL)
+_TRAILING_CALLS = re.compile(patterns.TRAILING_CALLS)
+_AFTER_MARK = re.compile(patterns.CALL_AFTER_MARK)
+_YEAR = re.compile(patterns.YEAR_CALL)
+_DETACHED = re.compile(patterns.DETACHED_CALL)
+_DETACHED_YEAR = re.compile(patterns.DETACHED_YEAR_CALL)
+_DETACHED_SPACED = re.compile(patterns.DETACHED_SPACED_CALL)
+_AFTER_PUNCT = re.compile(patterns.CALL_AFTER_PUNCTUATION)
 _NUMBERING_WORDS = frozenset(
     """
     article articles art paragraph paragraphs para paras paragraphe paragraphes párrafo

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from reslint import patterns
+
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
-_TYPED_NUMBER = re.compile(r"\s*([0-9\u0660-\u0669]{1,3})\s*[-.\u2013\u2014]?\s")
+_TYPED_NUMBER = re.compile(patterns.GOLD_NUMBER_START)
 _FRBR_LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "ara": "ar", "rus": "ru", "zho": "zh"}
 _TRAILING = " \t\n,،，:;؛；"
 

@@ -13,42 +13,34 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from reslint import patterns
 from reslint.model import Artefact, ArtefactKind
-from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.text import Span
 
 _RULE = re.compile(r"(?:\\?_){5,}|-{10,}")
 _PLACEHOLDER = re.compile(r"<!--.*?-->|`{3,}\w*|[^\w\s]")
 _DIRECTIVE = re.compile(r"<!--\s*reslint\b.*?-->", re.I)
 _SEPARATOR = re.compile(r"(?:\*\s*){3,}|-{3,9}|_{1,4}|(?:#\s*){3,}")
-_STRAY_SUPERSCRIPT = re.compile(r"e|er|re|ème|st|nd|rd|th|ª|º")
-_PAGE_NUMBER = re.compile(r"\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,4}\s*-|Page \d+(?: of \d+)?")
-_JOB_NUMBER = re.compile(
-    r"(?:GE\.)?\d{2}-\d{4,6}\*{0,2}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{6,}\*|\d{6}|[A-Z]?\d{2}-\d{5}\s+\d{2}/\d{2}/\d{2,4}"
-)
-_SYMBOL = re.compile(
-    r"(?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?\s?/\s?)+(?:[A-Za-z0-9][A-Za-z0-9.\-]*/)*"
-    r"[A-Za-z0-9][A-Za-z0-9.\-]*(?:\s*\(\d{4}\))?(?:\s*\[?\*\]?)?"
-    r"(?:\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4})?"
-)
+_STRAY_SUPERSCRIPT = re.compile(patterns.STRAY_SUPERSCRIPT_LINE)
+_PAGE_NUMBER = re.compile(patterns.PAGE_NUMBER_LINE)
+_JOB_NUMBER = re.compile(patterns.JOB_NUMBER_LINE)
+_SYMBOL = re.compile(patterns.DOCUMENT_SYMBOL_LINE)
 _DISTRIBUTION = re.compile(
     r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)",
     re.I,
 )
-_FOOTNOTE_BODY = re.compile(
-    r"(\d{1,3})(?:\s+|\t)(?=[A-Z\u00c0-\u00de«“\"(\[*]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/)"
-)
-_OP_NUMBER = re.compile(r"(\d{1,4})\s*\.\s+\S")
-_BARE_LABEL = re.compile(rf"\d{{1,4}}\s*\.|[(（]?(?:{SUBPARAGRAPH_LABEL})[)）]")
-_BARE_NUMBER = re.compile(r"(\d{1,3})")
-_MD_FOOTNOTE_BODY = re.compile(r"\[\^(\d{1,3})\]:\s*")
+_FOOTNOTE_BODY = re.compile(patterns.NOTE_BODY_START)
+_OP_NUMBER = re.compile(patterns.NUMBERED_TEXT_START)
+_BARE_LABEL = re.compile(patterns.BARE_LABEL_LINE)
+_BARE_NUMBER = re.compile(patterns.NOTE_NUMBER_LINE)
+_MD_FOOTNOTE_BODY = re.compile(patterns.MARKDOWN_NOTE_BODY)
 # how an unnumbered footnote text starts ("Voir A/73/368, par. 19.", "Ibid.", "Résolution 70/1.")
 NOTE_START = re.compile(
     r"(?:Voir|See|Véase|Ver|Ibid|Idem|Official Records|Documents officiels|Documentos Oficiales"
-    r"|R[ée]solution\s+\d|Resolución\s+\d|[A-Z]{1,2}/(?:RES/|CONF\.|C\.\d|\d))\b"
+    r"|R[ée]solution\s+\d|Resolución\s+\d|" + patterns.NOTE_SYMBOL + r")\b"
 )
 _TERMINAL = ",;:."
-_TRAILING_NOISE = re.compile(r"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*\d{1,3})+$")
+_TRAILING_NOISE = re.compile(patterns.LINE_END_NOISE)
 
 
 @dataclass(frozen=True, slots=True)

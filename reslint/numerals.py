@@ -1,13 +1,11 @@
 """Roman numerals and letter labels, both ways: "iv" ↔ 4, "aa" ↔ 27.
 
 Subparagraph labels ((a), (iv)), Word's list counters and old General Assembly
-session numbers (``3363 (XXX)``) all need them.
+session numbers (``3363 (XXX)``) all need them.  The patterns that find labels in a
+text are in :mod:`reslint.patterns`.
 """
 
 from __future__ import annotations
-
-SUBPARAGRAPH_LABEL = r"[a-z]{1,2}|[ivxlc]{1,6}|[一二三四五六七八九十]{1,3}"
-"""The letters or numerals of a subparagraph label: (a), (aa), (iv), Chinese (一) … (十)."""
 
 _VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _NUMERALS = (

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Callable
 
+from reslint import patterns
 from reslint.footnotes import CallCandidate, candidates, select_calls
 from reslint.grammar import BlockGrammar, BlockParse, grammar_for
 from reslint.language import detect_language
@@ -26,7 +27,6 @@ from reslint.model import (
     Opener,
     TextView,
 )
-from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock
 from reslint.text import Span
 from reslint.vocabulary import parse_ordinal
@@ -34,12 +34,12 @@ from reslint.vocabulary import parse_ordinal
 if TYPE_CHECKING:
     from reslint.readers import Rendering
 
-_ROMAN_LABEL = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+_ROMAN_LABEL = re.compile(patterns.SMALL_ROMAN)
 _FORMAT_MARKS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]*"
 _SESSION_WORDS = re.compile(r"(?i)^(.+?)\s+(?:special\s+)?(?:session|período de sesiones)\b")
-_RES_NUMBER = re.compile(r"^(?:(E?S)-)?(\d{1,4})/(\d{1,4})")
-_SYMBOL_SESSION = re.compile(r"^A/(?:HRC/)?(?:RES/)?(\d{1,3})/")
+_RES_NUMBER = re.compile(patterns.RESOLUTION_NUMBER_PARTS)
+_SYMBOL_SESSION = re.compile(patterns.SYMBOL_SESSION)
 _QUOTE_OPEN = ("\u201c", "\u00ab", '"', "\u2018")
 _QUOTE_CLOSE = re.compile(r"[\u201d\u00bb\"\u2019]\s*[.,;:]?\s*$")
 _EXTRACTION_SIGNS = frozenset(
@@ -51,11 +51,11 @@ _EXTRACTION_SIGNS = frozenset(
         ArtefactKind.DISTRIBUTION,
     }
 )
-_LABEL_START = re.compile(rf"[(（]?\s?(?:{SUBPARAGRAPH_LABEL})\s?[)）]\s")
-_NUMBERED = re.compile(r"\d{1,4}\s*\.(?:\s|$)")
-_NUMBERED_ANY = re.compile(r"\d{1,4}\s*[.-](?:\s|$)")
+_LABEL_START = re.compile(patterns.LABEL_START)
+_NUMBERED = re.compile(patterns.NUMBERED_START)
+_NUMBERED_ANY = re.compile(patterns.NUMBERED_ANY_MARK_START)
 _ALL_MARKS = ",;:.،؛，；：。"
-_FOOTNOTE_LIKE = re.compile(r"(\d{1,3})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)")
+_FOOTNOTE_LIKE = re.compile(patterns.NOTE_LIKE_START)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -121,10 +121,10 @@ def _line_start_pattern(language: str) -> re.Pattern[str]:
         )
         or "(?!)"
     )
-    sub = r"(?:\(?\s?(?:[a-z]{1,2}|[ivxlc]{1,6})\s?\)|[-•–—▪◦])"
+    sub = patterns.LINE_START_LABEL
     strong = (
         rf"(?P<organ>[«“\"]?\s*(?:{organs})\s*,\s*$)"
-        rf"|(?P<strong>\d{{1,4}}\s*\.(?:\s|$)|{sub}\s|(?:Annexe|Annex|Anexo)(?:\s+[IVX\d]+)?\s*$"
+        rf"|(?P<strong>{patterns.NUMBERED_START}|{sub}\s|(?:Annexe|Annex|Anexo)(?:\s+[IVX\d]+)?\s*$"
         r"|\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ª)?\s+(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión)\b"
         r"|\[(?:Adopted|Adoptée|Aprobada)\b)"
     )
@@ -759,8 +759,8 @@ _ROLE_CATEGORY = {
     BlockRole.ANNEX: "annex",
     BlockRole.ADOPTION: "adoption",
 }
-_TYPED_NUMBER = re.compile(r"\s*\d{1,4}\s*[.-]?\s*")
-_TYPED_LABEL = re.compile(rf"\s*[(（]?\s?(?:{SUBPARAGRAPH_LABEL})\s?[)）]?\s*")
+_TYPED_NUMBER = re.compile(patterns.TYPED_NUMBER)
+_TYPED_LABEL = re.compile(patterns.TYPED_LABEL)
 
 
 def _as_role(parsed: BlockParse, source: SourceBlock, lexicon: Lexicon, text: str) -> BlockParse:
@@ -852,7 +852,7 @@ def _regions(blocks: list[Block]) -> tuple[tuple[int, ...], ...]:
 
 
 def _call_span(view: TextView, candidate: CallCandidate) -> tuple[int, int]:
-    digits = re.search(r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+", view.text[candidate.start : candidate.end])
+    digits = re.search(patterns.CALL_FIGURES, view.text[candidate.start : candidate.end])
     start = candidate.start + (digits.start() if digits else 0)
     end = candidate.start + (digits.end() if digits else candidate.end - candidate.start)
     span = view.original_span(start, end)
@@ -861,7 +861,5 @@ def _call_span(view: TextView, candidate: CallCandidate) -> tuple[int, int]:
 
 def _header_symbol(text: str) -> str | None:
     head = text[:2000]
-    found = re.search(
-        r"(?m)^\s*((?:A|S|E)/(?:[A-Z0-9.\-]+/)*RES/[\w./\-]+(?:\s*\(\d{4}\))?)\s*$", head
-    )
+    found = re.search(patterns.RESOLUTION_SYMBOL_LINE, head)
     return found.group(1) if found else None

@@ -23,16 +23,17 @@ from __future__ import annotations
 
 import re
 
+from reslint import patterns
 from reslint.model import Document, NodeKind
 
 SKIPPED = "no resolution found; skipped (--lint-non-resolutions lints it anyway)"
 """What is said of a file in which no resolution was found."""
 
-_RESOLUTION_SYMBOL = re.compile(r"/RES/")
+_RESOLUTION_SYMBOL = re.compile(patterns.RESOLUTION_SERIES)
 KNOWN_SHARE = 0.2
 """Share of body paragraphs with a known opener above which a text reads as a resolution."""
 _BODY = frozenset({NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.UNCLASSIFIED})
-_RESOLUTION_NUMBER = re.compile(r"\s*(?:E?S-)?\d{1,4}/\d{1,4}\s?\.(?:\s|$)")
+_RESOLUTION_NUMBER = re.compile(patterns.RESOLUTION_TITLE_START)
 
 
 def resolution_found(document: Document) -> bool:

@@ -13,6 +13,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from reslint import patterns
+
 
 @dataclass(frozen=True, slots=True)
 class Numbering:
@@ -52,7 +54,7 @@ def human_rights_council_session_year(session: int) -> float:
     return hrc.first_year + (session - 1) / hrc.per_year
 
 
-_YEAR_NUMBER = re.compile(r"(?<!\d)((?:19|20)\d\d)/\d{1,3}\b")
+_YEAR_NUMBER = re.compile(patterns.YEAR_NUMBER)
 
 
 def session_year(symbol: str | None, text: str) -> int | None:

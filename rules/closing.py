@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from reslint import patterns
 from reslint.closers import SessionNamed
 from reslint.lexicon import load_lexicon, normalise
 from reslint.model import Document, Node
@@ -20,7 +21,7 @@ def _body(node: Node) -> tuple[str, int]:
     """Return the normalised text after the paragraph number, and its offset."""
     offset = 0
     if node.label_span is not None and node.number is not None:
-        match = re.match(r"\s*\d+\s*\.\s*", node.text)
+        match = re.match(patterns.CLOSING_NUMBER_START, node.text)
         offset = match.end() if match else 0
     return normalise(node.text[offset:]), offset
 

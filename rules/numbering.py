@@ -7,12 +7,13 @@ from typing import Iterator
 
 from reslint_rules._shared import letter_label, letter_value, roman_label, roman_value
 
+from reslint import patterns
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
 
-_SMALL_ROMAN = re.compile(r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})")
+_SMALL_ROMAN = re.compile(patterns.SMALL_ROMAN)
 _CROSS_REFERENCE = re.compile(
     r"(?i)\bparagraphs?\s+\d+(?:\s*\([a-z]+\))?\s+(?:above|below)"
     r"|\bparagraphes?\s+\d+(?:\s*[a-z]\))?\s+ci-(?:dessus|dessous)"

@@ -11,6 +11,7 @@ from typing import Iterator
 
 from reslint_rules._shared import roman_value
 
+from reslint import patterns
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.sessions import (
@@ -107,10 +108,10 @@ def _span(node: Node, start: int, end: int):
 
 _SC_SLASH = re.compile(
     r"\b(?P<word>[Rr]esolutions?|[Rr][ée]solutions?|[Rr]esoluci(?:ón|ones))\s+"
-    r"(?:(?:\d{1,4}\s*\(\d{4}\)|\d{1,4}/\d{4})\s*(?:,|and|et|y)\s+)*"
-    r"(?P<number>\d{1,4})/(?P<year>\d{4})(?![\d/])"
+    rf"(?:(?:{patterns.SC_NUMBER}|\d{{1,4}}/\d{{4}})\s*(?:,|and|et|y)\s+)*"
+    + patterns.SC_NUMBER_SLASH
 )
-_SC_LIST_ITEM = re.compile(r"(?<![\w/])(?P<number>\d{1,4})/(?P<year>\d{4})(?![\d/])")
+_SC_LIST_ITEM = re.compile(patterns.SC_LIST_ITEM)
 
 # First Security Council resolution number of some years; a number/year pair is
 # read as a Security Council citation only when it fits this table (± 2 years),
@@ -254,11 +255,7 @@ class ImpossibleDate(Rule):
 
 # --------------------------------------------------------------------------- RF003 / RF004
 
-_CITED = (
-    r"(?<![\w/.\-])(?:(?P<session>\d{1,3})/(?P<number>\d{1,4})"
-    r"|(?P<oldnumber>\d{1,4})(?:\s+[A-Z])?\s*\(\s*(?P<roman>[IVXLC]+)\s*\))"
-    r"(?:\s+[A-Z](?:\s*(?:,|and|to|et|à|y|a)\s*[A-Z]\b)*)?"
-)
+_CITED = patterns.CITED_RESOLUTION
 _QUALIFIER = {
     "en": r"(?P<qualifier>\s+of\s+the\s+General\s+Assembly)?",
     "fr": r"(?P<qualifier>\s+de\s+l['’]\s?Assemblée(?:\s+générale)?)?",
@@ -653,9 +650,9 @@ class SessionOrdinalFigures(Rule):
 
 # --------------------------------------------------------------------------- RF006
 
-_OCR_MODIFIER = re.compile(r"(?P<modifier>Rev|Add|Corr|Amend)\.\s?(?P<bad>[lI])(?![\w.])")
-_SYMBOL = re.compile(r"(?<![\w/.])(?:A|S|E|ST|TD|DP|CRC)/[\w.\-]+(?:/[\w.\-]+)*")
-_BAD_COMPONENT = re.compile(r"\d*l\d*|\d+O\d*|\d*O\d+")
+_OCR_MODIFIER = re.compile(patterns.SYMBOL_MODIFIER_SLIP)
+_SYMBOL = re.compile(patterns.CITED_SYMBOL)
+_BAD_COMPONENT = re.compile(patterns.SYMBOL_COMPONENT_SLIP)
 
 
 class DocumentSymbolSyntax(Rule):

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
+from reslint import patterns
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.text import Span
@@ -456,10 +457,7 @@ class DoubleSpace(Rule):
     _RUN = re.compile(r"(?<=\S) {2,}(?=\S)")
     _JUSTIFIED_RUNS = 3
     # a paragraph number or subparagraph label, or a resolution number in a title
-    _LABEL_BEFORE = re.compile(
-        r"(?:^|\s)(?:\d{1,4}\.?|\(?[a-z]{1,4}\)|\(?[ivxlc]{1,6}\)|\d{1,3}/\d{1,4}\.?"
-        r"|[IVXLC]{1,6}\.|[A-Z]\.)$"
-    )
+    _LABEL_BEFORE = re.compile(patterns.LABEL_BEFORE_SPACES)
 
     def _runs(self, document: Document, node: Node) -> list[re.Match[str]]:
         text = node.text

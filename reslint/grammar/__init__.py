@@ -15,12 +15,12 @@ from typing import Callable
 
 import pyparsing as pp
 
+from reslint import patterns
 from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, normalise
-from reslint.numerals import SUBPARAGRAPH_LABEL
 from reslint.vocabulary import month_names
 
 _WHITE = " \t\u00a0\u202f"
-_SECTION_START = re.compile(r"(?:==\s*)?(?:[IVXLC]{1,6}|[A-Z])(?:\s*\.|\s|$)")
+_SECTION_START = re.compile(patterns.SECTION_START)
 _ARTICLE = re.compile(r"^(?:The|L'|Le|La|Les|El|Los|Las)\s*", re.I)
 _MEETING = (
     r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
@@ -33,10 +33,6 @@ _MEETING = (
     r"|الجلسة\s+(?:العامة\s+)?\d{1,5}"  # ar
 )
 _VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
-_SUB_LABEL = (
-    rf"(?:[(（]?\s?(?P<label>{SUBPARAGRAPH_LABEL})\s?[)）]"
-    r"|(?P<bullet>[-•–—▪◦]))"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,13 +50,6 @@ class BlockParse:
 
 
 _ANNEX_WORDS = ("附件", "Пр", "مر")
-
-
-def _number_pattern(lexicon: Lexicon) -> str:
-    """Return the pattern of an operative paragraph number: "1." (or "1 -" in Arabic)."""
-    if lexicon.number_style == "dash":
-        return r"(?P<number>\d{1,4})\s*(?:\.|-|–)(?=\s|$)"  # "1 -", also with an en dash
-    return r"(?P<number>\d{1,4})\s*\.(?=\s|$)"
 
 
 def _scoped(pattern: str) -> str:
@@ -110,23 +99,22 @@ class BlockGrammar:
             _rx(rf"(?i)(?:«\s*|\"\s*|“\s*)?(?:{organ_alt})\s*[,،，]?", "organ_name")("organ") + end
         ).set_name("organ_line")
         self.operative = (
-            _el(pp.Regex(_number_pattern(lexicon), as_match=True)).set_name("op_number")("label")
+            _el(pp.Regex(patterns.operative_number(lexicon.number_style), as_match=True)).set_name(
+                "op_number"
+            )("label")
             + pp.Opt(opener_op)
             + rest
         ).set_name("operative")
         self.subparagraph = (
-            _el(pp.Regex(_SUB_LABEL + r"(?=\s)", as_match=True)).set_name("sub_label")("label")
+            _el(pp.Regex(patterns.SUB_LABEL + r"(?=\s)", as_match=True)).set_name("sub_label")(
+                "label"
+            )
             + rest
         ).set_name("subparagraph")
         self.title = (
-            _rx(
-                r"(?P<resno>(?:E?S-)?\d{1,4}/\d{1,4}(?:\s+[A-Z](?:\s+(?:and|to|et|à|y|a)\s+[A-Z])?)?)"
-                r"(?:\s*\.|(?=\s|$))",
-                "res_number",
-            )("resno")
-            + rest
+            _rx(patterns.RESOLUTION_TITLE_NUMBER, "res_number")("resno") + rest
             | _rx(
-                r"(?:Resolution|Résolution|Resolución)\s+(?P<resno>\d{1,4}\s*\(\d{4}\))",
+                r"(?:Resolution|Résolution|Resolución)\s+(?P<resno>" + patterns.SC_NUMBER + ")",
                 "sc_number",
             )("resno")
             + rest
@@ -134,13 +122,8 @@ class BlockGrammar:
         self.adoption = (
             _rx(rf"(?i){_MEETING}", "meeting_line")("meeting") + rest
             | _rx(_VOTE, "vote_line")("vote") + rest
-            | _rx(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", "cjk_date")("meeting") + end
-            | _rx(
-                r"(?i)(?:\d{1,2}(?:er|º)?\s+(?:de\s+)?(?P<month>[^\W\d]{3,})\s+(?:de\s+)?\d{4}"
-                r"|(?P<month2>[^\W\d]{3,})\s+\d{1,2},?\s+\d{4})\.?",
-                "date_line",
-            )("date")
-            + end
+            | _rx(patterns.CJK_DATE_LINE, "cjk_date")("meeting") + end
+            | _rx(patterns.DATE_LINE, "date_line")("date") + end
         ).set_name("adoption")
         self.annex = (
             _rx(
@@ -151,10 +134,7 @@ class BlockGrammar:
             + end
         ).set_name("annex_heading")
         self.section = (
-            _rx(
-                r"(?:==\s*)?(?:[IVXLC]{1,6}|[A-Z])(?:\s*==)?(?:\s*\.|(?=\s|$))",  # "== II =="
-                "section_label",
-            )("section")
+            _rx(patterns.SECTION_LABEL, "section_label")("section")  # "== II =="
             + _rx(r"[^;]{0,300}", "heading_text")("heading")
             + end
         ).set_name("section_heading")
@@ -207,9 +187,9 @@ class BlockGrammar:
 
         self._gates: dict[str, Callable[[str], bool]] = {
             "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
-            "operative": starts(r"\d{1,4}\s*[.–-]"),
-            "subparagraph": starts(rf"(?:[(（]?\s?(?:{SUBPARAGRAPH_LABEL})\s?[)）]|[-•–—▪◦])\s"),
-            "title": starts(r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"),
+            "operative": starts(patterns.OPERATIVE_NUMBER_GATE),
+            "subparagraph": starts(patterns.SUBPARAGRAPH_GATE),
+            "title": starts(patterns.TITLE_GATE),
             "adoption": starts(
                 r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}|الجلسة"
                 r"|[^\W\d][\w-]*(?:ième|th|st|nd|rd|ère)\s+(?:séance|plenary)"

@@ -68,7 +68,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reslint.numerals import SUBPARAGRAPH_LABEL
+from reslint import patterns
 from reslint.readers import Anchor, Extraction, Rendering, SourceMap
 from reslint.readers.akn_tree import AKN_NAMESPACE, Chars, Element, looks_like_akn, parse_xml
 from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock, SourceCall
@@ -124,7 +124,7 @@ _FIELDS = frozenset({"docNumber", "docTitle", "docType", "docDate", "docStatus",
 _LINE_BREAKS = frozenset({"eol", "br"})
 _NOTES = frozenset({"authorialNote", "noteRef"})
 _QUOTING = frozenset({"embeddedStructure", "quotedStructure", "attachments"})
-_NOTE_MARKER = re.compile(r"\d{1,3}")
+_NOTE_MARKER = re.compile(patterns.NOTE_MARKER)
 _CALL_BRACKETS = frozenset({"(", ")"})
 """A ``<sup>`` holding only a parenthesis of a footnote call (Arabic: ``(1)``)."""
 _EMPTY_NOTE_NUMBER = re.compile(r"^\s*\(\s*\)\s*")
@@ -134,19 +134,15 @@ _FINAL_MARKS = frozenset(".,;:!?،؛。，；：．")
 """Marks that end a paragraph's text in the six languages (a title ends with none)."""
 _CLOSERS = " \t\"'”’»)）]"
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_FIGURE = re.compile(r"\s*([0-9\u0660-\u0669]{1,4})\s*[-.\u2013\u2014]?\s*$")
+_FIGURE = re.compile(patterns.FIGURE_NUMBER_LINE)
 """A paragraph number as ``<num>`` writes it: "1.", "1 -", "12"."""
-_TYPED_FIGURE = re.compile(r"\s*([0-9\u0660-\u0669]{1,4})\s*[-.\u2013\u2014]?\s")
+_TYPED_FIGURE = re.compile(patterns.FIGURE_NUMBER_START)
 """A paragraph number typed at the start of the text ("1 - ترحب", as in the Arabic files)."""
-_HEADING_NUMBER = re.compile(
-    r"\s*(?:[IVXLC]{1,7}|[A-Z]|[一二三四五六七八九十]{1,3}|[А-ЯЁ])\s*[.、]?\s*$"
-)
+_HEADING_NUMBER = re.compile(patterns.HEADING_NUMBER_LINE)
 """A division's number: "I.", "B.", "一."; a paragraph numbered so is a heading."""
-_LABEL = re.compile(r"\s*[(（]?\s*([^\s()（）.]{1,8})\s*[)）.]?\s*$")
+_LABEL = re.compile(patterns.MARKUP_LABEL_LINE)
 """A subparagraph label: "(a)", "a)", "(iv)", "(أ)", "(一)"."""
-_TYPED_LABEL = re.compile(
-    rf"\s*(?:[(（]\s?)?({SUBPARAGRAPH_LABEL}|[а-яё]{{1,2}}|[\u0621-\u064a]{{1,2}})\s?[)）]\s"
-)
+_TYPED_LABEL = re.compile(patterns.TYPED_LABEL_ANY_SCRIPT)
 """A subparagraph label typed at the start of a paragraph's text ("(a)\tTo…", "а) …")."""
 
 LANGUAGE_CODES = {

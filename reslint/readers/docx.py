@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from reslint import patterns
 from reslint.limits import check_zip, current, small_number
 from reslint.numerals import letter_label, roman_label
 from reslint.readers import (
@@ -96,7 +97,7 @@ _BLOCK_CONTAINERS = frozenset(
 _NOTE_TYPES_SKIPPED = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 _OFF = frozenset({"0", "false", "off", "none"})
 _STREAM_NAME = re.compile(r"file '<[^']*>' ")
-_TYPED_CALLS = re.compile(r"\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*")
+_TYPED_CALLS = re.compile(patterns.TYPED_CALLS)
 """Superscript text that can only be note numbers: "13", "4,6"."""
 _CALL_SEPARATOR = re.compile(r"[\s,]{1,3}")
 """What stands between two calls of one group ("1,2"): part of the calls, not of the text."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from reslint import patterns
 from reslint.readers.blocks import BlockRole, DocumentFacts
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CUSTOM_PROPERTIES = "/docProps/custom.xml"
 _PROPERTY = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}property"
-_SYMBOL = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+")
+_SYMBOL = re.compile(patterns.PROPERTY_SYMBOL)
 _LANGUAGES = {
     "english": "en",
     "french": "fr",

@@ -1,0 +1,321 @@
+"""Every number, label and symbol pattern of a resolution, in one place.
+
+Paragraph numbers ("12."), subparagraph labels ("(a)", "iv)"), resolution numbers
+("59/187", "1244 (1999)"), document symbols ("A/RES/79/1"), footnote calls and
+bodies, page and job numbers and meeting numbers are written here once, as
+regular-expression *source* (strings), and composed into the patterns the
+layout, the grammar, the parser, the readers and the rules use.  A module that
+needs one compiles it itself, when it is imported, so nothing here costs
+anything at start-up.
+
+Words of a language (meeting, annex, "See"/"Voir") are not here: they live in
+the language's lexicon (``reslint/lexicons/<lang>.toml``).
+
+Naming: a bare noun (``PARAGRAPH_DIGITS``) is a fragment to build with; a name
+ending in ``_LINE`` must match a whole stripped line; ``_START`` matches at the
+start of a text; the other names say what they find.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- figures
+
+FIGURES = r"[0-9\u0660-\u0669]"
+"""A figure in Western or Arabic-Indic digits ("12", "١٢")."""
+
+# --------------------------------------------------------------------------- paragraph numbers
+
+PARAGRAPH_DIGITS = r"\d{1,4}"
+"""The figures of an operative paragraph number (1 … 9999)."""
+
+NUMBER_DOT = rf"{PARAGRAPH_DIGITS}\s*\."
+"""A paragraph number with its dot: "12." ("12 ." as PDF extraction leaves it)."""
+
+NUMBERED_START = rf"{NUMBER_DOT}(?:\s|$)"
+"""A text that starts with a numbered paragraph's number: "12. Decides", "12."."""
+
+NUMBERED_ANY_MARK_START = rf"{PARAGRAPH_DIGITS}\s*[.-](?:\s|$)"
+"""A numbered start with a dot or the dash of Arabic texts: "12.", "12 -"."""
+
+NUMBERED_TEXT_START = rf"({PARAGRAPH_DIGITS})\s*\.\s+\S"
+"""A numbered paragraph's number followed by its text (group 1: the figures)."""
+
+OPERATIVE_NUMBER_GATE = rf"{PARAGRAPH_DIGITS}\s*[.–-]"
+"""The cheap test a block passes before the grammar tries it as a numbered paragraph."""
+
+TYPED_NUMBER = rf"\s*{PARAGRAPH_DIGITS}\s*[.-]?\s*"
+"""A paragraph number typed before the text of a block whose reader says it is numbered."""
+
+FIGURE_NUMBER_LINE = rf"\s*({FIGURES}{{1,4}})\s*[-.\u2013\u2014]?\s*$"
+"""A paragraph number as Akoma Ntoso's ``<num>`` writes it: "1.", "1 -", "12"."""
+
+FIGURE_NUMBER_START = rf"\s*({FIGURES}{{1,4}})\s*[-.\u2013\u2014]?\s"
+"""A paragraph number typed at the start of the text ("1 - ترحب", as in Arabic files)."""
+
+GOLD_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.\u2013\u2014]?\s"
+"""A paragraph number typed at the start of a paragraph of the markup's reference reading."""
+
+CLOSING_NUMBER_START = r"\s*\d+\s*\.\s*"
+"""The number before an operative paragraph's text, with the spaces around it."""
+
+
+def operative_number(style: str) -> str:
+    """Return the grammar's operative number: "1." (style ``dot``) or "1 -" (``dash``).
+
+    The figures are the group ``number``; the mark is followed by a space or the end.
+    """
+    if style == "dash":
+        return rf"(?P<number>{PARAGRAPH_DIGITS})\s*(?:\.|-|–)(?=\s|$)"  # en dash too
+    return rf"(?P<number>{PARAGRAPH_DIGITS})\s*\.(?=\s|$)"
+
+
+# --------------------------------------------------------------------------- subparagraph labels
+
+LATIN_LABEL = r"[a-z]{1,2}|[ivxlc]{1,6}"
+"""The letters or roman numerals of a subparagraph label: (a), (aa), (iv)."""
+
+SUBPARAGRAPH_LABEL = rf"{LATIN_LABEL}|[一二三四五六七八九十]{{1,3}}"
+"""The letters or numerals of a subparagraph label: (a), (aa), (iv), Chinese (一) … (十)."""
+
+LABEL_OPEN = r"[(（]"
+"""The opening parenthesis of a label, half or full width."""
+
+LABEL_CLOSE = r"[)）]"
+"""The closing parenthesis of a label, half or full width."""
+
+BULLET = r"[-•–—▪◦]"
+"""A bullet or dash that stands for a subparagraph label."""
+
+LABEL = rf"{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}"
+"""A subparagraph label: "(a)", "a)", "( iv )", "（一）"."""
+
+LABEL_START = rf"{LABEL}\s"
+"""A text that starts with a subparagraph label and a space."""
+
+SUB_LABEL = (
+    rf"(?:{LABEL_OPEN}?\s?(?P<label>{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}|(?P<bullet>{BULLET}))"
+)
+"""The grammar's label: the letters (group ``label``) or a bullet (group ``bullet``)."""
+
+SUBPARAGRAPH_GATE = rf"(?:{LABEL}|{BULLET})\s"
+"""The cheap test a block passes before the grammar tries it as a subparagraph."""
+
+LINE_START_LABEL = rf"(?:\(?\s?(?:{LATIN_LABEL})\s?\)|{BULLET})"
+"""A Latin label or bullet that can only start a paragraph of plain text."""
+
+TYPED_LABEL = rf"\s*{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}?\s*"
+"""A label typed before the text of a block whose reader says it is a list item."""
+
+TYPED_LABEL_ANY_SCRIPT = (
+    rf"\s*(?:{LABEL_OPEN}\s?)?({SUBPARAGRAPH_LABEL}|[а-яё]{{1,2}}|[\u0621-\u064a]{{1,2}})"
+    rf"\s?{LABEL_CLOSE}\s"
+)
+"""A label typed at the start of a paragraph's text, Cyrillic and Arabic letters too."""
+
+MARKUP_LABEL_LINE = r"\s*[(（]?\s*([^\s()（）.]{1,8})\s*[)）.]?\s*$"
+"""A label as markup writes it on its own: "(a)", "a)", "(iv)", "(أ)", "(一)"."""
+
+BARE_LABEL_LINE = rf"{NUMBER_DOT}|{LABEL_OPEN}?(?:{SUBPARAGRAPH_LABEL}){LABEL_CLOSE}"
+"""A paragraph number or label alone on its line ("6.", "(a)"): its text follows."""
+
+SMALL_ROMAN = r"(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+"""A lowercase roman numeral up to xxxix, the labels of the second degree."""
+
+LABEL_BEFORE_SPACES = (
+    r"(?:^|\s)(?:\d{1,4}\.?|\(?[a-z]{1,4}\)|\(?[ivxlc]{1,6}\)|\d{1,3}/\d{1,4}\.?"
+    r"|[IVXLC]{1,6}\.|[A-Z]\.)$"
+)
+"""A paragraph number, label, resolution number or section number just before spaces."""
+
+# --------------------------------------------------------------------------- sections
+
+SECTION_LETTERS = r"(?:[IVXLC]{1,6}|[A-Z])"
+"""The number of a section of the operative part or of an annex: "II", "B"."""
+
+SECTION_START = rf"(?:==\s*)?{SECTION_LETTERS}(?:\s*\.|\s|$)"
+"""A text that starts with a section number ("II.", "B ", "== III")."""
+
+SECTION_LABEL = rf"(?:==\s*)?{SECTION_LETTERS}(?:\s*==)?(?:\s*\.|(?=\s|$))"
+"""The grammar's section number: "II.", "B", "== II ==" (Markdown headings)."""
+
+HEADING_NUMBER_LINE = r"\s*(?:[IVXLC]{1,7}|[A-Z]|[一二三四五六七八九十]{1,3}|[А-ЯЁ])\s*[.、]?\s*$"
+"""A division's number as markup writes it: "I.", "B.", "一.", "Б"."""
+
+ROMAN_NUMERAL = r"[IVXLC]+"
+"""An uppercase roman numeral: old General Assembly sessions ("3363 (XXX)"), annexes."""
+
+# --------------------------------------------------------------------------- resolution numbers
+
+RESOLUTION_NUMBER = r"(?:E?S-)?\d{1,4}/\d{1,4}"
+"""A resolution's number: "59/187", "S-27/2", "ES-10/19"."""
+
+RESOLUTION_NUMBER_PARTS = r"^(?:(E?S)-)?(\d{1,4})/(\d{1,4})"
+"""A resolution's number in its parts: special prefix, session, number."""
+
+RESOLUTION_TITLE_NUMBER = (
+    rf"(?P<resno>{RESOLUTION_NUMBER}(?:\s+[A-Z](?:\s+(?:and|to|et|à|y|a)\s+[A-Z])?)?)"
+    r"(?:\s*\.|(?=\s|$))"
+)
+"""A resolution's number heading its title, with its parts: "59/187.", "60/251 A and B"."""
+
+RESOLUTION_TITLE_START = rf"\s*{RESOLUTION_NUMBER}\s?\.(?:\s|$)"
+"""A title that starts with a resolution's number and its dot: "73/3. Title"."""
+
+MARKUP_TITLE = r"^((?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.)\s+(.+)$"
+"""A title in markup: the number (group 1) and the words (group 2)."""
+
+TITLE_GATE = r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"
+"""The cheap test a block passes before the grammar tries it as a title."""
+
+SC_NUMBER = r"\d{1,4}\s*\(\d{4}\)"
+"""A Security Council resolution's number: "1244 (1999)"."""
+
+SC_NUMBER_SLASH = r"(?P<number>\d{1,4})/(?P<year>\d{4})(?![\d/])"
+"""A Security Council resolution's number mis-written with a slash: "1244/1999"."""
+
+SC_LIST_ITEM = rf"(?<![\w/]){SC_NUMBER_SLASH}"
+"""One slashed Security Council number in a list of them."""
+
+CITED_RESOLUTION = (
+    r"(?<![\w/.\-])(?:(?P<session>\d{1,3})/(?P<number>\d{1,4})"
+    rf"|(?P<oldnumber>\d{{1,4}})(?:\s+[A-Z])?\s*\(\s*(?P<roman>{ROMAN_NUMERAL})\s*\))"
+    r"(?:\s+[A-Z](?:\s*(?:,|and|to|et|à|y|a)\s*[A-Z]\b)*)?"
+)
+"""A General Assembly resolution cited in the text: "58/170", "3363 (XXX)", "60/251 A and B"."""
+
+YEAR_NUMBER = r"(?<!\d)((?:19|20)\d\d)/\d{1,3}\b"
+"""A resolution numbered by year (``2020/7``, ECOSOC): group 1 is the year."""
+
+# --------------------------------------------------------------------------- document symbols
+
+DOCUMENT_SYMBOL_LINE = (
+    r"(?:[A-Z][A-Za-z]{0,9}(?:\.\d+)?\s?/\s?)+(?:[A-Za-z0-9][A-Za-z0-9.\-]*/)*"
+    r"[A-Za-z0-9][A-Za-z0-9.\-]*(?:\s*\(\d{4}\))?(?:\s*\[?\*\]?)?"
+    r"(?:\s+\d{1,2}(?:er)?\s+[^\W\d]+\s+\d{4})?"
+)
+"""A document symbol as a running head prints it: "A/RES/59/187", "S/RES/1244 (1999)",
+"A/HRC/RES/52/1 12 avril 2023"."""
+
+RESOLUTION_SYMBOL_LINE = r"(?m)^\s*((?:A|S|E)/(?:[A-Z0-9.\-]+/)*RES/[\w./\-]+(?:\s*\(\d{4}\))?)\s*$"
+"""A resolution's own symbol alone on a line of the masthead (group 1)."""
+
+SYMBOL_SESSION = r"^A/(?:HRC/)?(?:RES/)?(\d{1,3})/"
+"""The session in a General Assembly or Human Rights Council symbol (group 1)."""
+
+RESOLUTION_SERIES = r"/RES/"
+"""What every resolution's symbol holds."""
+
+CITED_SYMBOL = r"(?<![\w/.])(?:A|S|E|ST|TD|DP|CRC)/[\w.\-]+(?:/[\w.\-]+)*"
+"""A document symbol cited in the text: "A/58/105", "E/CN.4/2005/L.10/Add.17"."""
+
+SYMBOL_MODIFIER_SLIP = r"(?P<modifier>Rev|Add|Corr|Amend)\.\s?(?P<bad>[lI])(?![\w.])"
+"""A symbol's modifier with the letter l or I read for the figure 1: "Rev.l"."""
+
+SYMBOL_COMPONENT_SLIP = r"\d*l\d*|\d+O\d*|\d*O\d+"
+"""A symbol's part with l for 1 or O for 0: "l70", "1O5"."""
+
+PROPERTY_SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9][A-Za-z0-9.\-]*)+"
+"""A symbol as a Word file's properties give it: "A/RES/72/4"."""
+
+NOTE_SYMBOL = r"[A-Z]{1,2}/(?:RES/|CONF\.|C\.\d|\d)"
+"""The start of a symbol a footnote's text can open with: "A/RES/", "A/CONF.", "A/73"."""
+
+# --------------------------------------------------------------------------- footnotes
+
+NOTE_NUMBER = r"\d{1,3}"
+"""The figures of a footnote's number (1 … 999)."""
+
+NOTE_NUMBER_LINE = rf"({NOTE_NUMBER})"
+"""A footnote number alone on its line (group 1)."""
+
+NOTE_BODY_START = (
+    rf"({NOTE_NUMBER})(?:\s+|\t)(?=[A-Z\u00c0-\u00de«“\"(\[*]|[a-z]{{1,6}}/|Ibid|ibid|\d{{1,4}}/)"
+)
+"""The number opening a footnote's text at the foot of a page: "3 See …", "12 A/73/368."."""
+
+NOTE_LIKE_START = rf"({NOTE_NUMBER})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
+"""A paragraph of the body that reads as a footnote's text: "3 Official Records …"."""
+
+MARKDOWN_NOTE_BODY = rf"\[\^({NOTE_NUMBER})\]:\s*"
+"""A Markdown footnote's text: "[^3]: See …"."""
+
+MARKDOWN_NOTE_CALL = rf"\[\^({NOTE_NUMBER})\]"
+"""A Markdown footnote call: "[^3]"."""
+
+NOTE_BODY_MARK = rf"^\s*(?:\[\^{NOTE_NUMBER}\]:|{NOTE_NUMBER}(?=\s))\s*"
+"""The number before a footnote's text, plain or Markdown."""
+
+NOTE_MARKER = NOTE_NUMBER
+"""A note marker as markup writes it."""
+
+TYPED_CALLS = rf"\s*{NOTE_NUMBER}(?:\s*,\s*{NOTE_NUMBER})*\s*"
+"""Superscript text that can only be note numbers: "13", "4,6"."""
+
+CALL_DIGIT_RUN = r"\d+"
+"""The figures of a call."""
+
+SUPERSCRIPT_CALL = r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+"""A call in superscript figures after a word: "rights¹²"."""
+
+CALL_FIGURES = r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
+"""The figures inside a call, plain or superscript."""
+
+GLUED_CALL = r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)"
+"""A call glued to the end of a word by text extraction: "l'homme3,"."""
+
+GLUED_QUOTE_CALL = r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)"
+"""A call glued after a closing quotation mark: "Agenda 21”4"."""
+
+TRAILING_CALLS = rf"(?<=[\w\"”’)\]][;:.,])({NOTE_NUMBER})((?:,{NOTE_NUMBER})*)$"
+"""Calls after a paragraph's final mark: "…;3", "….4,5"."""
+
+CALL_AFTER_MARK = (
+    r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?:(?<=[a-zà-ÿ]{3}\.)|(?<=\w[;:]))(\d{1,2})$"
+)
+"""A call glued after a comma, semicolon or colon: "rights,3 and"."""
+
+YEAR_CALL = r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])"
+"""A call glued to a year: "20002" is 2000 and call 2."""
+
+DETACHED_CALL = r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)]|\s*$)"
+"""A call set apart from its word by a space before a mark: "rights 3,"."""
+
+DETACHED_YEAR_CALL = r"(?<=(?:1[89]|20)\d\d)(\s+)(\d{1,2})(?=\s*[,;:.)]|\s+[a-zà-ÿ]|\s*$)"
+"""A call set apart from a year: "2000 2,"."""
+
+DETACHED_SPACED_CALL = r"(?<=\d)(\s+)(\d{1,2})(?=[ \t]+[,.](?:\s|$))"
+"""A call between figures and a spaced mark: "2000 2 ."."""
+
+CALL_AFTER_PUNCTUATION = r"(?<=[,;])(\s+)(\d{1,2})(?=\s+[a-zà-ÿ])"
+"""A call after a comma or semicolon and before running text: "rights, 3 and"."""
+
+# --------------------------------------------------------------------------- page furniture
+
+PAGE_NUMBER_LINE = r"\d{1,4}|\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,4}\s*-|Page \d+(?: of \d+)?"
+"""A page number alone on its line: "12", "3/14", "- 7 -", "Page 2 of 5"."""
+
+JOB_NUMBER_LINE = (
+    r"(?:GE\.)?\d{2}-\d{4,6}\*{0,2}(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{6,}\*|\d{6}"
+    r"|[A-Z]?\d{2}-\d{5}\s+\d{2}/\d{2}/\d{2,4}"
+)
+"""A job number alone on its line: "04-47718", "GE.23-12345 (F)", "*0447718*"."""
+
+STRAY_SUPERSCRIPT_LINE = r"e|er|re|ème|st|nd|rd|th|ª|º"
+"""An ordinal suffix that the extraction set on a line of its own ("e" of "59e")."""
+
+# --------------------------------------------------------------------------- meetings and dates
+
+MEETING_DIGITS = r"\d{1,5}"
+"""The figures of a meeting number."""
+
+CJK_DATE_LINE = r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+"""A date written in Chinese: "2004年12月20日"."""
+
+DATE_LINE = (
+    r"(?i)(?:\d{1,2}(?:er|º)?\s+(?:de\s+)?(?P<month>[^\W\d]{3,})\s+(?:de\s+)?\d{4}"
+    r"|(?P<month2>[^\W\d]{3,})\s+\d{1,2},?\s+\d{4})\.?"
+)
+"""An adoption date alone on its line: "20 December 2004", "1er juin 2004", "June 1, 2004"."""
+
+LINE_END_NOISE = rf"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*{NOTE_NUMBER})+$"
+"""What may follow a line's final mark: spaces, closing quotes and brackets, calls."""
