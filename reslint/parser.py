@@ -261,214 +261,20 @@ class _Builder:
         calls: tuple[FootnoteCall, ...],
         source: SourceBlock | None = None,
     ) -> None:
+        """Add a paragraph block: joined to the one it continues, or placed by the table."""
         view = make_view(self.text, block.segments, removed)
-        text = view.text
-        span = block.span
-        parsed = self._parse(text, source)
+        parsed = self._parse(view.text, source)
         if not self.structured:
-            target = self._continued_paragraph(text, parsed)
+            target = self._continued_paragraph(view.text, parsed)
             if target is not None:
                 self._merge(target, block, removed, calls)
                 return
         self._parts[len(self.nodes)] = (list(block.segments), list(removed))
-        if self._embedded is not None:
-            if parsed.category in ("adoption", "annex") or (
-                parsed.category == "operative"
-                and self._next_number(parsed.number)
-                and (not self._embedded_list or parsed.opener is not None)
-            ):
-                self._embedded = None
-                self._embedded_list = False
-            else:
-                self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
-                return
-        if self.quote_parent is not None:
-            self.add(NodeKind.QUOTED, view, span, parent=self.quote_parent, calls=calls)
-            if _QUOTE_CLOSE.search(text):
-                self.quote_parent = None
-            return
-        if self.state == "annex":
-            kind = NodeKind.ANNEX if parsed.category == "annex" else NodeKind.QUOTED
-            self.add(kind, view, span, calls=calls)
-            return
-        if (
-            text.startswith(_QUOTE_OPEN)
-            and self.last_paragraph is not None
-            and self.state == "operative"
-        ):
-            self.add(NodeKind.QUOTED, view, span, parent=self.last_paragraph, calls=calls)
-            if not _QUOTE_CLOSE.search(text) or len(text) < 3:
-                self.quote_parent = self.last_paragraph
-            return
-        category = parsed.category
-        in_body = self.state in ("preamble", "operative")
-        if (
-            in_body
-            and self.last_paragraph is not None
-            and self.last_paragraph == len(self.nodes) - 1
-            and self.nodes[-1].terminator == ":"
-            and category in ("unknown", "header", "title", "section")
-        ):
-            # "Adopts the following declaration:" followed by the declaration itself
-            self._embedded = self.last_paragraph
-            self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
-            return
-        if (
-            in_body
-            and category == "operative"
-            and parsed.number == "1"
-            and self._last_number
-            and self.last_paragraph is not None
-            and self.last_paragraph == len(self.nodes) - 1
-            and self.nodes[-1].terminator == ":"
-        ):
-            # "… towards the following: 1. Resolution of …; 2. …": a numbered list
-            # inside the paragraph, not a restart of the operative numbering
-            self._embedded = self.last_paragraph
-            self._embedded_list = True
-            self.add(NodeKind.QUOTED, view, span, parent=self._embedded, calls=calls)
-            return
-        if (
-            category == "organ"
-            and self.state in ("preamble", "operative")
-            and self.last_paragraph is not None
-            and self.nodes[self.last_paragraph].terminator == ":"
-            and _known_opener(self.nodes[self.last_paragraph])
-        ):
-            # "… adopt the following draft resolution:" followed by its text
-            self._embedded = self.last_paragraph
-            self.add(NodeKind.QUOTED, view, span, parent=self._embedded)
-        elif category == "organ":  # the first organ line, or the next resolution of a file
-            organ = self.lexicon.organ_for(parsed.detail.strip(' ,،，«“"'))
-            self.organ = organ.key if organ else self.organ
-            self.organ_gender = organ.gender if organ else self.organ_gender
-            self.organ_span = view.original_span(0, len(text))
-            if self._body_seen:
-                self.part += 1
-                self.section += 1
-                self.last_paragraph = None
-            self.add(NodeKind.ORGAN, view, span)
-            self.state = "preamble"
-        elif category == "operative" and self.state != "closing":
-            number = parsed.number
-            label_span = view.original_span(parsed.label_start, parsed.label_end)
-            body_start = parsed.label_end
-            node = self.add(
-                NodeKind.OPERATIVE,
-                view,
-                span,
-                number=number,
-                label_span=label_span,
-                opener=self.opener(view, parsed, body_start),
-                calls=calls,
-            )
-            self.last_paragraph = node.index
-            self.state = "operative"
-        elif category == "subparagraph" and self.last_paragraph is not None and in_body:
-            parent = self.nodes[self.last_paragraph]
-            depth = (
-                source.level
-                if source is not None and source.level
-                else 2
-                if _ROMAN_LABEL.fullmatch(parsed.label or "")
-                and self._roman_context(parsed.label or "")
-                else 1
-            )
-            self.add(
-                NodeKind.SUBPARAGRAPH,
-                view,
-                span,
-                number=parsed.label,
-                label_span=view.original_span(parsed.label_start, parsed.label_end),
-                parent=parent.index,
-                depth=depth,
-                calls=calls,
-            )
-        elif category == "title" and self.state in ("front", "closing"):
-            self._title(parsed.detail)
-            self.add(NodeKind.TITLE, view, span)
-            self.state = "front"
-        elif category == "adoption" and (in_body or self.state == "closing"):
-            self.add(NodeKind.ADOPTION, view, span)
-            self.state = "closing"
-        elif category == "annex" and self.state != "front":
-            self.add(NodeKind.ANNEX, view, span)
-            self.state = "annex"
-        elif category == "section" and self.state != "closing":
-            self.section += 1
-            self.add(NodeKind.SECTION, view, span)
-        elif category == "preambular" and self.state != "closing":
-            node = self.add(
-                NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed), calls=calls
-            )
-            self.last_paragraph = node.index
-            if self.state == "front":
-                self.state = "preamble"
-        elif self.lexicon.positional and in_body and category == "unknown":
-            # no opening phrases to go by: the final mark tells a preambular clause ("，")
-            # from an operative one ("；" or "。"), and the operative part, once begun, goes on
-            _, operative_mark, final_mark = self.lexicon.terminators
-            terminator = terminator_of(view)[0]
-            if self.state == "preamble" and terminator not in (operative_mark, final_mark):
-                node = self.add(
-                    NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed), calls=calls
-                )
-            else:
-                node = self.add(
-                    NodeKind.OPERATIVE, view, span, opener=self.opener(view, parsed), calls=calls
-                )
-                self.state = "operative"
-            self.last_paragraph = node.index
-        elif category == "unnumbered_operative" and self.state != "closing":
-            node = self.add(
-                NodeKind.OPERATIVE, view, span, opener=self.opener(view, parsed), calls=calls
-            )
-            self.last_paragraph = node.index
-            self.state = "operative"
-        elif self.state == "front" and category == "subparagraph" and self.organ_span is None:
-            # a file cut out of a compilation can start with the last subparagraphs of the
-            # preceding resolution: text of another document, kept but not checked
-            self.add(NodeKind.QUOTED, view, span, calls=calls)
-        elif self.state == "front":
-            if category in ("header", "adoption", "title", "unknown", "section"):
-                kind = NodeKind.TITLE if self._continues_title(text) else NodeKind.HEADER
-                if category == "header":
-                    self._header(parsed.detail, text)
-                self.add(kind, view, span)
-            else:
-                self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
-        elif self.state == "closing":
-            self.add(NodeKind.ADOPTION, view, span)
-        elif category == "header":
-            self.add(NodeKind.HEADER, view, span)
-        elif category == "unknown" and not self.structured and _FOOTNOTE_LIKE.match(text):
-            number = _FOOTNOTE_LIKE.match(text).group(1)  # type: ignore[union-attr]
-            self.add(NodeKind.FOOTNOTE, view, span, number=number)
-        elif (
-            category == "unknown"
-            and self.nodes
-            and self.nodes[-1].kind is NodeKind.SECTION
-            and len(text) <= 400
-            and terminator_of(view)[0] not in ",;"
-        ):
-            self.add(NodeKind.SECTION, view, span)  # the title under "III"
-        elif category == "unknown" and self._heading(view):
-            self.section += 1
-            self.add(NodeKind.SECTION, view, span)
-        elif (
-            not self.structured
-            and self.state in ("preamble", "operative")
-            and _is_unnumbered_note(view)
-        ):
-            # "Voir A/76/690 et A/HRC/52/69." at the foot of a page, its number lost
-            self.add(NodeKind.FOOTNOTE, view, span)
-        elif self.state == "preamble" and self._looks_preambular(view):
-            node = self.add(
-                NodeKind.PREAMBULAR, view, span, opener=self.opener(view, parsed), calls=calls
-            )
-            self.last_paragraph = node.index
-        else:
-            self.add(NodeKind.UNCLASSIFIED, view, span, calls=calls)
+        incoming = Incoming(view, block.span, parsed, calls, source)
+        if self._embedded is not None and _ends_embedded(self, incoming):
+            self._embedded = None
+            self._embedded_list = False
+        TRANSITIONS.apply(self, incoming)
 
     def _parse(self, text: str, source: SourceBlock | None) -> BlockParse:
         """Parse a block, taking what the reader knows of it as given."""
@@ -594,6 +400,464 @@ class _Builder:
             self.session = parse_ordinal(
                 found.group(1).split(".")[-1].strip(), self.lexicon.language
             )
+
+
+# --- The parser's table -------------------------------------------------------------
+#
+# A resolution is read block by block in one of five states: ``front`` (masthead, title,
+# headers), ``preamble``, ``operative``, ``closing`` (adoption and meeting lines) and
+# ``annex`` (annexed text).  Each block arrives with the category the grammar gave it
+# (organ, operative, subparagraph, title, adoption, annex, section, preambular,
+# unnumbered_operative, header, unknown).  The rows below are tried in order; the first
+# row whose states and categories include the current ones, and whose condition holds,
+# decides what the block becomes and which state follows.  Text embedded in a paragraph
+# (a declaration after "… the following:", a quotation) is read before the rows that
+# look at categories.
+
+FRONT, PREAMBLE, OPERATIVE, CLOSING, ANNEX = "front", "preamble", "operative", "closing", "annex"
+STATES = frozenset({FRONT, PREAMBLE, OPERATIVE, CLOSING, ANNEX})
+BODY = frozenset({PREAMBLE, OPERATIVE})
+CATEGORIES = frozenset(
+    {
+        "organ",
+        "operative",
+        "subparagraph",
+        "title",
+        "adoption",
+        "annex",
+        "section",
+        "preambular",
+        "unnumbered_operative",
+        "header",
+        "unknown",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """A paragraph block on its way into the document, with the grammar's reading of it."""
+
+    view: TextView
+    span: Span
+    parsed: BlockParse
+    calls: tuple[FootnoteCall, ...]
+    source: SourceBlock | None
+
+    @property
+    def text(self) -> str:
+        """Return the block's clean text."""
+        return self.view.text
+
+    @property
+    def category(self) -> str:
+        """Return the grammar's category of the block."""
+        return self.parsed.category
+
+
+Condition = Callable[["_Builder", Incoming], bool]
+Action = Callable[["_Builder", Incoming], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One row of the parser's table."""
+
+    name: str
+    states: frozenset[str]
+    categories: frozenset[str]
+    action: Action
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class TransitionTable:
+    """The rows of the parser's table, tried in order."""
+
+    rows: tuple[Transition, ...]
+
+    def apply(self, builder: _Builder, incoming: Incoming) -> str:
+        """Apply the first row that matches; return its name."""
+        for row in self.rows:
+            if (
+                builder.state in row.states
+                and incoming.category in row.categories
+                and (row.when is None or row.when(builder, incoming))
+            ):
+                row.action(builder, incoming)
+                return row.name
+        raise AssertionError("the last row of the table matches every block")  # pragma: no cover
+
+
+def _ends_embedded(builder: _Builder, incoming: Incoming) -> bool:
+    """Return whether a block ends the text embedded in a paragraph (its own numbering resumes)."""
+    parsed = incoming.parsed
+    return parsed.category in ("adoption", "annex") or (
+        parsed.category == "operative"
+        and builder._next_number(parsed.number)
+        and (not builder._embedded_list or parsed.opener is not None)
+    )
+
+
+def _lead_in_just_before(builder: _Builder, _incoming: Incoming) -> bool:
+    """The block follows right after a paragraph ending with a colon."""
+    last = builder.last_paragraph
+    return (
+        last is not None and last == len(builder.nodes) - 1 and builder.nodes[-1].terminator == ":"
+    )
+
+
+def _restarts_numbering_after_lead_in(builder: _Builder, incoming: Incoming) -> bool:
+    return (
+        incoming.parsed.number == "1"
+        and bool(builder._last_number)
+        and _lead_in_just_before(builder, incoming)
+    )
+
+
+def _adopts_a_draft(builder: _Builder, _incoming: Incoming) -> bool:
+    """The last paragraph is an operative lead-in ("… adopt the following draft resolution:")."""
+    last = builder.last_paragraph
+    return (
+        last is not None
+        and builder.nodes[last].terminator == ":"
+        and _known_opener(builder.nodes[last])
+    )
+
+
+def _opens_quotation(builder: _Builder, incoming: Incoming) -> bool:
+    return incoming.text.startswith(_QUOTE_OPEN) and builder.last_paragraph is not None
+
+
+def _title_under_section(builder: _Builder, incoming: Incoming) -> bool:
+    """The title line under a section number ("III" then "Financing")."""
+    return (
+        bool(builder.nodes)
+        and builder.nodes[-1].kind is NodeKind.SECTION
+        and len(incoming.text) <= 400
+        and terminator_of(incoming.view)[0] not in ",;"
+    )
+
+
+def _footnote_like(builder: _Builder, incoming: Incoming) -> bool:
+    return not builder.structured and _FOOTNOTE_LIKE.match(incoming.text) is not None
+
+
+def _unnumbered_note(builder: _Builder, incoming: Incoming) -> bool:
+    """ "Voir A/76/690 et A/HRC/52/69." at the foot of a page, its number lost."""
+    return not builder.structured and _is_unnumbered_note(incoming.view)
+
+
+def _in_embedded(builder: _Builder, _incoming: Incoming) -> bool:
+    return builder._embedded is not None
+
+
+def _in_quotation(builder: _Builder, _incoming: Incoming) -> bool:
+    return builder.quote_parent is not None
+
+
+def _positional(builder: _Builder, _incoming: Incoming) -> bool:
+    return builder.lexicon.positional
+
+
+def _has_paragraph(builder: _Builder, _incoming: Incoming) -> bool:
+    return builder.last_paragraph is not None
+
+
+def _no_organ_yet(builder: _Builder, _incoming: Incoming) -> bool:
+    return builder.organ_span is None
+
+
+def _front_text(builder: _Builder, incoming: Incoming) -> bool:
+    return incoming.category in ("header", "adoption", "title", "unknown", "section")
+
+
+def _is_heading(builder: _Builder, incoming: Incoming) -> bool:
+    return builder._heading(incoming.view)
+
+
+def _looks_preambular(builder: _Builder, incoming: Incoming) -> bool:
+    return builder._looks_preambular(incoming.view)
+
+
+def _add_embedded(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(
+        NodeKind.QUOTED,
+        incoming.view,
+        incoming.span,
+        parent=builder._embedded,
+        calls=incoming.calls,
+    )
+
+
+def _continue_quotation(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(
+        NodeKind.QUOTED,
+        incoming.view,
+        incoming.span,
+        parent=builder.quote_parent,
+        calls=incoming.calls,
+    )
+    if _QUOTE_CLOSE.search(incoming.text):
+        builder.quote_parent = None
+
+
+def _add_annexed(builder: _Builder, incoming: Incoming) -> None:
+    kind = NodeKind.ANNEX if incoming.category == "annex" else NodeKind.QUOTED
+    builder.add(kind, incoming.view, incoming.span, calls=incoming.calls)
+
+
+def _open_quotation(builder: _Builder, incoming: Incoming) -> None:
+    parent = builder.last_paragraph
+    builder.add(NodeKind.QUOTED, incoming.view, incoming.span, parent=parent, calls=incoming.calls)
+    if not _QUOTE_CLOSE.search(incoming.text) or len(incoming.text) < 3:
+        builder.quote_parent = parent
+
+
+def _embed_after_lead_in(builder: _Builder, incoming: Incoming) -> None:
+    """ "Adopts the following declaration:" followed by the declaration itself."""
+    builder._embedded = builder.last_paragraph
+    _add_embedded(builder, incoming)
+
+
+def _embed_numbered_list(builder: _Builder, incoming: Incoming) -> None:
+    """ "… towards the following: 1. Resolution of …; 2. …": a list inside the paragraph."""
+    builder._embedded = builder.last_paragraph
+    builder._embedded_list = True
+    _add_embedded(builder, incoming)
+
+
+def _embed_draft(builder: _Builder, incoming: Incoming) -> None:
+    """ "… adopt the following draft resolution:" followed by its text."""
+    builder._embedded = builder.last_paragraph
+    builder.add(NodeKind.QUOTED, incoming.view, incoming.span, parent=builder._embedded)
+
+
+def _add_organ(builder: _Builder, incoming: Incoming) -> None:
+    """The first organ line, or the organ line of the next resolution (or part) of a file."""
+    organ = builder.lexicon.organ_for(incoming.parsed.detail.strip(' ,،，«“"'))
+    builder.organ = organ.key if organ else builder.organ
+    builder.organ_gender = organ.gender if organ else builder.organ_gender
+    builder.organ_span = incoming.view.original_span(0, len(incoming.text))
+    if builder._body_seen:
+        builder.part += 1
+        builder.section += 1
+        builder.last_paragraph = None
+    builder.add(NodeKind.ORGAN, incoming.view, incoming.span)
+    builder.state = PREAMBLE
+
+
+def _add_operative(builder: _Builder, incoming: Incoming) -> None:
+    parsed, view = incoming.parsed, incoming.view
+    node = builder.add(
+        NodeKind.OPERATIVE,
+        view,
+        incoming.span,
+        number=parsed.number,
+        label_span=view.original_span(parsed.label_start, parsed.label_end),
+        opener=builder.opener(view, parsed, parsed.label_end),
+        calls=incoming.calls,
+    )
+    builder.last_paragraph = node.index
+    builder.state = OPERATIVE
+
+
+def _add_unnumbered_operative(builder: _Builder, incoming: Incoming) -> None:
+    node = builder.add(
+        NodeKind.OPERATIVE,
+        incoming.view,
+        incoming.span,
+        opener=builder.opener(incoming.view, incoming.parsed),
+        calls=incoming.calls,
+    )
+    builder.last_paragraph = node.index
+    builder.state = OPERATIVE
+
+
+def _add_subparagraph(builder: _Builder, incoming: Incoming) -> None:
+    parsed, source = incoming.parsed, incoming.source
+    assert builder.last_paragraph is not None
+    label = parsed.label or ""
+    if source is not None and source.level:
+        depth = source.level
+    else:
+        depth = 2 if _ROMAN_LABEL.fullmatch(label) and builder._roman_context(label) else 1
+    builder.add(
+        NodeKind.SUBPARAGRAPH,
+        incoming.view,
+        incoming.span,
+        number=parsed.label,
+        label_span=incoming.view.original_span(parsed.label_start, parsed.label_end),
+        parent=builder.nodes[builder.last_paragraph].index,
+        depth=depth,
+        calls=incoming.calls,
+    )
+
+
+def _add_title(builder: _Builder, incoming: Incoming) -> None:
+    builder._title(incoming.parsed.detail)
+    builder.add(NodeKind.TITLE, incoming.view, incoming.span)
+    builder.state = FRONT
+
+
+def _add_adoption(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(NodeKind.ADOPTION, incoming.view, incoming.span)
+    builder.state = CLOSING
+
+
+def _add_annex_heading(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(NodeKind.ANNEX, incoming.view, incoming.span)
+    builder.state = ANNEX
+
+
+def _add_section(builder: _Builder, incoming: Incoming) -> None:
+    builder.section += 1
+    builder.add(NodeKind.SECTION, incoming.view, incoming.span)
+
+
+def _add_section_title(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(NodeKind.SECTION, incoming.view, incoming.span)
+
+
+def _add_preambular(builder: _Builder, incoming: Incoming) -> None:
+    node = builder.add(
+        NodeKind.PREAMBULAR,
+        incoming.view,
+        incoming.span,
+        opener=builder.opener(incoming.view, incoming.parsed),
+        calls=incoming.calls,
+    )
+    builder.last_paragraph = node.index
+    if builder.state == FRONT:
+        builder.state = PREAMBLE
+
+
+def _add_by_final_mark(builder: _Builder, incoming: Incoming) -> None:
+    """No opening phrases to go by: the final mark tells a preambular clause ("，") from an
+    operative one ("；" or "。"), and the operative part, once begun, goes on."""
+    _, operative_mark, final_mark = builder.lexicon.terminators
+    terminator = terminator_of(incoming.view)[0]
+    if builder.state == PREAMBLE and terminator not in (operative_mark, final_mark):
+        _add_preambular(builder, incoming)
+    else:
+        _add_unnumbered_operative(builder, incoming)
+
+
+def _add_preceding_text(builder: _Builder, incoming: Incoming) -> None:
+    """A file cut out of a compilation can start with the last subparagraphs of the
+    preceding resolution: text of another document, kept but not checked."""
+    builder.add(NodeKind.QUOTED, incoming.view, incoming.span, calls=incoming.calls)
+
+
+def _add_front(builder: _Builder, incoming: Incoming) -> None:
+    kind = NodeKind.TITLE if builder._continues_title(incoming.text) else NodeKind.HEADER
+    if incoming.category == "header":
+        builder._header(incoming.parsed.detail, incoming.text)
+    builder.add(kind, incoming.view, incoming.span)
+
+
+def _add_meeting_line(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(NodeKind.ADOPTION, incoming.view, incoming.span)
+
+
+def _add_header(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(NodeKind.HEADER, incoming.view, incoming.span)
+
+
+def _add_footnote_like(builder: _Builder, incoming: Incoming) -> None:
+    number = _FOOTNOTE_LIKE.match(incoming.text).group(1)  # type: ignore[union-attr]
+    builder.add(NodeKind.FOOTNOTE, incoming.view, incoming.span, number=number)
+
+
+def _add_note(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(NodeKind.FOOTNOTE, incoming.view, incoming.span)
+
+
+def _add_unclassified(builder: _Builder, incoming: Incoming) -> None:
+    builder.add(NodeKind.UNCLASSIFIED, incoming.view, incoming.span, calls=incoming.calls)
+
+
+def _all(*names: str) -> frozenset[str]:
+    return frozenset(names)
+
+
+_NOT_CLOSING = STATES - {CLOSING}
+_BODY_OR_CLOSING = BODY | {CLOSING}
+
+TRANSITIONS = TransitionTable(
+    (
+        # text embedded in a paragraph, quotations and annexes come first
+        Transition("embedded text", STATES, CATEGORIES, _add_embedded, _in_embedded),
+        Transition("quotation goes on", STATES, CATEGORIES, _continue_quotation, _in_quotation),
+        Transition("annexed text", _all(ANNEX), CATEGORIES, _add_annexed),
+        Transition(
+            "quotation opens", _all(OPERATIVE), CATEGORIES, _open_quotation, _opens_quotation
+        ),
+        Transition(
+            "text after a lead-in",
+            BODY,
+            _all("unknown", "header", "title", "section"),
+            _embed_after_lead_in,
+            _lead_in_just_before,
+        ),
+        Transition(
+            "numbered list after a lead-in",
+            BODY,
+            _all("operative"),
+            _embed_numbered_list,
+            _restarts_numbering_after_lead_in,
+        ),
+        Transition(
+            "draft adopted by a paragraph", BODY, _all("organ"), _embed_draft, _adopts_a_draft
+        ),
+        # the resolution's own blocks
+        Transition("organ line", STATES, _all("organ"), _add_organ),
+        Transition("numbered paragraph", _NOT_CLOSING, _all("operative"), _add_operative),
+        Transition("subparagraph", BODY, _all("subparagraph"), _add_subparagraph, _has_paragraph),
+        Transition("title", _all(FRONT, CLOSING), _all("title"), _add_title),
+        Transition("adoption line", _BODY_OR_CLOSING, _all("adoption"), _add_adoption),
+        Transition("annex heading", STATES - {FRONT}, _all("annex"), _add_annex_heading),
+        Transition("section heading", _NOT_CLOSING, _all("section"), _add_section),
+        Transition("preambular paragraph", _NOT_CLOSING, _all("preambular"), _add_preambular),
+        Transition(
+            "clause by its final mark", BODY, _all("unknown"), _add_by_final_mark, _positional
+        ),
+        Transition(
+            "unnumbered operative paragraph",
+            _NOT_CLOSING,
+            _all("unnumbered_operative"),
+            _add_unnumbered_operative,
+        ),
+        # before the organ line: front matter
+        Transition(
+            "tail of a preceding resolution",
+            _all(FRONT),
+            _all("subparagraph"),
+            _add_preceding_text,
+            _no_organ_yet,
+        ),
+        Transition("front matter", _all(FRONT), CATEGORIES, _add_front, _front_text),
+        Transition("unrecognised front block", _all(FRONT), CATEGORIES, _add_unclassified),
+        # after the adoption line
+        Transition("meeting lines", _all(CLOSING), CATEGORIES, _add_meeting_line),
+        # in the preamble or the operative part, what the grammar could not name
+        Transition("header", BODY, _all("header"), _add_header),
+        Transition("footnote text", BODY, _all("unknown"), _add_footnote_like, _footnote_like),
+        Transition(
+            "title of a section", BODY, _all("unknown"), _add_section_title, _title_under_section
+        ),
+        Transition("unnumbered heading", BODY, _all("unknown"), _add_section, _is_heading),
+        Transition("note without its number", BODY, CATEGORIES, _add_note, _unnumbered_note),
+        Transition(
+            "paragraph read as preambular",
+            _all(PREAMBLE),
+            CATEGORIES,
+            _add_preambular,
+            _looks_preambular,
+        ),
+        Transition("unrecognised paragraph", STATES, CATEGORIES, _add_unclassified),
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
