@@ -265,7 +265,9 @@ def test_entity_bombs_and_external_entities_are_refused_quickly(tmp_path: Path) 
         "check", "--no-cache", str(bomb), str(xxe), str(parameter), str(external_dtd), str(good)
     )
     elapsed = time.monotonic() - started
-    assert elapsed < 2, elapsed
+    assert elapsed < 15, (
+        elapsed
+    )  # an expansion takes minutes; start-up on a loaded machine, seconds
     assert run.code == 2
     assert "TOP-SECRET" not in run.out + run.err
     assert "lollol" not in run.out + run.err
