@@ -43,7 +43,7 @@ from dataclasses import dataclass, field, replace
 
 from reslint.layout import artefact_kind
 from reslint.model import ArtefactKind
-from reslint.numerals import SUBPARAGRAPH_LABEL
+from reslint.patterns import SUBPARAGRAPH_LABEL
 from reslint.readers import Anchor, Rendering, SourceMap
 from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock, SourceCall
 from reslint.text import Span
