@@ -16,7 +16,10 @@ Rule cases are data (TOML)::
     2. Requests a report.
     '''
     format = "markdown"                   # optional: read the text as Markdown (italics)
-    violations = [{ line = 3, column = 32 }]   # optional: exact positions
+    violations = [{ line = 3, column = 32, message = "operative paragraph ends with '.', not ';'" }]
+                                          # the violations, in order: position and message
+                                          # (``message-pattern``: a regular expression the
+                                          # whole message must match, instead of ``message``)
     fixed = '''…'''                            # optional: text after fixing
     also-select = ["PU003"]                  # optional: rules run alongside (not checked)
     baseline = [{ code = "PU002", anchor = "OP1", paragraph = "1. Decides…" }]
@@ -27,7 +30,8 @@ Rule cases are data (TOML)::
     name = "semicolons"
     pass = '''…'''
 
-For every case :func:`check_case` asserts the pass/fail outcome and, when
+For every case :func:`check_case` asserts the pass/fail outcome, the position and
+message of each violation listed and, when
 ``fixed`` is given, that fixing this rule's violations gives that text, that a
 second fix changes nothing, that no fixable violation of the rule is left and
 that fixing did not make any block unrecognisable.
@@ -35,6 +39,7 @@ that fixing did not make any block unrecognisable.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +70,7 @@ class RuleCase:
     name: str
     text: str
     should_pass: bool
-    violations: tuple[dict[str, int], ...] | None = None
+    violations: tuple[dict[str, Any], ...] | None = None
     fixed: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
     language: str | None = None
@@ -138,6 +143,25 @@ def _render(format_name: str, text: str) -> Rendering:
     return Rendering(text)
 
 
+def message_matches(message: str, expected: dict[str, Any]) -> bool:
+    """Return whether ``message`` is what a case's violation entry states.
+
+    ``message`` must be equal; ``message-pattern`` must match the whole message;
+    an entry stating neither accepts any message.
+    """
+    if "message" in expected:
+        return message == expected["message"]
+    if "message-pattern" in expected:
+        return re.fullmatch(expected["message-pattern"], message) is not None
+    return True
+
+
+def _expected_message(expected: dict[str, Any]) -> str:
+    if "message" in expected:
+        return repr(expected["message"])
+    return f"matching {expected.get('message-pattern')!r}"
+
+
 def check_case(case: RuleCase, registry: Registry) -> None:
     """Assert that ``case`` behaves as its data says."""
     found, document = _lint(case, registry, case.text)
@@ -160,6 +184,11 @@ def check_case(case: RuleCase, registry: Registry) -> None:
         ]
         wanted = [{"line": v["line"], "column": v["column"]} for v in case.violations]
         assert positions == wanted, f"{case.id}: expected {wanted}, got {described}"
+        for violation, expected in zip(found, case.violations):
+            assert message_matches(violation.message, expected), (
+                f"{case.id}: expected the message {_expected_message(expected)}, "
+                f"got {violation.message!r}"
+            )
     if case.fixed is None:
         return
 

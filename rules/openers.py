@@ -355,8 +355,10 @@ class UnattestedOpener(Rule):
             at, judged = _judged(document, node, kind)
             if judged.verdict is Verdict.RIGHT_CLASS:
                 span = node.view.original_span(at + judged.start, at + judged.end)
+                article = "an" if kind == "operative" else "a"
                 yield self.violation(
-                    span, f"no adopted text opens a {kind} paragraph with '{judged.word}'"
+                    span,
+                    f"no adopted text opens {article} {kind} paragraph with '{judged.word}'",
                 )
 
 

@@ -1,7 +1,8 @@
-"""Run every rule case in ``tests/cases/*.toml`` (pass, fail, positions, fixes)."""
+"""Run every rule case in ``tests/cases/*.toml`` (pass, fail, positions, messages, fixes)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,55 @@ def test_every_fixable_rule_has_a_fixed_case(registry: Registry) -> None:
         if rule.fix_availability is not None and code not in fixed
     ]
     assert not missing, f"fixable rules without a case checking the fixed text: {missing}"
+
+
+def test_every_failing_case_states_its_violations_and_messages() -> None:
+    unstated = [
+        case.id
+        for case in CASES
+        if not case.should_pass
+        and (
+            not case.violations
+            or any("message" not in v and "message-pattern" not in v for v in case.violations)
+        )
+    ]
+    assert not unstated, f"failing cases without positions and messages: {unstated}"
+
+
+def _a_failing_case() -> RuleCase:
+    return next(c for c in CASES if c.rule == "PU002" and not c.should_pass and c.violations)
+
+
+def test_a_wrong_message_fails_the_case(registry: Registry) -> None:
+    case = _a_failing_case()
+    wrong = replace(
+        case, violations=tuple({**v, "message": "something else"} for v in case.violations or ())
+    )
+    with pytest.raises(AssertionError, match="expected the message 'something else'"):
+        check_case(wrong, registry)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matches"),
+    [
+        (r"operative paragraph ends with '.', not .*", True),
+        (r"operative paragraph ends", False),  # the whole message must match
+        (r"preambular .*", False),
+    ],
+)
+def test_a_message_pattern_must_match_the_whole_message(
+    registry: Registry, pattern: str, matches: bool
+) -> None:
+    case = _a_failing_case()
+    stated = replace(
+        case,
+        violations=tuple(
+            {"line": v["line"], "column": v["column"], "message-pattern": pattern}
+            for v in case.violations or ()
+        ),
+    )
+    if matches:
+        check_case(stated, registry)
+    else:
+        with pytest.raises(AssertionError, match="expected the message matching"):
+            check_case(stated, registry)
