@@ -55,6 +55,8 @@ _LABEL_START = re.compile(patterns.LABEL_START)
 _NUMBERED = re.compile(patterns.NUMBERED_START)
 _NUMBERED_ANY = re.compile(patterns.NUMBERED_ANY_MARK_START)
 _ALL_MARKS = ",;:.،؛，；：。"
+_LEAD_IN_MARKS = (":", "\uff1a")
+"""The colon that ends a lead-in ("… as follows:"), and its full-width Chinese form."""
 _FOOTNOTE_LIKE = re.compile(patterns.NOTE_LIKE_START)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -247,7 +249,9 @@ class _Builder:
         parent = None
         if self.last_paragraph is not None and self.nodes:
             previous = self.nodes[-1]
-            introduced = previous.index == self.last_paragraph and previous.terminator == ":"
+            introduced = (
+                previous.index == self.last_paragraph and previous.terminator in _LEAD_IN_MARKS
+            )
             if introduced or (
                 previous.kind is NodeKind.QUOTED and previous.parent == self.last_paragraph
             ):
@@ -503,7 +507,9 @@ def _lead_in_just_before(builder: _Builder, _incoming: Incoming) -> bool:
     """The block follows right after a paragraph ending with a colon."""
     last = builder.last_paragraph
     return (
-        last is not None and last == len(builder.nodes) - 1 and builder.nodes[-1].terminator == ":"
+        last is not None
+        and last == len(builder.nodes) - 1
+        and builder.nodes[-1].terminator in _LEAD_IN_MARKS
     )
 
 
@@ -520,7 +526,7 @@ def _adopts_a_draft(builder: _Builder, _incoming: Incoming) -> bool:
     last = builder.last_paragraph
     return (
         last is not None
-        and builder.nodes[last].terminator == ":"
+        and builder.nodes[last].terminator in _LEAD_IN_MARKS
         and _known_opener(builder.nodes[last])
     )
 
@@ -643,6 +649,7 @@ def _add_organ(builder: _Builder, incoming: Incoming) -> None:
         builder.part += 1
         builder.section += 1
         builder.last_paragraph = None
+        builder._last_number = None  # each part numbers its paragraphs from 1
     builder.add(NodeKind.ORGAN, incoming.view, incoming.span)
     builder.state = PREAMBLE
 

@@ -132,3 +132,40 @@ def test_a_line_break_inside_a_block_reads_as_a_space() -> None:
     ]
     document = parse_document(text, "en", blocks=_blocks(text, parts))
     assert document.preambular[0].text == "Recalling its resolution 78/1,"
+
+
+def test_each_part_numbers_its_paragraphs_from_one() -> None:
+    text = (
+        "The General Assembly\n\nResolves that, for 2022:\n\n1. Appropriations are approved;\n\n"
+        "The General Assembly\n\nResolves that, for 2022:\n\n1. Estimates are approved;\n"
+    )
+    parts = [
+        (BlockRole.ORGAN, "The General Assembly", {}),
+        (BlockRole.NUMBERED, "Resolves that, for 2022:", {}),
+        (BlockRole.NUMBERED, "1. Appropriations are approved;", {"number": "1"}),
+        (BlockRole.ORGAN, "The General Assembly", {}),
+        (BlockRole.NUMBERED, "Resolves that, for 2022:", {}),
+        (BlockRole.NUMBERED, "1. Estimates are approved;", {"number": "1"}),
+    ]
+    document = parse_document(text, "en", blocks=_blocks(text, parts))
+    # the second part's "1." is its own first paragraph, not a list inside the lead-in
+    assert [(n.part, n.number) for n in document.operative] == [
+        (0, None),
+        (0, "1"),
+        (1, None),
+        (1, "1"),
+    ]
+
+
+def test_a_full_width_colon_ends_a_lead_in() -> None:
+    text = "大会，\n\n通过以下宣言：\n\n宣言\n\n1. 我们，国家元首和政府首脑，聚会于此。\n"
+    parts = [
+        (BlockRole.ORGAN, "大会，", {}),
+        (BlockRole.NUMBERED, "通过以下宣言：", {}),
+        (BlockRole.HEADING, "宣言", {}),
+        (BlockRole.NUMBERED, "1. 我们，国家元首和政府首脑，聚会于此。", {"number": "1"}),
+    ]
+    document = parse_document(text, "zh", blocks=_blocks(text, parts))
+    # the declaration the lead-in introduces is its text, not operative paragraphs
+    assert len(document.operative) == 1
+    assert [n.kind for n in document.nodes[2:]] == [NodeKind.QUOTED, NodeKind.QUOTED]
