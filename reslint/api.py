@@ -24,7 +24,7 @@ from reslint.model import NodeKind
 from reslint.parser import parse_rendering
 from reslint.plugins import PluginError, plugin_manager
 from reslint.readers import Extraction, SourceMap, read_data, read_file
-from reslint.readers.builtin import render_text
+from reslint.readers.builtin import claimed_in_folder, render_text
 from reslint.reading import ReadError, SourceText
 from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
@@ -302,7 +302,7 @@ class Linter:
                             found = True  # reported; not "no files to lint"
                             yield candidate, str(error)
                             continue
-                        if path_included(candidate, settings):
+                        if path_included(candidate, settings) and claimed_in_folder(candidate):
                             found = True
                             yield candidate, None
                 if not found:

@@ -21,7 +21,7 @@ else:  # pragma: no cover
 
 CONFIG_FILES = ("reslint.toml", ".reslint.toml", "pyproject.toml")
 OUTPUT_FORMATS = ("concise", "full", "json")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.doc", "*.pdf", "*.akn")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.docx", "*.doc", "*.pdf", "*.akn", "*.xml")
 
 
 class ConfigError(Exception):

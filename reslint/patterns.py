@@ -49,8 +49,11 @@ TYPED_NUMBER = rf"\s*{PARAGRAPH_DIGITS}\s*[.-]?\s*"
 FIGURE_NUMBER_LINE = rf"\s*({FIGURES}{{1,4}})\s*[-.\u2013\u2014]?\s*$"
 """A paragraph number as Akoma Ntoso's ``<num>`` writes it: "1.", "1 -", "12"."""
 
-FIGURE_NUMBER_START = rf"\s*({FIGURES}{{1,4}})\s*[-.\u2013\u2014]?\s"
-"""A paragraph number typed at the start of the text ("1 - ترحب", as in Arabic files)."""
+FIGURE_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.\u2013\u2014]?\s"
+"""A paragraph number typed at the start of the text ("1 - ترحب", as in Arabic files).
+
+Three figures at most: "2254 (2015)" at the start of a text is a resolution number.
+"""
 
 GOLD_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.\u2013\u2014]?\s"
 """A paragraph number typed at the start of a paragraph of the markup's reference reading."""
@@ -107,10 +110,14 @@ TYPED_LABEL = rf"\s*{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}?\s*
 """A label typed before the text of a block whose reader says it is a list item."""
 
 TYPED_LABEL_ANY_SCRIPT = (
-    rf"\s*(?:{LABEL_OPEN}\s?)?({SUBPARAGRAPH_LABEL}|[а-яё]{{1,2}}|[\u0621-\u064a]{{1,2}})"
-    rf"\s?{LABEL_CLOSE}\s"
+    rf"\s*(?:(?:{LABEL_OPEN}\s?)?({SUBPARAGRAPH_LABEL}|[а-яё]{{1,2}}"
+    rf"|[\u0621-\u064a](?: ?[\u0621-\u064a])?)\s?{LABEL_CLOSE}"
+    r"|[\u2019\u2018](\d{1,3})[\u2018\u2019])\s"
 )
-"""A label typed at the start of a paragraph's text, Cyrillic and Arabic letters too."""
+"""A label typed at the start of a paragraph's text, Cyrillic and Arabic letters too.
+
+"(a)\tTo…", "а) …", Arabic "(أ أ)", and Arabic "’26‘" for (xxvi).
+"""
 
 MARKUP_LABEL_LINE = r"\s*[(（]?\s*([^\s()（）.]{1,8})\s*[)）.]?\s*$"
 """A label as markup writes it on its own: "(a)", "a)", "(iv)", "(أ)", "(一)"."""

@@ -409,3 +409,244 @@ def test_a_footnote_nothing_calls_is_kept_in_meta_notes(tmp_path: Path) -> None:
     path = _write(tmp_path, "draft.akn", written)
     assert _model(path) == _model(draft)
     assert _codes(path) == _codes(draft) == ["FN002"]
+
+
+# -- structure as the markup states it --------------------------------------------------
+
+AKN_OPEN = '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+
+
+def _frbr(language: str, author: str = "ga", date: str = "2020-12-07") -> str:
+    return (
+        f'<meta><identification source="#DGACM"><FRBRWork><FRBRdate date="{date}" '
+        f'name="adoption"/><FRBRauthor href="{author}" as="author"/></FRBRWork>'
+        f'<FRBRExpression><FRBRlanguage language="{language}"/></FRBRExpression>'
+        "</identification></meta>"
+    )
+
+
+def _parse(tmp_path: Path, xml: str):  # type: ignore[no-untyped-def]
+    from reslint.parser import parse_rendering
+
+    extraction = read(tmp_path / "res.xml", xml.encode(), None)
+    return extraction.rendering, parse_rendering(extraction.rendering, source_format="akn")
+
+
+def _kinds(document) -> list[str]:  # type: ignore[no-untyped-def]
+    return [node.kind.value for node in document.nodes]
+
+
+ARABIC = f"""{AKN_OPEN}<statement name="resolution">{_frbr("ara")}
+<coverPage><p><docNumber refersTo="#symbol">A/RES/75/54</docNumber></p>
+<p><session refersTo="#generalAssembly" value="75">الدورة الخامسة والسبعون</session></p></coverPage>
+<preamble><formula name="enactingFormula"><p>
+<span class="bold italic">إن الجمعية العامة</span>،</p></formula>
+<container name="إذ تسترشد" eId="container_2"><p xml:space="preserve">
+<span class="bold italic">إذ تسترشد</span> بخطة التنمية المستدامة لعام 2030<sup>(</sup>
+<authorialNote marker="1" placement="bottom" eId="authorialNote_1">
+<p xml:space="preserve">\t()\tالقرار 70/1.</p>
+</authorialNote><sup>)</sup>،</p></container></preamble>
+<mainBody><paragraph eId="para_9"><content><p xml:space="preserve">\t1 -\t
+<span class="bold italic">ترحب</span> بجميع التدابير؛</p></content></paragraph>
+<paragraph eId="para_10"><content><p xml:space="preserve">\t2 -\t
+<span class="bold italic">تقرر</span> أن تواصل النظر في المسألة.</p></content></paragraph>
+</mainBody>
+</statement></akomaNtoso>"""
+
+
+def test_arabic_numbers_typed_in_the_text_and_calls_in_parentheses(tmp_path: Path) -> None:
+    rendering, document = _parse(tmp_path, ARABIC)
+    assert rendering.facts is not None
+    assert (rendering.facts.language, rendering.facts.organ, rendering.facts.session) == (
+        "ar",
+        "ga",
+        75,
+    )
+    assert rendering.facts.symbol == "A/RES/75/54" and rendering.facts.date == "2020-12-07"
+    assert document.language == "ar" and document.session == 75
+    assert [n.number for n in document.operative] == ["1", "2"]
+    assert len(document.preambular) == 1
+    preambular = document.preambular[0]
+    # the parentheses around the call are the call's; the paragraph keeps its own text
+    assert preambular.text.endswith("2030،") and [c.number for c in preambular.calls] == [1]
+    assert document.footnotes[0].text == "[^1]: القرار 70/1."
+
+
+def test_a_resolution_in_parts_has_one_preamble_and_body_per_part(tmp_path: Path) -> None:
+    part = (
+        "<preamble><formula name='enactingFormula'><p>The General Assembly,</p></formula>"
+        "<container name='Recalling'><p><i>Recalling</i> its resolution 74/1,</p></container>"
+        "</preamble><mainBody><paragraph><num>1.</num><content><p><i>Decides</i> to act;</p>"
+        "</content></paragraph><paragraph><num>2.</num><content><p><i>Requests</i> a report."
+        "</p></content></paragraph></mainBody>"
+    )
+    xml = f"{AKN_OPEN}<statement>{_frbr('eng')}{part}{part}</statement></akomaNtoso>"
+    _, document = _parse(tmp_path, xml)
+    assert _kinds(document).count("organ") == 2
+    assert [(n.part, n.number) for n in document.operative] == [
+        (0, "1"),
+        (0, "2"),
+        (1, "1"),
+        (1, "2"),
+    ]
+    assert [n.part for n in document.preambular] == [0, 1]
+
+
+def test_the_parts_of_a_document_collection_are_read(tmp_path: Path) -> None:
+    component = (
+        "<component eId='comp_{0}'><statement>{1}<preface><p><docNumber>{0}</docNumber></p>"
+        "</preface><preamble><formula name='enactingFormula'><p>The General Assembly</p>"
+        "</formula></preamble><mainBody><paragraph><content><p>Resolves that, for 2022:</p>"
+        "</content></paragraph><paragraph><num>1.</num><content><p>Appropriations are approved;"
+        "</p></content></paragraph></mainBody></statement></component>"
+    )
+    xml = (
+        f"{AKN_OPEN}<documentCollection>{_frbr('eng')}<preface><p><docNumber>76/247.</docNumber>"
+        "<docTitle>Programme budget</docTitle></p></preface><collectionBody><component>"
+        "<documentRef href='comp_A'/></component></collectionBody></documentCollection>"
+        f"<components>{component.format('A', _frbr('eng'))}{component.format('B', '')}"
+        "</components></akomaNtoso>"
+    )
+    _, document = _parse(tmp_path, xml)
+    # the lead-in heads the numbered paragraphs; each part numbers its own from 1
+    assert [(n.part, n.number) for n in document.operative] == [(0, "1"), (1, "1")]
+    assert _kinds(document).count("section_heading") == 2
+
+
+def test_annexes_embedded_texts_and_drafts_are_quoted(tmp_path: Path) -> None:
+    draft_meta = (
+        "<meta><identification source='#DGACM'><FRBRWork><FRBRdate date='2021-07-22' "
+        "name='draft'/></FRBRWork></identification></meta>"
+    )
+    xml = f"""{AKN_OPEN}<statement>{_frbr("eng", "ecosoc")}
+<preamble><formula name="enactingFormula"><p>The Economic and Social Council,</p></formula>
+</preamble><mainBody><paragraph><content><p><i>Recommends</i> the following draft resolution:
+<embeddedStructure><container name="Recalling"><p><i>Recalling</i> its resolution 1,</p>
+</container><paragraph><num>1.</num><content><p><i>Decides</i> to act;</p></content></paragraph>
+</embeddedStructure></p></content></paragraph></mainBody>
+<components><component><statement>{draft_meta}<preamble><formula><p>The General Assembly,</p>
+</formula></preamble><mainBody><paragraph><num>1.</num><content><p><i>Endorses</i> it;</p>
+</content></paragraph></mainBody></statement></component></components>
+<attachments><attachment><doc name="annex"><mainBody><paragraph><content><p>Annex</p></content>
+</paragraph><paragraph><num>1.</num><content><p>We, the Heads of State, declare;</p></content>
+</paragraph></mainBody></doc></attachment></attachments></statement></akomaNtoso>"""
+    _, document = _parse(tmp_path, xml)
+    assert len(document.operative) == 1 and document.operative[0].number is None
+    assert not document.preambular
+    assert _kinds(document).count("quoted_text") == 5
+    assert _kinds(document).count("annex_heading") == 1
+
+
+def test_headings_lists_and_section_preambles(tmp_path: Path) -> None:
+    xml = f"""{AKN_OPEN}<statement>{_frbr("eng")}
+<preamble><formula name="enactingFormula"><p>The General Assembly,</p></formula></preamble>
+<mainBody><section><subheading>I</subheading><subheading>Activities</subheading>
+<crossHeading refersTo="#preamble" eId="preamble_4"><i>Having considered</i> the report,
+</crossHeading>
+<paragraph eId="para_6"><num>1.</num><list><intro><p><i>Requests</i> the Secretary-General:</p>
+</intro><sublist><point eId="p_a"><num>(a)</num><content><p>To report;</p></content></point>
+<point><num>(b)</num><content><p>To act;</p></content>
+<list><point><num>(i)</num><content><p>Promptly;</p></content></point></list></point></sublist>
+</list></paragraph>
+<paragraph><content><p><span class="bold">Financing</span></p></content></paragraph>
+<paragraph><num>II.</num><content><p>Budget</p></content></paragraph>
+<paragraph><content><p>(c)\tTo conclude.</p></content></paragraph>
+<paragraph><num>2.</num><content><p><i>Decides</i> to continue.</p></content></paragraph>
+</section></mainBody></statement></akomaNtoso>"""
+    _, document = _parse(tmp_path, xml)
+    assert [n.text for n in document.preambular] == ["Having considered the report,"]
+    assert [n.number for n in document.operative] == ["1", "2"]
+    subparagraphs = [n for n in document.nodes if n.kind.value == "subparagraph"]
+    assert [(n.number, n.depth) for n in subparagraphs] == [("a", 1), ("b", 1), ("i", 2), ("c", 1)]
+    headings = [n.text for n in document.nodes if n.kind.value == "section_heading"]
+    assert headings == ["I", "Activities", "Financing", "II. Budget"]
+
+
+def test_a_folder_lints_the_akn_xml_files_and_no_other_xml(tmp_path: Path) -> None:
+    _write(
+        tmp_path, "res.xml", RESOLUTION.replace("Secretary-General;</p>", "Secretary-General,</p>")
+    )
+    _write(tmp_path, "pom.xml", '<?xml version="1.0"?>\n<project><name>x</name></project>\n')
+    _write(
+        tmp_path, "feed.xml", "<rss><channel><title>The General Assembly,</title></channel></rss>"
+    )
+    run = reslint("check", "--no-cache", str(tmp_path))
+    assert run.code == 1, run.err
+    assert "res.xml:" in run.out and "PU002" in run.out
+    assert "pom.xml" not in run.out + run.err and "feed.xml" not in run.out + run.err
+    # named on the command line, other XML is still refused in one line
+    named = reslint("check", "--no-cache", str(tmp_path / "pom.xml"))
+    assert named.code == 2 and "not an Akoma Ntoso document" in named.err
+
+
+# -- the UN's own files -----------------------------------------------------------------
+
+REAL_AKN = ROOT.parent / "shared" / "realdocs" / "akn"
+LANGUAGE_SUFFIX = {"en": "E", "fr": "F", "es": "S", "ar": "A", "ru": "R", "zh": "C"}
+
+
+def _real(language: str, name: str) -> Path:
+    if not REAL_AKN.is_dir():
+        pytest.skip("the UN's AKN files ../shared/realdocs/akn are not beside the repository")
+    path = REAL_AKN / language / name
+    if not path.is_file():
+        pytest.skip(f"{path} is not in ../shared/realdocs/akn")
+    return path
+
+
+def _markup_counts(path: Path) -> tuple[int, int, int]:
+    """Count what the UN's markup states: containers, numbered paragraphs, notes."""
+    import xml.etree.ElementTree as ET
+
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    document = ET.parse(path).getroot()[0]
+    preambular = len(document.findall("a:preamble/a:container", ns))
+    operative = 0
+    for paragraph in document.iterfind("a:mainBody//a:paragraph", ns):
+        number = paragraph.find("a:num", ns)
+        text = "".join(paragraph.itertext()) if number is None else (number.text or "")
+        operative += re.match(r"\s*\d{1,3}\s*[-.]?\s", text + " ") is not None
+    return preambular, operative, len(document.findall(".//a:authorialNote", ns))
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_SUFFIX))
+@pytest.mark.parametrize("number", ["75_54", "75_89", "75_185"])
+def test_real_files_parse_as_marked_up(language: str, number: str) -> None:
+    from reslint.parser import parse_rendering
+
+    path = _real(language, f"{number}_{LANGUAGE_SUFFIX[language]}.xml")
+    rendering = read(path, path.read_bytes(), None).rendering
+    document = parse_rendering(rendering, source_format="akn")
+    counts = (len(document.preambular), len(document.operative), len(document.footnotes))
+    assert counts == _markup_counts(path)
+    assert document.language == language and document.organ == "ga"
+    assert document.symbol == f"A/RES/{number.replace('_', '/')}"
+    # the session the cover page states (the French 75/89 says "Soixante-quatorzième session")
+    stated = re.search(r'<session [^>]*value="(\d+)"', path.read_text(encoding="utf-8"))
+    assert stated is not None and document.session == int(stated.group(1))
+
+
+def test_a_finding_on_a_real_file_names_its_element_and_line(tmp_path: Path) -> None:
+    original = _real("en", "75_54_E.xml").read_text(encoding="utf-8")
+    marker = "in the field of conventional arms;</p>"
+    assert marker in original
+    broken = original.replace(marker, "in the field of conventional arms,</p>", 1)
+    path = _write(tmp_path, "75_54_E.xml", broken)
+    run = reslint("check", "--no-cache", "--output-format", "full", str(path))
+    line = _line_of(broken, "in the field of conventional arms,</p>")
+    eid = re.findall(
+        r'<paragraph eId="(para_\d+)"', broken[: broken.index("conventional arms,</p>")]
+    )
+    assert run.code == 1, run.err
+    assert re.search(
+        rf"^{re.escape(str(path))}:{line}:\d+: PU002 .*\({eid[-1]}\)$", run.out, re.M
+    ), run.out
+
+
+def test_a_real_file_that_is_not_well_formed_is_refused_in_one_line(tmp_path: Path) -> None:
+    malformed = _real("es", "75_251_B_S.xml")
+    good = _real("es", "75_54_S.xml")
+    run = reslint("check", "--no-cache", str(malformed), str(good))
+    assert run.code == 2
+    assert _one_line_error(run, malformed, "malformed XML: mismatched tag")
+    assert "Traceback" not in run.err

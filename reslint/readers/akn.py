@@ -264,14 +264,16 @@ def _plain(element: Element, skip: frozenset[str] = frozenset()) -> str:
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 
-def _descendants(element: Element, name: str) -> list[Element]:
+def _descendants(element: Element, name: str, skip: frozenset[str] = frozenset()) -> list[Element]:
+    """Return the elements called ``name`` below ``element`` (not inside ``skip``), in order."""
     found: list[Element] = []
-    stack = list(element.elements())
+    stack = list(element.elements())[::-1]
     while stack:
         node = stack.pop()
         if node.name == name:
             found.append(node)
-        stack.extend(node.elements())
+        if node.name not in skip:
+            stack.extend(list(node.elements())[::-1])
     return found
 
 
@@ -310,7 +312,7 @@ def _is_draft(component: Element) -> bool:
 
 def _numbered_body(body: Element) -> bool:
     """Return whether some paragraph of a body is numbered in figures (``num`` or typed)."""
-    for paragraph in _descendants(body, "paragraph"):
+    for paragraph in _descendants(body, "paragraph", skip=_QUOTING):
         number = paragraph.child("num")
         if number is not None:
             if _figure(_plain(number)):
@@ -331,6 +333,10 @@ class _Renderer:
         self.called: set[str] = set()
         self.italic_seen = False
         self.numbered_body = False
+        self.numbered_seen = False
+        """A numbered paragraph of the current body has been rendered."""
+        self.lead_in = False
+        """The current body's numbered paragraphs follow a lead-in ("… as follows:")."""
         self.deferred: list[Element] = []
         """Structures met inside a block (``embeddedStructure``), rendered after it."""
 
@@ -378,6 +384,7 @@ class _Renderer:
             return "quoted"
         if name in ("mainBody", "body"):
             self.numbered_body = _numbered_body(element)
+            self.numbered_seen = self.lead_in = False
             return "body"
         return {
             "coverPage": "front",
@@ -421,6 +428,7 @@ class _Renderer:
             role = self.unnumbered(element)
         elif (figure := _figure(written)) is not None:
             role = _Role(BlockRole.NUMBERED, figure, 0, written, line)
+            self.numbered_seen = True
         elif _HEADING_NUMBER.match(written):
             role = _Role(BlockRole.HEADING, None, 0, written, line)
         else:
@@ -434,14 +442,24 @@ class _Renderer:
         text = _plain(element)
         figure = _typed_figure(text)
         if figure is not None:
+            self.numbered_seen = True
             return _Role(BlockRole.NUMBERED, figure)
         label = _TYPED_LABEL.match(text + " ")
         if label is not None:
-            return _Role(BlockRole.ITEM, label.group(1), 1)
+            return _Role(BlockRole.ITEM, label.group(1) or label.group(2), 1)
         if not self.numbered_body:
             return _Role(BlockRole.NUMBERED)  # the operative part is one unnumbered paragraph
-        if _reads_as_heading(_plain(element, skip=_NOTES)):
+        own = _plain(element, skip=_NOTES | _QUOTING)
+        if _reads_as_heading(own):
             return _Role(BlockRole.HEADING)  # a title between numbered paragraphs
+        if own.rstrip(_CLOSERS).endswith((":", "\uff1a")) and not self.numbered_seen:
+            # "Resolves that, for 2022:", "Adopts the following declaration:" before the
+            # numbered paragraphs it introduces: the UN numbers and cites those paragraphs
+            # as the resolution's, and the lead-in heads them
+            self.lead_in = True
+            return _Role(BlockRole.HEADING)
+        if self.lead_in and own[:1].isalpha():
+            return _Role(BlockRole.NUMBERED)  # a paragraph of the text adopted, its number lost
         return _Role(BlockRole.PARAGRAPH)
 
     def unit(self, element: Element, role: _Role | None, level: int) -> None:

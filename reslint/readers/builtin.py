@@ -90,6 +90,24 @@ def sniff_format(data: bytes) -> str | None:
     return None
 
 
+SNIFFED = {".xml": ("reslint.readers.akn_tree", "looks_like_akn")}
+"""Suffixes other formats use too: a folder's file is linted only when its content is ours."""
+
+
+def claimed_in_folder(path: Path) -> bool:
+    """Return whether a file found in a folder is one to lint (an ``.xml`` file must be AKN).
+
+    Only the first bytes are read, and only for the suffixes in :data:`SNIFFED`,
+    so that a repository's other XML (build files, feeds) is not read as a resolution.
+    """
+    sniffer = SNIFFED.get(path.suffix.lower())
+    if sniffer is None:
+        return True
+    module_name, function = sniffer
+    test = getattr(importlib.import_module(module_name), function)
+    return bool(test(path))
+
+
 def render_text(text: str) -> Rendering:
     """Render plain text: the text itself."""
     return Rendering(text)
