@@ -16,12 +16,9 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 from reslint.baseline import Baseline, load_baseline
 from reslint.cache import ResultCache, rules_signature
 from reslint.config import ConfigError, Settings, SettingsResolver
-from reslint.engine import LintResult, configure_rules, lint_document_text, lint_rendering
-from reslint.fixes import fix_text
+from reslint.engine import LintResult, configure_rules, lint_document_text
 from reslint.limits import Limits, applied, limits_for
 from reslint.limits import current as current_limits
-from reslint.model import NodeKind
-from reslint.parser import parse_rendering
 from reslint.plugins import PluginError, plugin_manager
 from reslint.readers import Extraction, SourceMap, read_data, read_file
 from reslint.readers.builtin import claimed_in_folder, render_text
@@ -29,6 +26,7 @@ from reslint.reading import ReadError, SourceText
 from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
 from reslint.selection import path_included
+from reslint.session import LintSession
 from reslint.suppress import SuppressionContext
 from reslint.violations import Applicability, Violation
 from reslint.writing import FileStamp, stamp
@@ -140,16 +138,16 @@ def lint_job(manager: pluggy.PluginManager, job: LintJob) -> FileOutcome:
     if job.cached is not None:
         outcome.result = LintResult(None, list(job.cached), [], str(path))  # type: ignore[arg-type]
         return outcome
+    session = LintSession(
+        job.rules,
+        language=job.language,
+        path=str(path),
+        suppressions=job.suppressions,
+        source_format=extraction.format,
+        require_resolution=not (job.settings and job.settings.lint_non_resolutions),
+    )
     try:
-        outcome.result = lint_rendering(
-            extraction.rendering,
-            job.rules,
-            job.language,
-            str(path),
-            job.suppressions,
-            extraction.format,
-            require_resolution=not (job.settings and job.settings.lint_non_resolutions),
-        )
+        outcome.result = session.check(extraction.rendering)
     except Exception as error:
         return FileOutcome(
             path, error=f"{path}: internal error while parsing: {type(error).__name__}: {error}"
@@ -388,33 +386,23 @@ class Linter:
             FixDidNotConverge: the fixes do not settle.
         """
         assert outcome.result is not None
-        language = outcome.settings.language if outcome.settings else None
-        path = str(outcome.path)
-        suppressions = self.suppressions(outcome.path)
         extraction = outcome.extraction
-        render = (
-            extraction.rerender
-            if extraction is not None and extraction.rerender is not None
-            else render_text
+        session = LintSession.of(
+            outcome.rules,
+            render=(
+                extraction.rerender
+                if extraction is not None and extraction.rerender is not None
+                else render_text
+            ),
+            language=outcome.settings.language if outcome.settings else None,
+            path=str(outcome.path),
+            suppressions=self.suppressions(outcome.path),
+            source_format=extraction.format if extraction is not None else "text",
         )
-
-        source_format = extraction.format if extraction is not None else "text"
-
-        def lint_rendered(text: str) -> LintResult:
-            return lint_rendering(
-                render(text), outcome.rules, language, path, suppressions, source_format
-            )
-
-        def problems(text: str) -> int:
-            document = parse_rendering(render(text), language, None, source_format)
-            return sum(1 for node in document.nodes if node.kind is NodeKind.UNCLASSIFIED)
-
-        fixed = fix_text(
-            outcome.text, lambda text: lint_rendered(text).violations, minimum, problems
-        )
+        fixed = session.fix(outcome.text, minimum)
         if fixed.text == outcome.text:
             return outcome.text, outcome.result
-        return fixed.text, lint_rendered(fixed.text)
+        return fixed.text, session.lint(fixed.text)
 
 
 def lint_text(

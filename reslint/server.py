@@ -37,17 +37,12 @@ from reslint import __version__
 from reslint.api import Linter
 from reslint.baseline import BASELINE_NAME, BaselineError
 from reslint.config import CONFIG_FILES, ConfigError, Settings
-from reslint.engine import lint_rendering
-from reslint.fixes import FixDidNotConverge, fix_text
+from reslint.fixes import FixDidNotConverge
 from reslint.formatters.json import DOCS_PATH
 from reslint.lsp_positions import LspPosition, PositionIndex
-from reslint.model import NodeKind
-from reslint.parser import parse_document
-from reslint.readers import Rendering
 from reslint.readers.builtin import render_text
 from reslint.readers.markdown import render_markdown
-from reslint.rule import Rule
-from reslint.suppress import SuppressionContext
+from reslint.session import LintSession
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Severity, Violation
 
@@ -72,23 +67,13 @@ class LintedDocument:
     version: int | None
     text: str
     violations: tuple[Violation, ...]
-    rules: tuple[Rule, ...]
-    language: str | None
-    path: str | None
-    suppressions: SuppressionContext
-    render: Callable[[str], Rendering]
+    session: LintSession
+    """How the text was linted: fixing it again lints it the same way."""
 
-    def relint(self, text: str) -> list[Violation]:
-        """Lint an edited version of the text the same way (for the fix loop)."""
-        rendering = self.render(text)
-        return lint_rendering(
-            rendering, self.rules, self.language, self.path, self.suppressions
-        ).violations
-
-    def unparsed_blocks(self, text: str) -> int:
-        """Count the blocks the parser cannot classify (a fix must not add any)."""
-        document = parse_document(self.render(text).text, language=self.language)
-        return sum(1 for node in document.nodes if node.kind is NodeKind.UNCLASSIFIED)
+    @property
+    def path(self) -> str | None:
+        """Return the file system path of the document, if it has one."""
+        return self.session.path
 
 
 def docs_uri(code: str) -> str | None:
@@ -246,9 +231,16 @@ class ReslintServer(LanguageServer):
             path is not None and path.suffix.lower() in MARKDOWN_SUFFIXES
         )
         render = render_markdown if markdown else render_text
-        suppressions = self.linter.suppressions(path)
+        session = LintSession.of(
+            rules,
+            render=render,
+            language=settings.language,
+            path=fs_path,
+            suppressions=self.linter.suppressions(path),
+            source_format="markdown" if markdown else "text",
+        )
         try:
-            result = lint_rendering(render(text), rules, settings.language, fs_path, suppressions)
+            result = session.lint(text)
         except Exception as error:
             self.show(f"{where}: internal error while parsing: {type(error).__name__}: {error}")
             self.linted.pop(uri, None)
@@ -261,11 +253,7 @@ class ReslintServer(LanguageServer):
             document.version,
             text,
             tuple(result.violations),
-            tuple(rules),
-            settings.language,
-            fs_path,
-            suppressions,
-            render,
+            session,
         )
         self.linted[uri] = linted
         index = PositionIndex(text, self.encoding())
@@ -419,9 +407,7 @@ class ReslintServer(LanguageServer):
                 )
         if fixable and wanted(FIX_ALL_KIND, only):
             try:
-                fixed = fix_text(
-                    linted.text, linted.relint, Applicability.SAFE, linted.unparsed_blocks
-                ).text
+                fixed = linted.session.fix(linted.text, Applicability.SAFE).text
             except FixDidNotConverge as error:
                 self.show(f"{linted.path or linted.uri}: {error}", types.MessageType.Warning)
             else:

@@ -51,12 +51,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 from reslint.config import Settings
-from reslint.engine import configure_rules, lint_rendering
-from reslint.fixes import fix_text
+from reslint.engine import configure_rules
 from reslint.model import NodeKind
-from reslint.parser import parse_document
 from reslint.readers import Rendering
 from reslint.registry import Registry
+from reslint.session import LintSession
 from reslint.suppress import BaselineEntry, SuppressionContext, paragraph_hash
 from reslint.text import LineIndex
 from reslint.violations import Applicability, Violation
@@ -121,16 +120,26 @@ def load_cases(path: Path) -> list[RuleCase]:
     return cases
 
 
-def _lint(case: RuleCase, registry: Registry, text: str) -> tuple[list[Violation], Any]:
+def _session(case: RuleCase, registry: Registry) -> LintSession:
+    """Lint a case as the command line lints a file, counting only the case's rule."""
     settings = Settings(
         select=(case.rule, *case.also_select),
         rules=((case.rule, tuple(case.options.items())),),
         language=case.language,
     )
-    rules = configure_rules(registry, settings)
-    context = SuppressionContext(frozenset(registry.rules), case.baseline)
-    result = lint_rendering(_render(case.format, text), rules, case.language, None, context)
-    return [v for v in result.violations if v.code == case.rule], result.document
+    return LintSession.of(
+        configure_rules(registry, settings),
+        render=lambda text: _render(case.format, text),
+        language=case.language,
+        suppressions=SuppressionContext(frozenset(registry.rules), case.baseline),
+        source_format=case.format,
+        codes=frozenset({case.rule}),
+    )
+
+
+def _lint(case: RuleCase, registry: Registry, text: str) -> tuple[list[Violation], Any]:
+    result = _session(case, registry).lint(text)
+    return result.violations, result.document
 
 
 def _render(format_name: str, text: str) -> Rendering:
@@ -192,18 +201,16 @@ def check_case(case: RuleCase, registry: Registry) -> None:
     if case.fixed is None:
         return
 
-    def lint(text: str) -> list[Violation]:
-        return _lint(case, registry, text)[0]
-
-    outcome = fix_text(case.text, lint, Applicability.UNSAFE)
+    session = _session(case, registry)
+    # unguarded: a fix that makes a block unrecognisable must fail the case, not be skipped
+    outcome = session.fix(case.text, Applicability.UNSAFE, guard=False)
     assert outcome.text == case.fixed, (
         f"{case.id}: fixed text differs\n--- expected\n{case.fixed}\n--- got\n{outcome.text}"
     )
-    again = fix_text(outcome.text, lint, Applicability.UNSAFE)
+    again = session.fix(outcome.text, Applicability.UNSAFE, guard=False)
     assert again.text == outcome.text, f"{case.id}: a second fix changed the text"
-    left = [v for v in lint(outcome.text) if v.fix is not None]
+    left = [v for v in session.violations(outcome.text) if v.fix is not None]
     assert not left, f"{case.id}: fixable violations left after fixing: {left}"
     before = sum(1 for n in document.nodes if n.kind is NodeKind.UNCLASSIFIED)
-    after_doc = parse_document(_render(case.format, outcome.text).text, language=case.language)
-    after = sum(1 for n in after_doc.nodes if n.kind is NodeKind.UNCLASSIFIED)
+    after = session.unparsed_blocks(outcome.text)
     assert after <= before, f"{case.id}: fixing made {after - before} block(s) unrecognisable"
