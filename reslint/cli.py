@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
     check.add_argument(
         "--output-format",
-        help="concise (default), full, json, json-lines, sarif, github, gitlab, junit or html",
+        help="concise (default), full, json, json-lines, sarif, github, gitlab, junit, html, "
+        "or the audit's figures: summary-json, summary-csv",
     )
     check.add_argument("--output-file", type=Path, help="write the report to this file")
     check.add_argument(

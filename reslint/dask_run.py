@@ -415,7 +415,7 @@ class DaskOutcomes(Mapping[Path, WorkerOutcome]):
         self.close()
 
     def _submit(self, chunk: list[LintJob]) -> Any:
-        shipped = [replace(job, settings=None, cache_key=None) for job in chunk]
+        shipped = [replace(job, cache_key=None) for job in chunk]
         blob = pickle.dumps(shipped, protocol=pickle.HIGHEST_PROTOCOL)
         return self._client.submit(lint_chunk, self._context, blob, pure=False)
 

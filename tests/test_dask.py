@@ -128,6 +128,30 @@ def test_cache_filled_on_the_cluster_serves_a_local_run(
     assert json.loads(remote) != local
 
 
+def test_the_configuration_travels_with_the_jobs(
+    cluster: distributed.LocalCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Settings found beside the files on the client apply on the workers."""
+    folder = tmp_path / "configured"
+    folder.mkdir()
+    (folder / "reslint.toml").write_text(
+        'ignore = ["PU002"]\nlint-non-resolutions = true\n\n[rules.PU003]\nseverity = "info"\n'
+    )
+    (folder / "a.txt").write_text(RESOLUTION.replace("thereon.", "thereon;"))
+    (folder / "notes.txt").write_text("Minutes of the meeting.\n\nThe chair opened it.\n")
+    local_code, local, local_err = _json_report(capsys, str(folder), "--jobs", "1")
+    address = cluster.scheduler_address
+    code, remote, err = _json_report(capsys, str(folder), "--dask-scheduler", address)
+    assert (code, remote, err) == (local_code, local, local_err)
+    assert {v["code"] for v in remote} >= {"PU003"}
+    assert "PU002" not in {v["code"] for v in remote}
+    assert {v["severity"] for v in remote if v["code"] == "PU003"} == {"info"}
+    assert "skipped" not in err  # the notes were linted, as configured
+    (folder / "reslint.toml").write_text('ignore = ["PU002"]\n')
+    _, _, err = _json_report(capsys, str(folder), "--dask-scheduler", address)
+    assert "notes.txt: no resolution found; skipped" in err
+
+
 def test_api_with_a_client(client: distributed.Client, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(RESOLUTION)
     (tmp_path / "b.txt").write_text(RESOLUTION.replace("thereon.", "thereon;"))
