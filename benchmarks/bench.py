@@ -11,6 +11,10 @@ The ``reslint`` executable is taken from the directory of ``sys.executable``
 standard library and reslint are used.  ``--quick`` runs fewer repetitions on
 a sample of the corpus (every 20th file), and the growth test in English only,
 and finishes in under a minute on an idle machine.
+
+Throughput at scale — one core, every core and a Dask cluster, on the real UN
+files of ``../shared/realdocs`` and on the corpus, with an estimate for the
+whole UN archive — is measured by the sibling script ``benchmarks/scale.py``.
 """
 
 from __future__ import annotations

@@ -69,7 +69,7 @@ def cluster_start_seconds(workers: int) -> float:
         "import logging, time, distributed\n"
         "start = time.perf_counter()\n"
         f"cluster = distributed.LocalCluster(n_workers={workers}, threads_per_worker=1, "
-        "processes=True, dashboard_address=None, silence_logs=logging.ERROR)\n"
+        "processes=True, dashboard_address=":0", silence_logs=logging.ERROR)\n"
         "client = distributed.Client(cluster)\n"
         "client.run(lambda: __import__('reslint.api'))\n"
         "print(time.perf_counter() - start)\n"

@@ -252,7 +252,7 @@ def connect(scheduler: object, workers: int = 0) -> tuple[Any, Any]:
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # any free port: never a warning that 8787 is taken
             silence_logs=logging.ERROR,
         )
         return distributed.Client(cluster), cluster
