@@ -20,9 +20,10 @@ import copy
 import io
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from reslint.limits import applied, limits_for, small_number
 from reslint.readers.docx import RunMap, Segment, open_document, render_document
@@ -187,7 +188,6 @@ def place_comments(
     document: WordDocument, text: str, runs: RunMap, violations: Sequence[Violation]
 ) -> list[Target]:
     """Add one comment per finding, anchored on its text; return the targets commented."""
-    from docx.text.run import Run
 
     placed = [(v, t) for v in violations if (t := target(runs, text, v)) is not None]
     boundaries = {t.first for _, t in placed} | {t.last + 1 for _, t in placed}
@@ -199,6 +199,45 @@ def place_comments(
     if rendering.text != text:  # pragma: no cover - splitting keeps every character
         raise AnnotateError("splitting runs changed the text of the draft")
     added: list[int] = []
+    with _comment_ids_counted():
+        _add_comments(document, text, placed, split, added)
+    if added:
+        _renumber(document, added)
+    return [where for _, where in placed]
+
+
+@contextmanager
+def _comment_ids_counted() -> Iterator[None]:
+    """Give new comments consecutive ids without searching all comments for each one.
+
+    python-docx finds the next free id by reading every comment's id: adding n
+    comments takes time quadratic in n (minutes for ten thousand findings).
+    Here the first id is found that way and the next ones counted from it.
+    """
+    from docx.oxml.comments import CT_Comments
+
+    original = CT_Comments._next_available_comment_id
+    issued: list[int] = []
+
+    def next_id(comments: Any) -> int:
+        number = issued[-1] + 1 if issued else original(comments)
+        if number > _MAX_ID:
+            number = original(comments)
+        issued.append(number)
+        return number
+
+    CT_Comments._next_available_comment_id = next_id  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        CT_Comments._next_available_comment_id = original  # type: ignore[method-assign]
+
+
+def _add_comments(
+    document: WordDocument, text: str, placed: list, split: RunMap, added: list[int]
+) -> None:  # type: ignore[type-arg]
+    from docx.text.run import Run
+
     for violation, where in placed:
         first, last = split.segment(where.first), split.segment(where.last)
         assert first is not None and last is not None
@@ -214,9 +253,6 @@ def place_comments(
         for paragraph in paragraphs[1:]:
             comment.add_paragraph(paragraph)
         added.append(comment.comment_id)
-    if added:
-        _renumber(document, added)
-    return [where for _, where in placed]
 
 
 def _renumber(document: WordDocument, added: list[int]) -> None:

@@ -8,10 +8,13 @@ the ratio to stay well under the hundredfold of a quadratic path.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import Callable
 
-GROWTH_LIMIT = 30.0
-"""Ten times the input may take at most this many times longer (quadratic: 100)."""
+import pytest
+
+GROWTH_LIMIT = 20.0
+"""Ten times the input may take at most this many times longer (linear: 10, quadratic: 100)."""
 
 
 def best_time(work: Callable[[], object], runs: int = 2) -> float:
@@ -23,11 +26,11 @@ def best_time(work: Callable[[], object], runs: int = 2) -> float:
     return best
 
 
-def growth(make: Callable[[int], Callable[[], object]], small: int) -> float:
+def growth(make: Callable[[int], Callable[[], object]], small: int, runs: int = 2) -> float:
     """Return t(10 × small) / t(small) for the work ``make(size)`` prepares."""
     small_work, large_work = make(small), make(10 * small)
     small_work()  # caches, lazy imports
-    return best_time(large_work) / max(best_time(small_work), 1e-4)
+    return best_time(large_work, runs) / max(best_time(small_work, runs), 1e-4)
 
 
 def misnumbered(paragraphs: int) -> str:
@@ -53,3 +56,21 @@ def test_the_html_page_of_a_file_grows_linearly_with_its_findings() -> None:
         return lambda: FileView(report, structure, "f1").html()
 
     assert growth(make, 500) < GROWTH_LIMIT
+
+
+def test_annotate_grows_linearly_with_the_findings_of_a_word_draft(tmp_path: Path) -> None:
+    pytest.importorskip("docx")
+    from reslint.annotate import annotate
+    from reslint.api import Linter
+    from tests import adversarial_files as files
+
+    linter = Linter(load_plugins=False)
+
+    def make(size: int) -> Callable[[], object]:
+        paragraphs = [files.paragraph("The General Assembly,")] + [
+            files.paragraph(f"Decides to act {index},", numbered=True) for index in range(size)
+        ]
+        draft = files.word_draft(tmp_path / f"draft{size}.docx", paragraphs)
+        return lambda: annotate(linter, draft, tmp_path / f"reviewed{size}.docx")
+
+    assert growth(make, 250, runs=1) < GROWTH_LIMIT
