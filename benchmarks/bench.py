@@ -646,6 +646,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--quick", action="store_true", help="fewer runs and a 20th of the corpus (under a minute)"
     )
+    parser.add_argument(
+        "--growth",
+        metavar="SIZES",
+        nargs="?",
+        const="2000,20000,200000",
+        help="also time every output format and command at these paragraph counts "
+        "(default 2000,20000,200000) and print their growth factors (benchmarks/growth.py)",
+    )
     args = parser.parse_args(argv)
     if not (REPO / EXAMPLE).is_file():
         parser.error(f"{REPO / EXAMPLE} not found: run from a reslint checkout")
@@ -698,6 +706,11 @@ def main(argv: list[str] | None = None) -> int:
 
     say()
     table.print()
+    if args.growth:
+        import growth
+
+        say(f"\n[4] growth of every path, at {args.growth} paragraphs")
+        growth.main(["--sizes", args.growth])
     say(f"total benchmark time: {time.perf_counter() - started:.0f} s")
     return 0
 
