@@ -25,20 +25,14 @@ _STRAY_SUPERSCRIPT = re.compile(patterns.STRAY_SUPERSCRIPT_LINE)
 _PAGE_NUMBER = re.compile(patterns.PAGE_NUMBER_LINE)
 _JOB_NUMBER = re.compile(patterns.JOB_NUMBER_LINE)
 _SYMBOL = re.compile(patterns.DOCUMENT_SYMBOL_LINE)
-_DISTRIBUTION = re.compile(
-    r"(?:Distr\.|Distribution\b|Original\s*:|Original:|Français\s+Original|English\s+Original)",
-    re.I,
-)
+_DISTRIBUTION = patterns.LazyPattern(patterns.distribution, re.I)
 _FOOTNOTE_BODY = re.compile(patterns.NOTE_BODY_START)
 _OP_NUMBER = re.compile(patterns.NUMBERED_TEXT_START)
 _BARE_LABEL = re.compile(patterns.BARE_LABEL_LINE)
 _BARE_NUMBER = re.compile(patterns.NOTE_NUMBER_LINE)
 _MD_FOOTNOTE_BODY = re.compile(patterns.MARKDOWN_NOTE_BODY)
 # how an unnumbered footnote text starts ("Voir A/73/368, par. 19.", "Ibid.", "Résolution 70/1.")
-NOTE_START = re.compile(
-    r"(?:Voir|See|Véase|Ver|Ibid|Idem|Official Records|Documents officiels|Documentos Oficiales"
-    r"|R[ée]solution\s+\d|Resolución\s+\d|" + patterns.NOTE_SYMBOL + r")\b"
-)
+NOTE_START = patterns.LazyPattern(patterns.note_start)
 _TERMINAL = ",;:."
 _TRAILING_NOISE = re.compile(patterns.LINE_END_NOISE)
 

@@ -382,3 +382,44 @@ def load_lexicon(language: str) -> Lexicon:
     attested in the UN's markup (``<lang>-attested.toml``, when present)."""
     data = load_base_lexicon_data(language)
     return lexicon_with_attested(data, _read(f"{language}-attested.toml") or {})
+
+
+_WORDS_TABLE = re.compile(r"(?ms)^\[words\]\n(.*?)(?=^\[|\Z)")
+
+
+@cache
+def words_table(language: str) -> dict[str, Any]:
+    """Return the ``[words]`` table of ``<language>.toml``: the words the layout, the grammar
+    and the parser recognise (meeting, annex, note, vote, session words …).
+
+    Only that table is parsed, not the whole lexicon: the patterns that use these
+    words take them from every language, and reading six lexicons whole at every
+    start would cost more than the rest of the start-up.
+    """
+    resource = resources.files("reslint.lexicons").joinpath(f"{language}.toml")
+    if not resource.is_file():
+        return {}
+    found = _WORDS_TABLE.search(resource.read_text("utf-8"))
+    return tomllib.loads(found.group(1)) if found else {}
+
+
+@cache
+def words_everywhere(key: str) -> tuple[str, ...]:
+    """Return the words under ``key`` in the ``[words]`` tables of all six lexicons, once each."""
+    seen: dict[str, None] = {}
+    for language in LANGUAGES:
+        value = words_table(language).get(key, ())
+        for word in (value,) if isinstance(value, str) else value:
+            seen.setdefault(str(word), None)
+    return tuple(seen)
+
+
+def words_by_value(key: str, value: str, wanted: str) -> tuple[str, ...]:
+    """Return the ``wanted`` words of the languages whose ``key`` is ``value`` (once each)."""
+    seen: dict[str, None] = {}
+    for language in LANGUAGES:
+        table = words_table(language)
+        if table.get(key) == value:
+            for word in table.get(wanted, ()):
+                seen.setdefault(str(word), None)
+    return tuple(seen)

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 _ROMAN_LABEL = re.compile(patterns.SMALL_ROMAN)
 _FORMAT_MARKS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]*"
-_SESSION_WORDS = re.compile(r"(?i)^(.+?)\s+(?:special\s+)?(?:session|período de sesiones)\b")
+_SESSION_WORDS = patterns.LazyPattern(patterns.session_of_header)
 _RES_NUMBER = re.compile(patterns.RESOLUTION_NUMBER_PARTS)
 _SYMBOL_SESSION = re.compile(patterns.SYMBOL_SESSION)
 _QUOTE_OPEN = ("\u201c", "\u00ab", '"', "\u2018")
@@ -126,9 +126,7 @@ def _line_start_pattern(language: str) -> re.Pattern[str]:
     sub = patterns.LINE_START_LABEL
     strong = (
         rf"(?P<organ>[«“\"]?\s*(?:{organs})\s*,\s*$)"
-        rf"|(?P<strong>{patterns.NUMBERED_START}|{sub}\s|(?:Annexe|Annex|Anexo)(?:\s+[IVX\d]+)?\s*$"
-        r"|\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ª)?\s+(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión)\b"
-        r"|\[(?:Adopted|Adoptée|Aprobada)\b)"
+        rf"|(?P<strong>{patterns.NUMBERED_START}|{sub}\s|{patterns.paragraph_start()})"
     )
     return re.compile(strong, re.I)
 

@@ -8,8 +8,11 @@ layout, the grammar, the parser, the readers and the rules use.  A module that
 needs one compiles it itself, when it is imported, so nothing here costs
 anything at start-up.
 
-Words of a language (meeting, annex, "See"/"Voir") are not here: they live in
-the language's lexicon (``reslint/lexicons/<lang>.toml``).
+Words of a language (meeting, annex, "See"/"Voir") are not written here: they
+live in the ``[words]`` table of the language's lexicon
+(``reslint/lexicons/<lang>.toml``), and the functions at the end of this module
+build the patterns that need them from the words of all six lexicons, on first
+use (cached).
 
 Naming: a bare noun (``PARAGRAPH_DIGITS``) is a fragment to build with; a name
 ending in ``_LINE`` must match a whole stripped line; ``_START`` matches at the
@@ -17,6 +20,10 @@ start of a text; the other names say what they find.
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Callable, Iterable
 
 # --------------------------------------------------------------------------- figures
 
@@ -159,11 +166,6 @@ RESOLUTION_NUMBER = r"(?:E?S-)?\d{1,4}/\d{1,4}"
 RESOLUTION_NUMBER_PARTS = r"^(?:(E?S)-)?(\d{1,4})/(\d{1,4})"
 """A resolution's number in its parts: special prefix, session, number."""
 
-RESOLUTION_TITLE_NUMBER = (
-    rf"(?P<resno>{RESOLUTION_NUMBER}(?:\s+[A-Z](?:\s+(?:and|to|et|à|y|a)\s+[A-Z])?)?)"
-    r"(?:\s*\.|(?=\s|$))"
-)
-"""A resolution's number heading its title, with its parts: "59/187.", "60/251 A and B"."""
 
 RESOLUTION_TITLE_START = rf"\s*{RESOLUTION_NUMBER}\s?\.(?:\s|$)"
 """A title that starts with a resolution's number and its dot: "73/3. Title"."""
@@ -171,8 +173,6 @@ RESOLUTION_TITLE_START = rf"\s*{RESOLUTION_NUMBER}\s?\.(?:\s|$)"
 MARKUP_TITLE = r"^((?:[A-Z]{1,2}-)?\d{1,4}/\d{1,4}(?:\s?[A-Z])?\.)\s+(.+)$"
 """A title in markup: the number (group 1) and the words (group 2)."""
 
-TITLE_GATE = r"(?:E?S-)?\d{1,4}/\d|Resoluci|Résolution|Resolution"
-"""The cheap test a block passes before the grammar tries it as a title."""
 
 SC_NUMBER = r"\d{1,4}\s*\(\d{4}\)"
 """A Security Council resolution's number: "1244 (1999)"."""
@@ -183,12 +183,6 @@ SC_NUMBER_SLASH = r"(?P<number>\d{1,4})/(?P<year>\d{4})(?![\d/])"
 SC_LIST_ITEM = rf"(?<![\w/]){SC_NUMBER_SLASH}"
 """One slashed Security Council number in a list of them."""
 
-CITED_RESOLUTION = (
-    r"(?<![\w/.\-])(?:(?P<session>\d{1,3})/(?P<number>\d{1,4})"
-    rf"|(?P<oldnumber>\d{{1,4}})(?:\s+[A-Z])?\s*\(\s*(?P<roman>{ROMAN_NUMERAL})\s*\))"
-    r"(?:\s+[A-Z](?:\s*(?:,|and|to|et|à|y|a)\s*[A-Z]\b)*)?"
-)
-"""A General Assembly resolution cited in the text: "58/170", "3363 (XXX)", "60/251 A and B"."""
 
 YEAR_NUMBER = r"(?<!\d)((?:19|20)\d\d)/\d{1,3}\b"
 """A resolution numbered by year (``2020/7``, ECOSOC): group 1 is the year."""
@@ -326,3 +320,240 @@ DATE_LINE = (
 
 LINE_END_NOISE = rf"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*{NOTE_NUMBER})+$"
 """What may follow a line's final mark: spaces, closing quotes and brackets, calls."""
+
+
+# ------------------------------------------------------------- built from the lexicons' words
+
+
+def _words(key: str) -> tuple[str, ...]:
+    from reslint.lexicon import words_everywhere
+
+    return words_everywhere(key)
+
+
+def _shaped(shape: str, key: str) -> tuple[str, ...]:
+    from reslint.lexicon import words_by_value
+
+    return words_by_value("meeting_shape", shape, key)
+
+
+def alternation(words: Iterable[str], space: str = r"\s+") -> str:
+    """Return a group matching any of ``words``, the longest first.
+
+    A longer word is tried before a word it starts with ("Annexe" before "Annex"),
+    so that a match is never cut short; a space inside a word matches ``space``.
+    An empty list gives a group that never matches.
+    """
+    ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
+    if not ordered:
+        return "(?!)"
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", space) for w in ordered) + ")"
+
+
+class LazyPattern:
+    """A regular expression built and compiled on first use (``match``, ``search`` …)."""
+
+    def __init__(self, build: Callable[[], str], flags: int = 0) -> None:
+        self._build = build
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """Return the compiled expression."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._build(), self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled, name)
+
+
+def part_connector() -> str:
+    """Return the words between part letters of a resolution ("60/251 A and B", "B à D")."""
+    return alternation(_words("part_connectors"))
+
+
+@cache
+def resolution_title_number() -> str:
+    """Return a resolution's number heading its title: "59/187.", "60/251 A and B"."""
+    return (
+        rf"(?P<resno>{RESOLUTION_NUMBER}(?:\s+[A-Z](?:\s+{part_connector()}\s+[A-Z])?)?)"
+        r"(?:\s*\.|(?=\s|$))"
+    )
+
+
+@cache
+def sc_resolution_title() -> str:
+    """Return a Security Council resolution's heading: "Resolution 1244 (1999)"."""
+    return rf"{alternation(_words('resolution'))}\s+(?P<resno>{SC_NUMBER})"
+
+
+@cache
+def title_gate() -> str:
+    """Return the cheap test a block passes before the grammar tries it as a title."""
+    return rf"(?:E?S-)?\d{{1,4}}/\d|{alternation(_words('resolution'))}"
+
+
+@cache
+def cited_resolution() -> str:
+    """Return a General Assembly resolution cited in the text: "58/170", "3363 (XXX)",
+    "60/251 A and B"."""
+    return (
+        r"(?<![\w/.\-])(?:(?P<session>\d{1,3})/(?P<number>\d{1,4})"
+        rf"|(?P<oldnumber>\d{{1,4}})(?:\s+[A-Z])?\s*\(\s*(?P<roman>{ROMAN_NUMERAL})\s*\))"
+        rf"(?:\s+[A-Z](?:\s*(?:,|{part_connector()})\s*[A-Z]\b)*)?"
+    )
+
+
+def meeting_number_first() -> str:
+    """Return the meeting line of the languages that write the number first: "74th plenary
+    meeting", "2nd (resumed) plenary meeting", "74e séance plénière", "74ª sesión"."""
+    shape = "number-suffix"
+    return (
+        rf"{MEETING_DIGITS}\s*{alternation(_shaped(shape, 'ordinal_suffixes'))}?\s+"
+        rf"(?:\({alternation(_shaped(shape, 'resumed'))}\)\s+)?"
+        rf"(?:{alternation(_shaped(shape, 'plenary'))}\s+)?"
+        rf"{alternation(_shaped(shape, 'meeting'))}\b"
+    )
+
+
+@cache
+def meeting_line() -> str:
+    """Return the meeting line of an adoption in the word orders of the six languages."""
+    suffix = "number-suffix"
+    ordinal = (
+        rf"(?:[^\W\d][\w-]*{alternation(_shaped(suffix, 'ordinal_endings'))}"
+        rf"|{alternation(_shaped(suffix, 'ordinals'))})\s+"
+        rf"{alternation(_shaped(suffix, 'plenary_meeting'))}\b"
+    )  # "Cinquième séance plénière"
+    counter = (
+        rf"{alternation(_shaped('counter', 'meeting_before'))}\s*{MEETING_DIGITS}\s*"
+        rf"{alternation(_shaped('counter', 'meeting'))}"
+    )  # "第74次全体会议"
+    case = "number-case"
+    case_ending = (
+        rf"{MEETING_DIGITS}\s*-?\s*{alternation(_shaped(case, 'ordinal_suffixes'))}\s+"
+        rf"(?:\({alternation(_shaped(case, 'resumed'))}\)\s+)?"
+        rf"(?:{alternation(_shaped(case, 'plenary'))}\s+)?{alternation(_shaped(case, 'meeting'))}"
+    )  # "74-е пленарное заседание"
+    word = "word-number"
+    word_first = (
+        rf"{alternation(_shaped(word, 'meeting'))}\s+"
+        rf"(?:{alternation(_shaped(word, 'plenary'))}\s+)?{MEETING_DIGITS}"
+    )  # "الجلسة العامة 74"
+    return "|".join((meeting_number_first(), ordinal, counter, case_ending, word_first))
+
+
+@cache
+def adoption_gate() -> str:
+    """Return the cheap test a block passes before the grammar tries it as an adoption line."""
+    suffix = "number-suffix"
+    ordinals = _shaped(suffix, "ordinals")
+    plenary_first = [phrase.split()[0] for phrase in _shaped(suffix, "plenary_meeting")]
+    return (
+        rf"[\d\[]|{alternation(_shaped('counter', 'meeting_before'))}"
+        rf"|{alternation(_shaped('word-number', 'meeting'))}"
+        r"|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}"
+        rf"|(?:[^\W\d][\w-]*{alternation(_shaped(suffix, 'ordinal_endings'))}"
+        rf"|{alternation([*ordinals, *(w[:1].upper() + w[1:] for w in ordinals)])})"
+        rf"\s+{alternation(plenary_first)}"
+    )
+
+
+@cache
+def vote_line() -> str:
+    """Return the vote line of an adoption: "[Adopted without a vote]"."""
+    return rf"\[\s*{alternation(_words('vote'))}\b[^\]]*\]?"
+
+
+@cache
+def annex_heading() -> str:
+    """Return an annex heading: "Annex", "Annexe II", "ANEXO", "附件", "Приложение 2."."""
+    return rf"{alternation(_words('annex'))}(?:\s+(?:[IVXLC]+|[A-Z]|\d{{1,2}}))?\.?"
+
+
+@cache
+def annex_prefixes() -> dict[int, frozenset[str]]:
+    """Return the first letters (up to three, lower case) of the annex words, by length."""
+    by_length: dict[int, set[str]] = {}
+    for word in _words("annex"):
+        prefix = word[:3].lower()
+        by_length.setdefault(len(prefix), set()).add(prefix)
+    return {length: frozenset(found) for length, found in by_length.items()}
+
+
+@cache
+def article() -> str:
+    """Return the article at the start of an organ's name ("The", "L'", "Los")."""
+    return rf"^{alternation(_words('articles'))}\s*"
+
+
+@cache
+def note_start() -> str:
+    """Return how a footnote's text that lost its number starts: "Voir A/73/368, par. 19.",
+    "Ibid.", "Official Records …", "Résolution 70/1."."""
+    return (
+        rf"(?:{alternation(_words('note_starts'), ' ')}"
+        rf"|{alternation(_words('resolution'))}\s+\d|{NOTE_SYMBOL})\b"
+    )
+
+
+@cache
+def distribution() -> str:
+    """Return the distribution line of a masthead: "Distr.: General", "Original: English"."""
+    parts = []
+    for word in sorted(_words("distribution"), key=len, reverse=True):
+        escaped = re.escape(word).replace(r"\ ", r"\s+")
+        if word.endswith(":"):
+            escaped = escaped[:-1] + r"\s*:"
+        elif word[-1:].isalnum():
+            escaped += r"\b"
+        parts.append(escaped)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+@cache
+def session_line(words: str) -> str:
+    """Return a session line of a masthead, after ``words`` (its ordinal): "Fifty-ninth
+    session", "Tenth special session", "Quincuagésimo noveno período de sesiones"."""
+    kinds = alternation((*_words("special_session"), *_words("session_kinds")))
+    return rf"{words}\s+(?:{kinds}\s+)?{alternation(_words('session'))}\b"
+
+
+@cache
+def session_of_header() -> str:
+    """Return the ordinal (group 1) before the session words of a header line."""
+    special = alternation(_words("special_session"))
+    return rf"(?i)^(.+?)\s+(?:{special}\s+)?{alternation(_words('session'), ' ')}\b"
+
+
+@cache
+def header_line(words: str) -> str:
+    """Return the header lines of a masthead: session, agenda item, "Resolution adopted by",
+    "[on the report of …]", "United Nations", "draft resolution"."""
+    draft = alternation(_words("draft_resolution"), " ")
+    return (
+        rf"(?i)(?:{session_line(words)}"
+        rf"|(?:{alternation(_words('agenda'))}|{alternation(_words('agenda_numbered'))}\s+\d)"
+        rf"|{alternation(_words('adopted_texts'))}s?\s+{alternation(_words('adopted'))}"
+        rf"|\[{alternation(_words('bracket_starts'))}\b"
+        rf"|{alternation(_words('masthead'), ' ')}\s*$"
+        rf"|{draft}"
+        rf"|.{{0,300}}:\s*{draft})"
+    )
+
+
+@cache
+def paragraph_start() -> str:
+    """Return the lines that can only start a paragraph of plain text, besides numbers and
+    labels: an annex heading ("Annex II"), a meeting line ("74th plenary meeting"), a vote
+    line ("[Adopted …")."""
+    shape = "number-suffix"
+    return (
+        rf"{alternation(_words('paragraph_start_annex'))}(?:\s+[IVX\d]+)?\s*$"
+        rf"|{MEETING_DIGITS}\s*{alternation(_words('paragraph_start_suffixes'))}?\s+"
+        rf"(?:{alternation(_shaped(shape, 'plenary'))}\s+)?"
+        rf"{alternation(_words('paragraph_start_meeting'))}\b"
+        rf"|\[{alternation(_words('paragraph_start_vote'))}\b"
+    )

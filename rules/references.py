@@ -255,7 +255,6 @@ class ImpossibleDate(Rule):
 
 # --------------------------------------------------------------------------- RF003 / RF004
 
-_CITED = patterns.CITED_RESOLUTION
 _QUALIFIER = {
     "en": r"(?P<qualifier>\s+of\s+the\s+General\s+Assembly)?",
     "fr": r"(?P<qualifier>\s+de\s+l['’]\s?Assemblée(?:\s+générale)?)?",
@@ -301,7 +300,12 @@ def _citation_regex(language: str) -> re.Pattern[str]:
     date = _date_pattern(language).replace("(?P<year>\\d{4})\\b)?", "(?P<year>\\d{4})\\b)")
     flags = 0 if language == "en" else re.I
     return re.compile(
-        _CITED + _QUALIFIER[language] + _CONNECTOR[language] + r"(?P<date>" + date + r")",
+        patterns.cited_resolution()
+        + _QUALIFIER[language]
+        + _CONNECTOR[language]
+        + r"(?P<date>"
+        + date
+        + r")",
         flags,
     )
 

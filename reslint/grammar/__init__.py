@@ -21,18 +21,7 @@ from reslint.vocabulary import month_names
 
 _WHITE = " \t\u00a0\u202f"
 _SECTION_START = re.compile(patterns.SECTION_START)
-_ARTICLE = re.compile(r"^(?:The|L'|Le|La|Les|El|Los|Las)\s*", re.I)
-_MEETING = (
-    r"\d{1,5}\s*(?:st|nd|rd|th|e|re|er|ème|ª|a\.?|º|°)?\s+"
-    r"(?:\((?:resumed|reprise|continuación)\)\s+)?"
-    r"(?:plenary\s+|plénière\s+)?(?:meeting|séance|sesión|reunión)\b"
-    r"|(?:[^\W\d][\w-]*(?:ième|th|st|nd|rd)|première|Première|first|First)\s+"
-    r"(?:plenary\s+meeting|séance\s+plénière)\b"  # "Cinquième séance plénière"
-    r"|第\s*\d{1,5}\s*次全体会议"  # zh
-    r"|\d{1,5}\s*-?\s*[еяйe]\s+(?:\(возобновленное\)\s+)?(?:пленарное\s+)?заседание"  # ru
-    r"|الجلسة\s+(?:العامة\s+)?\d{1,5}"  # ar
-)
-_VOTE = r"\[\s*(?:Adopted|Adoptée|Adoptées|Aprobada|Approved)\b[^\]]*\]?"
+_ARTICLE = patterns.LazyPattern(patterns.article, re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +36,6 @@ class BlockParse:
     opener: OpenerMatch | None = None
     rest_start: int = 0
     detail: str = ""
-
-
-_ANNEX_WORDS = ("附件", "Пр", "مر")
 
 
 def _scoped(pattern: str) -> str:
@@ -112,27 +98,18 @@ class BlockGrammar:
             + rest
         ).set_name("subparagraph")
         self.title = (
-            _rx(patterns.RESOLUTION_TITLE_NUMBER, "res_number")("resno") + rest
-            | _rx(
-                r"(?:Resolution|Résolution|Resolución)\s+(?P<resno>" + patterns.SC_NUMBER + ")",
-                "sc_number",
-            )("resno")
-            + rest
+            _rx(patterns.resolution_title_number(), "res_number")("resno") + rest
+            | _rx(patterns.sc_resolution_title(), "sc_number")("resno") + rest
         ).set_name("title")
         self.adoption = (
-            _rx(rf"(?i){_MEETING}", "meeting_line")("meeting") + rest
-            | _rx(_VOTE, "vote_line")("vote") + rest
+            _rx(rf"(?i){patterns.meeting_line()}", "meeting_line")("meeting") + rest
+            | _rx(patterns.vote_line(), "vote_line")("vote") + rest
             | _rx(patterns.CJK_DATE_LINE, "cjk_date")("meeting") + end
             | _rx(patterns.DATE_LINE, "date_line")("date") + end
         ).set_name("adoption")
-        self.annex = (
-            _rx(
-                r"(?:Annexe|Annex|Anexo|ANNEXE|ANNEX|ANEXO|附件|Приложение|مرفق)"
-                r"(?:\s+(?:[IVXLC]+|[A-Z]|\d{1,2}))?\.?",
-                "annex_word",
-            )("annex")
-            + end
-        ).set_name("annex_heading")
+        self.annex = (_rx(patterns.annex_heading(), "annex_word")("annex") + end).set_name(
+            "annex_heading"
+        )
         self.section = (
             _rx(patterns.SECTION_LABEL, "section_label")("section")  # "== II =="
             + _rx(r"[^;]{0,300}", "heading_text")("heading")
@@ -142,18 +119,7 @@ class BlockGrammar:
         self.preambular = (opener_pre + rest).set_name("preambular")
         self.unnumbered_operative = (opener_op + rest).set_name("unnumbered_operative")
         self.header = (
-            _rx(
-                rf"(?i)(?:{words}\s+(?:special\s+|extraordinaire\s+|regular\s+)?"
-                rf"(?:session|período\s+(?:extraordinario\s+)?de\s+sesiones)\b"
-                rf"|(?:agenda\s+items?|points?\s+\d|tema\s+\d|temas\s+\d|item\s+\d)"
-                r"|(?:resolution|résolution|resolución|decision|décision)s?\s+(?:adopted|adoptée|aprobada)"
-                r"|\[(?:on|sur|sobre|without|sans|sin)\b"
-                r"|(?:United Nations|Nations Unies|Naciones Unidas)\s*$"
-                r"|(?:draft resolution|projet de résolution|proyecto de resolución)"
-                r"|.{0,300}:\s*(?:draft resolution|projet de résolution|proyecto de resolución))",
-                "header_line",
-            )("header")
-            + rest
+            _rx(patterns.header_line(words), "header_line")("header") + rest
             | _rx(rf"(?i)(?:{organ_alt}|{masthead_alt})\s*$", "masthead_organ")("header") + rest
         ).set_name("header_line")
 
@@ -180,6 +146,7 @@ class BlockGrammar:
     def _define_gates(self, organ_alt: str) -> None:
         organ = re.compile(rf"(?i)[«“\"]?\s*(?:{organ_alt})\s*[,،，]?\s*$")
         lexicon = self.lexicon
+        annex_prefixes = patterns.annex_prefixes()
 
         def starts(pattern: str) -> Callable[[str], bool]:
             compiled = re.compile(pattern)
@@ -189,13 +156,11 @@ class BlockGrammar:
             "organ": lambda text: len(text) < 160 and organ.match(text) is not None,
             "operative": starts(patterns.OPERATIVE_NUMBER_GATE),
             "subparagraph": starts(patterns.SUBPARAGRAPH_GATE),
-            "title": starts(patterns.TITLE_GATE),
-            "adoption": starts(
-                r"[\d\[第]|[^\W\d]{3,}\s+\d{1,2},?\s+\d{4}|الجلسة"
-                r"|[^\W\d][\w-]*(?:ième|th|st|nd|rd|ère)\s+(?:séance|plenary)"
-            ),
+            "title": starts(patterns.title_gate()),
+            "adoption": starts(patterns.adoption_gate()),
             "annex": lambda text: (
-                len(text) < 20 and (text[:3].lower() in ("ann", "ane") or text[:2] in _ANNEX_WORDS)
+                len(text) < 20
+                and any(text[:n].lower() in found for n, found in annex_prefixes.items())
             ),
             "section": lambda text: (
                 len(text) < 320

@@ -1,0 +1,187 @@
+"""The lexicons: loading, the opener matcher and the [words] tables the patterns are built from."""
+
+from __future__ import annotations
+
+import re
+import sys
+from importlib import resources
+
+import pytest
+
+from reslint import patterns
+from reslint.language import LANGUAGES
+from reslint.lexicon import (
+    lexicon_from_data,
+    load_lexicon,
+    normalise,
+    words_by_value,
+    words_everywhere,
+    words_table,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+SPACED = ("en", "fr", "es")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_words_table_is_the_lexicons_own(language: str) -> None:
+    # only the [words] table is parsed at start-up: it must read as the whole file reads it
+    text = resources.files("reslint.lexicons").joinpath(f"{language}.toml").read_text("utf-8")
+    assert words_table(language) == tomllib.loads(text)["words"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_lexicon_has_annex_and_meeting_words(language: str) -> None:
+    table = words_table(language)
+    assert table["annex"], language
+    assert table["meeting"], language
+    assert table["meeting_shape"] in ("number-suffix", "number-case", "word-number", "counter")
+
+
+@pytest.mark.parametrize("language", SPACED)
+@pytest.mark.parametrize(
+    "key", ["articles", "vote", "resolution", "note_starts", "masthead", "draft_resolution"]
+)
+def test_latin_script_lexicons_have_their_words(language: str, key: str) -> None:
+    assert words_table(language)[key], f"{language}: no {key}"
+
+
+def test_words_everywhere_joins_the_languages_in_order_once_each() -> None:
+    annex = words_everywhere("annex")
+    assert annex[:2] == ("Annex", "ANNEX")
+    assert {"Annexe", "Anexo", "附件", "Приложение", "مرفق"} <= set(annex)
+    assert len(annex) == len(set(annex))
+    assert words_everywhere("no such key") == ()
+
+
+def test_words_by_meeting_shape() -> None:
+    assert words_by_value("meeting_shape", "counter", "meeting_before") == ("第",)
+    assert set(words_by_value("meeting_shape", "number-suffix", "meeting")) == {
+        "meeting",
+        "séance",
+        "sesión",
+        "reunión",
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "space", "expected"),
+    [
+        (["Annex", "Annexe"], r"\s+", "(?:Annexe|Annex)"),  # longer first: no match cut short
+        (["plenary meeting"], r"\s+", r"(?:plenary\s+meeting)"),
+        (["Official Records"], " ", "(?:Official Records)"),
+        (["Distr."], r"\s+", r"(?:Distr\.)"),
+        ([], r"\s+", "(?!)"),
+    ],
+)
+def test_alternation(words: list[str], space: str, expected: str) -> None:
+    assert patterns.alternation(words, space) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase", "degree"),
+    [
+        ("en", "Recalling also its resolution", "Recalling", "also"),
+        ("en", "Also recalling its resolution", "Recalling", "also"),
+        ("en", "Deeply concerned that", "Deeply concerned", ""),
+        ("fr", "Rappelant en outre sa résolution", "Rappelant", "further"),
+        ("es", "Recordando además", "Recordando", "further"),
+    ],
+)
+def test_preambular_openers(language: str, text: str, phrase: str, degree: str) -> None:
+    lexicon = load_lexicon(language)
+    found = lexicon.match_preambular(text)
+    assert found is not None
+    assert lexicon.canonical(found.phrase) == phrase
+    assert found.degree == degree
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "phrase"),
+    [
+        ("en", "Strongly urges all States", "Strongly urges"),
+        ("en", "Firmly urges all States", "urges"),  # an adverb outside the lists
+        ("en", "Requests the Secretary-General", "Requests"),
+        ("fr", "Prie le Secrétaire général", "Prie"),
+    ],
+)
+def test_operative_openers(language: str, text: str, phrase: str) -> None:
+    found = load_lexicon(language).match_operative(text)
+    assert found is not None
+    assert found.phrase.casefold() == phrase.casefold()
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "Recallingly"), ("en", "Decided to"), ("en", "The Assembly"), ("fr", "Décidons")],
+)
+def test_no_opener(language: str, text: str) -> None:
+    lexicon = load_lexicon(language)
+    assert lexicon.match_preambular(text) is None
+    assert lexicon.match_operative(text) is None
+
+
+def test_gender_of_french_preambular_forms() -> None:
+    lexicon = load_lexicon("fr")
+    assert lexicon.gender_of("Profondément préoccupée") == "f"
+    assert lexicon.gender_of("Profondément préoccupé") == "m"
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "key"),
+    [
+        ("en", "The  General Assembly", "ga"),
+        ("en", "the security council", "sc"),
+        ("fr", "L\u2019Assemblée générale", "ga"),
+        ("en", "The Assembly", None),
+    ],
+)
+def test_organ_for(language: str, name: str, key: str | None) -> None:
+    organ = load_lexicon(language).organ_for(name)
+    assert (organ.key if organ else None) == key
+
+
+def test_normalise_keeps_offsets() -> None:
+    text = "L\u2019homme\u00a0et\tla\u202ffemme"
+    assert len(normalise(text)) == len(text)
+    assert normalise(text) == "L'homme et la femme"
+
+
+def test_lexicon_from_minimal_data() -> None:
+    lexicon = lexicon_from_data(
+        {
+            "language": "en",
+            "preambular": {"phrases": ["Recalling"]},
+            "operative": {"phrases": ["Decides"]},
+            "markers": {"also": ["also"], "further": ["further"]},
+            "organs": {"ga": {"names": ["The General Assembly"]}},
+        }
+    )
+    assert lexicon.match_preambular("Recalling further") is not None
+    assert lexicon.match_operative("Decides") is not None
+    assert lexicon.match_operative("Requests") is None
+    assert lexicon.terminators == (",", ";", ".")
+
+
+def test_every_word_pattern_compiles() -> None:
+    for build in (
+        patterns.meeting_line,
+        patterns.adoption_gate,
+        patterns.vote_line,
+        patterns.annex_heading,
+        patterns.article,
+        patterns.note_start,
+        patterns.distribution,
+        patterns.session_of_header,
+        patterns.paragraph_start,
+        patterns.resolution_title_number,
+        patterns.sc_resolution_title,
+        patterns.title_gate,
+        patterns.cited_resolution,
+    ):
+        re.compile(build())
+    re.compile(patterns.header_line("x"))
