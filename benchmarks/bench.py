@@ -623,6 +623,65 @@ def bench_growth(table: Table, repeats: int, languages: tuple[str, ...], diagnos
         )
 
 
+# --------------------------------------------------------------------------- PDF pages
+
+REALDOCS_PDF = REPO.parent / "shared" / "realdocs" / "pdf"
+
+
+def bench_pdf(table: Table, folder: Path, quick: bool) -> None:
+    """Time reading the UN's own PDFs, per page: PDFium's glyphs, the layout, the whole lint.
+
+    CPU time in this process (the machine's other load aside); the floor is
+    ``pdftotext`` on the same files, when poppler-utils is installed.
+    """
+    files = sorted(folder.glob("*.pdf")) if folder.is_dir() else []
+    if not files:
+        say(f"[5] PDF pages: {folder} is absent, skipped")
+        return
+    if quick:
+        files = files[::10]
+    try:
+        from reslint.readers.pdf import read, read_pages
+        from reslint.readers.pdf_layout import render
+    except ImportError:
+        say("[5] PDF pages: reslint[pdf] is not installed, skipped")
+        return
+    from reslint.api import Linter
+
+    pages = 0
+    glyphs = layout = whole = 0.0
+    linter = Linter(load_plugins=False)
+    for path in files:
+        data = path.read_bytes()
+        start = time.process_time()
+        contents = read_pages(data)
+        middle = time.process_time()
+        render(contents)
+        glyphs += middle - start
+        layout += time.process_time() - middle
+        read(path, data, None)  # warm: the lint below pays for reading once more
+        start = time.process_time()
+        linter.lint_file(path)
+        whole += time.process_time() - start
+        pages += len(contents)
+    say(f"[5] PDF pages: {len(files)} files, {pages} pages of {folder}")
+    floor = ""
+    if shutil.which("pdftotext"):
+        started = time.perf_counter()
+        for path in files:
+            subprocess.run(["pdftotext", "-q", str(path), os.devnull], check=False)
+        floor = f"{1000 * (time.perf_counter() - started) / pages:.1f} ms"
+    per_page = {
+        "glyphs (PDFium)": glyphs,
+        "layout (rows, notes, blocks)": layout,
+        "read + parse + rules": whole,
+    }
+    for name, seconds in per_page.items():
+        milliseconds = 1000 * seconds / pages
+        ratio = fmt_ratio(milliseconds / float(floor.split()[0])) if floor else ""
+        table.add(f"PDF {name} per page", f"{milliseconds:.1f} ms", floor, ratio)
+
+
 def quick_sample(corpus: Path, directory: Path, every: int) -> Path:
     """Link every ``every``-th corpus file into ``directory`` (a smaller corpus)."""
     files = sorted(p for p in corpus.rglob("*.txt") if p.is_file())
@@ -703,6 +762,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_growth(table, 1, ("en",), diagnose_gc=False)
     else:
         bench_growth(table, 3, ("en", "fr"), diagnose_gc=True)
+
+    bench_pdf(table, REALDOCS_PDF, args.quick)
 
     say()
     table.print()
