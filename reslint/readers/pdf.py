@@ -32,7 +32,8 @@ from typing import Any
 
 from reslint.limits import bounded_pages
 from reslint.readers import Extraction
-from reslint.readers.pdf_layout import Glyph, PageContent, Stroke, render
+from reslint.readers.pdf_layout import render
+from reslint.readers.pdf_rows import Glyph, PageContent, Stroke
 from reslint.reading import ReadError
 
 MISSING = "reading PDF files needs pypdfium2: pip install 'reslint[pdf]'"

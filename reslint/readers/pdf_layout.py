@@ -8,8 +8,8 @@ has to guess them from characters alone; here geometry and fonts decide:
   back at the same height on another page (digits aside: page numbers change),
   or that is a bare page number, document symbol or job number;
 * a footnote call is a short run of digits raised above the glyph before it
-  or set smaller than it (judged against its neighbour, not the whole row: a
-  masthead sets "A" in 20 points before "/RES/79/104" in 10);
+  or set smaller than it (:mod:`reslint.readers.pdf_rows` builds the rows and
+  tells superscripts);
 * the masthead is what lies above the rule drawn across the top of the first
   page, and the symbol block (session, agenda item) what is set out in the
   left margin under it: front matter;
@@ -20,15 +20,15 @@ has to guess them from characters alone; here geometry and fonts decide:
 * a paragraph ends where the vertical gap widens, where the next row is indented
   differently, or where the next row's first word would have fitted on the row
   before it (the line was broken on purpose, not by the margin);
-* italics are the glyphs of a font named so (``Times-Italic``,
-  ``TimesNewRomanPS-ItalicMT``, ``MinionPro-It``, ``Helvetica-Oblique``).
+* italics are the glyphs of a font named so (:mod:`reslint.readers.pdf_writer`
+  writes the text, its anchors, italics and blocks).
 
 The rendering is one paragraph per line, blocks separated by blank lines,
 calls written ``[^N]`` and footnote bodies written ``[^N]: text`` at the end;
 what the layout knows is said with blocks (:mod:`reslint.readers.blocks`):
 front matter, paragraphs (whose kind the grammar decides), footnotes with
 their numbers and the calls of each paragraph, so the parser guesses none of
-it again.  Every rendered row starts an :class:`Anchor` naming its page and its
+it again.  Every rendered row starts an :class:`~reslint.readers.Anchor` naming its page and its
 line on that page, so findings are reported there.
 
 Text set in two columns is read row by row across both columns: not supported.
@@ -37,25 +37,21 @@ Text set in two columns is read row by row across both columns: not supported.
 from __future__ import annotations
 
 import re
-import statistics
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from reslint.layout import artefact_kind
 from reslint.model import ArtefactKind
 from reslint.patterns import SUBPARAGRAPH_LABEL
-from reslint.readers import Anchor, Rendering, SourceMap
-from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock, SourceCall
-from reslint.text import Span
+from reslint.readers import Rendering
+from reslint.readers.blocks import BlockRole, DocumentFacts
+from reslint.readers.pdf_rows import PageContent, Row, Stroke, build_rows, mode
+from reslint.readers.pdf_writer import Writer, row_runs, words
 
 BAND = 0.12
 """Height of the top and bottom bands where running heads and feet live (share of the page)."""
 HEAD_ROWS = 3
 """A running head takes at most this many rows."""
-RISE = 0.18
-"""A glyph whose baseline is this much of the row's type size above it is a superscript."""
-SMALL = 0.8
-"""A glyph this much smaller than its row's type is a superscript even without a rise."""
 FOOTNOTE_TYPE = 0.92
 """Rows set this much smaller than the body type may be footnote text."""
 WIDE_ROWS = 0.85
@@ -63,98 +59,12 @@ WIDE_ROWS = 0.85
 RULE_ZONE = 0.6
 """A footnote rule is drawn below this share of the page height."""
 
-_ITALIC_FONT = re.compile(
-    r"italic|oblique|kursiv|[-,+](?:bold|semibold|demi|light|medium)?it(?![a-z])", re.I
-)
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _DIGITS = re.compile(r"\d+")
-_WORD = re.compile(r"[^\W\d_]+")
 _LABEL = re.compile(rf"((?:\d{{1,3}}\.|\(?(?:{SUBPARAGRAPH_LABEL})\)|[•▪◦‣–-]))\s+\S")
 """A paragraph number, list label or bullet opening a row, and a space after it."""
-_SUPERSCRIPT_RUN = re.compile(r"[\d,]{1,9}|[^\W\d_]{1,3}")
-"""What may be set as a superscript: calls ("1", "12,13") and ordinal endings ("o", "er")."""
 _HEAD_KINDS = frozenset(
     {ArtefactKind.PAGE_NUMBER, ArtefactKind.JOB_NUMBER, ArtefactKind.PAGE_HEADER}
 )
-_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
-
-
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One character as drawn: its box, type size, baseline (rise aside) and font name.
-
-    A space inserted between words by the PDF library has the box of the glyph before it.
-    """
-
-    text: str
-    x0: float
-    x1: float
-    y0: float
-    y1: float
-    size: float
-    baseline: float
-    font: str
-
-
-@dataclass(frozen=True, slots=True)
-class Stroke:
-    """A thin horizontal line drawn on a page: perhaps a footnote rule."""
-
-    x0: float
-    x1: float
-    y: float
-
-
-@dataclass(frozen=True, slots=True)
-class PageContent:
-    """What a page holds: runs of glyphs the PDF library grouped as lines, and strokes."""
-
-    number: int
-    width: float
-    height: float
-    pieces: tuple[tuple[Glyph, ...], ...]
-    strokes: tuple[Stroke, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One line of a page as a reader sees it: the pieces at one height, left to right."""
-
-    page: int
-    line: int
-    """1-based, counting every row of the page from the top (running heads included)."""
-    glyphs: tuple[Glyph, ...]
-    pieces: tuple[str, ...]
-    superscript: tuple[bool, ...]
-    size: float
-    bottom: float
-    top: float
-    x0: float
-    x1: float
-
-    @property
-    def text(self) -> str:
-        """Return the row's characters as drawn, superscripts included."""
-        return "".join(glyph.text for glyph in self.glyphs).strip()
-
-    @property
-    def bold(self) -> bool:
-        """Return whether every letter of the row is set in a bold font."""
-        return all(_BOLD_FONT.search(g.font) for g in self.glyphs if not g.text.isspace())
-
-    def first_word_width(self) -> float:
-        """Return the width of the row's first word."""
-        glyphs = list(self.glyphs)
-        while glyphs and glyphs[0].text.isspace():
-            glyphs.pop(0)
-        if not glyphs:
-            return 0.0
-        end = glyphs[0].x1
-        for glyph in glyphs:
-            if glyph.text.isspace():
-                break
-            end = glyph.x1
-        return end - glyphs[0].x0
 
 
 @dataclass
@@ -178,116 +88,6 @@ class _Page:
     notes: list[Row] = field(default_factory=list)
     front: set[int] = field(default_factory=set)
     """Line numbers of the masthead and symbol block: front matter, never drafting."""
-
-
-def _median(values: list[float], default: float = 0.0) -> float:
-    return statistics.median(values) if values else default
-
-
-def _mode(values: list[float], default: float = 0.0) -> float:
-    if not values:
-        return default
-    return Counter(values).most_common(1)[0][0]
-
-
-def build_rows(page: PageContent) -> list[Row]:
-    """Group a page's pieces into rows (pieces overlapping vertically), top to bottom."""
-    groups: list[tuple[list[tuple[Glyph, ...]], list[float]]] = []
-    pieces = [p for p in page.pieces if any(not g.text.isspace() for g in p)]
-    pieces.sort(key=lambda p: -max(g.y1 for g in p))
-    for piece in pieces:
-        inked = [g for g in piece if not g.text.isspace()]
-        bottom, top = min(g.y0 for g in inked), max(g.y1 for g in inked)
-        for members, box in groups:
-            overlap = min(top, box[1]) - max(bottom, box[0])
-            if overlap > 0.5 * min(top - bottom, box[1] - box[0]):
-                members.append(piece)
-                box[0], box[1] = min(box[0], bottom), max(box[1], top)
-                break
-        else:
-            groups.append(([piece], [bottom, top]))
-    rows = [_row(page.number, members) for members, _ in groups]
-    rows.sort(key=lambda row: -row.bottom)
-    return [replace(row, line=index) for index, row in enumerate(rows, 1)]
-
-
-def _row(page: int, members: list[tuple[Glyph, ...]]) -> Row:
-    """Build a row from its pieces: glyphs left to right, spaces between distant pieces."""
-    members = sorted(members, key=lambda p: min(g.x0 for g in p))
-    glyphs: list[Glyph] = []
-    for piece in members:
-        piece_glyphs = list(piece)
-        while piece_glyphs and piece_glyphs[-1].text.isspace():
-            piece_glyphs.pop()
-        if glyphs and piece_glyphs:
-            last = glyphs[-1]
-            first = piece_glyphs[0]
-            if first.x0 - last.x1 > 0.1 * max(last.size, first.size) and not last.text.isspace():
-                glyphs.append(Glyph(" ", last.x1, last.x1, last.y0, last.y1, last.size,
-                                    last.baseline, last.font))  # fmt: skip
-        glyphs.extend(piece_glyphs)
-    inked = [g for g in glyphs if not g.text.isspace()]
-    size = _mode([round(g.size, 1) for g in inked], 10.0)
-    body = [g for g in inked if abs(g.size - size) <= 0.05 * size] or inked
-    bottom = _median([g.y0 for g in body])
-    superscript = _superscripts(glyphs)
-    return Row(
-        page=page,
-        line=0,
-        glyphs=tuple(glyphs),
-        pieces=tuple("".join(g.text for g in p).strip() for p in members),
-        superscript=superscript,
-        size=size,
-        bottom=bottom,
-        top=max(g.y1 for g in inked),
-        x0=min(g.x0 for g in inked),
-        x1=max(g.x1 for g in inked),
-    )
-
-
-def _superscripts(glyphs: list[Glyph]) -> tuple[bool, ...]:
-    """Tell which glyphs are superscripts, each judged against the text it is set in.
-
-    A run of digits (a call: "2024,¹", "¹³") or of letters set small ("no", "1er")
-    is a superscript when it is smaller than the glyph before it (the glyph after
-    it at the start of a row) or raised above that glyph's baseline.  Judging
-    against the whole row's type would take the 10-point "79/104" of a masthead
-    whose "A" is set in 20 points for a call.
-    """
-    flags = [False] * len(glyphs)
-    index = 0
-    while index < len(glyphs):
-        glyph = glyphs[index]
-        if glyph.text.isspace():
-            index += 1
-            continue
-        end = index + 1
-        while (
-            end < len(glyphs)
-            and not glyphs[end].text.isspace()
-            and abs(glyphs[end].size - glyph.size) <= 0.05 * glyph.size
-            and abs(glyphs[end].baseline - glyph.baseline) <= 0.1 * glyph.size
-        ):
-            end += 1
-        run = "".join(g.text for g in glyphs[index:end])
-        reference = _neighbour(glyphs, index, -1) or _neighbour(glyphs, end - 1, 1)
-        if reference is not None and _SUPERSCRIPT_RUN.fullmatch(run):
-            lift = glyph.baseline - reference.baseline
-            small = glyph.size < SMALL * reference.size
-            if (small and lift > -0.05 * reference.size) or lift > RISE * reference.size:
-                flags[index:end] = [True] * (end - index)
-        index = end
-    return tuple(flags)
-
-
-def _neighbour(glyphs: list[Glyph], index: int, step: int) -> Glyph | None:
-    """Return the nearest inked glyph before (``step`` -1) or after (1) ``index``."""
-    index += step
-    while 0 <= index < len(glyphs):
-        if not glyphs[index].text.isspace():
-            return glyphs[index]
-        index += step
-    return None
 
 
 def _head_key(row: Row) -> str:
@@ -585,168 +385,6 @@ def paragraphs(pages: list[_Page], body_size: float) -> list[list[Row]]:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
-    text: str
-    italic: bool
-    call: int | None = None
-    """The number of the footnote called, when the run is a call."""
-
-
-def row_runs(row: Row, start: int = 0, calls: bool = True) -> list[_Run]:
-    """Render a row: spaces collapsed, superscript digits as ``[^N]`` calls, italic runs."""
-    runs: list[_Run] = []
-    glyphs = row.glyphs
-    index = start
-
-    def add(text: str, italic: bool) -> None:
-        if text == " " and (not runs or runs[-1].text.endswith(" ")):
-            return
-        if runs and runs[-1].italic == italic and runs[-1].call is None:
-            runs[-1] = _Run(runs[-1].text + text, italic)
-        else:
-            runs.append(_Run(text, italic))
-
-    while index < len(glyphs):
-        glyph = glyphs[index]
-        if calls and row.superscript[index] and glyph.text.isdigit():
-            end = index
-            while (
-                end < len(glyphs)
-                and row.superscript[end]
-                and (glyphs[end].text.isdigit() or glyphs[end].text == ",")
-            ):
-                end += 1
-            while glyphs[end - 1].text == ",":
-                end -= 1
-            numbers = _DIGITS.findall("".join(g.text for g in glyphs[index:end]))
-            if runs and runs[-1].text.endswith(" "):
-                runs[-1] = _Run(runs[-1].text[:-1], runs[-1].italic)
-            runs.extend(_Run(f"[^{int(number)}]", False, int(number)) for number in numbers)
-            index = end
-            continue
-        if glyph.text.isspace():
-            add(" ", False)
-        else:
-            add(glyph.text.translate(_LIGATURES), bool(_ITALIC_FONT.search(glyph.font)))
-        index += 1
-    while runs and not runs[0].text.strip():
-        runs.pop(0)
-    if runs:
-        runs[0] = replace(runs[0], text=runs[0].text.lstrip())
-    while runs and not runs[-1].text.strip():
-        runs.pop()
-    if runs:
-        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
-    return [run for run in runs if run.text]
-
-
-class _Writer:
-    """Accumulate the rendered text, its anchors, italic spans, blocks and calls."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.anchors: list[Anchor] = []
-        self.italic: list[Span] = []
-        self.blocks: list[SourceBlock] = []
-        self.since_italic = "\n"
-        """What was written since the last italic run: a single space between runs joins them."""
-
-    def anchor(self, row: Row) -> None:
-        self.anchors.append(Anchor(self.length, row.line, f"page {row.page}, line {row.line}"))
-
-    def write(self, text: str, italic: bool = False) -> None:
-        if italic:
-            if self.italic and self.since_italic in ("", " "):
-                self.italic[-1] = Span(self.italic[-1].start, self.length + len(text))
-            else:
-                self.italic.append(Span(self.length, self.length + len(text)))
-            self.since_italic = ""
-        else:
-            self.since_italic = (self.since_italic + text)[:2]
-        self.parts.append(text)
-        self.length += len(text)
-
-    def block(
-        self,
-        rows: list[tuple[Row, list[_Run]]],
-        vocabulary: set[str],
-        role: BlockRole = BlockRole.PARAGRAPH,
-        number: int | None = None,
-    ) -> None:
-        """Write the rows of one block joined by spaces, line-end hyphens resolved.
-
-        A footnote is written ``[^N]: text``; its block covers the text.
-        """
-        if self.parts:
-            self.write("\n\n")
-        start = None
-        calls: list[SourceCall] = []
-        joiner = ""
-        for index, (row, runs) in enumerate(rows):
-            following = rows[index + 1][1] if index + 1 < len(rows) else None
-            runs, next_joiner = _hyphen(runs, following, vocabulary)
-            if not runs:
-                continue
-            self.write(joiner)
-            self.anchor(row)
-            if start is None and number is not None:
-                self.write(f"[^{number}]: ")
-            if start is None:
-                start = self.length
-            for run in runs:
-                if run.call is not None:
-                    calls.append(
-                        SourceCall(run.call, Span(self.length, self.length + len(run.text)))
-                    )
-                self.write(run.text, run.italic)
-            joiner = next_joiner
-        if start is not None:
-            self.blocks.append(
-                SourceBlock(
-                    role,
-                    Span(start, self.length),
-                    number=str(number) if number is not None else None,
-                    calls=tuple(calls),
-                )
-            )
-
-    def rendering(self, facts: DocumentFacts | None = None) -> Rendering:
-        return Rendering(
-            "".join(self.parts) + "\n",
-            None,
-            SourceMap(tuple(self.anchors)),
-            tuple(self.italic),
-            blocks=tuple(self.blocks),
-            facts=facts,
-        )
-
-
-def _hyphen(
-    runs: list[_Run], following: list[_Run] | None, vocabulary: set[str]
-) -> tuple[list[_Run], str]:
-    """Return a row's runs and what joins it to the next row: a space, or nothing after a hyphen.
-
-    A soft hyphen is dropped; a hard one is dropped only when the word without it
-    occurs elsewhere in the document ("coopé-" + "ration"), else kept ("Sous-" +
-    "Commission").
-    """
-    if not runs or not following:
-        return runs, " "
-    last = runs[-1].text
-    if last.endswith("\u00ad"):
-        return [*runs[:-1], _Run(last[:-1], runs[-1].italic)], ""
-    if not last.endswith("-") or len(last) < 2 or not last[-2].isalpha():
-        return runs, " "
-    head = _WORD.findall(last[:-1])
-    tail = _WORD.findall(following[0].text)
-    if head and tail and following[0].text[:1].islower():
-        if (head[-1] + tail[0]).casefold() in vocabulary:
-            return [*runs[:-1], _Run(last[:-1], runs[-1].italic)], ""
-    return runs, ""
-
-
 def _rules(strokes: tuple[Stroke, ...]) -> list[Stroke]:
     """Join the pieces of lines drawn in segments at one height ("____" in several strokes)."""
     merged: list[Stroke] = []
@@ -782,7 +420,7 @@ def _find_front(page: _Page) -> None:
     below = [row for row in rows if row.bottom <= lowest]
     if not below:
         return
-    left = _mode([round(row.x0) for row in below], below[0].x0)
+    left = mode([round(row.x0) for row in below], below[0].x0)
     for row in below:
         if row.x0 >= left - 0.5 * row.size:
             break
@@ -805,15 +443,15 @@ def render(contents: list[PageContent]) -> tuple[Rendering, tuple[str, ...]]:
     pages = [_Page(content, build_rows(content)) for content in contents]
     _find_furniture(pages)
     inked = [row for page in pages for row in page.rows if row.line not in page.furniture]
-    body_size = _mode([row.size for row in inked for _ in row.glyphs], 10.0)
+    body_size = mode([row.size for row in inked for _ in row.glyphs], 10.0)
     for page in pages:
         _split_notes(page, body_size)
     notes = _notes(pages)
     vocabulary = {
-        word.casefold() for page in pages for row in page.rows for word in _WORD.findall(row.text)
+        word.casefold() for page in pages for row in page.rows for word in words(row.text)
     }
     _find_front(pages[0])
-    writer = _Writer()
+    writer = Writer()
     for paragraph in paragraphs(pages, body_size):
         front = all(row.page == 1 and row.line in pages[0].front for row in paragraph)
         role = BlockRole.FRONT if front else BlockRole.PARAGRAPH
