@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reslint import patterns
+from reslint.lexicon import words_everywhere
 from reslint.limits import current, small_number
 
 _DIGIT_RUN = re.compile(patterns.CALL_DIGIT_RUN)
@@ -29,25 +31,13 @@ _DETACHED = re.compile(patterns.DETACHED_CALL)
 _DETACHED_YEAR = re.compile(patterns.DETACHED_YEAR_CALL)
 _DETACHED_SPACED = re.compile(patterns.DETACHED_SPACED_CALL)
 _AFTER_PUNCT = re.compile(patterns.CALL_AFTER_PUNCTUATION)
-_NUMBERING_WORDS = frozenset(
-    """
-    article articles art paragraph paragraphs para paras paragraphe paragraphes párrafo
-    párrafos chapter chapters chap chapitre chapitres capítulo capítulos section sections
-    sect sección secciones annex annexes annexe anexo anexos item items point points tema
-    temas rule rules règle règles regla reglas artículo artículos principle principles
-    principe principes principio principios vol volume volumes no nos n° nº num number
-    numéro número part parts partie parties parte partes session sessions período goal
-    goals objectif objectifs objetivo objetivos target targets cible cibles meta metas
-    resolution resolutions résolution résolutions resolución resoluciones decision
-    decisions décision décisions decisión decisiones recommendation recommendations
-    recommandation recommandations recomendación protocol protocole protocolo table
-    tableau cuadro figure figura level niveau nivel phase step étape page pages p pp
-    alinéa alinéas subparagraph subparagraphs inciso incisos clause option annexe
-    agenda action programme program programa add rev corr chapitre indicator indicators
-    indicateur indicateurs indicador indicadores schedule category catégorie categoría
-    grade class classe clase title titre título phase stage option box encadré
-    """.split()
-)
+
+
+@cache
+def _numbering_words() -> frozenset[str]:
+    """Return the words a figure follows as the text's own ("article 1,", "paragraphe 3,"):
+    the ``numbering_words`` of every lexicon's ``[words]`` table."""
+    return frozenset(words_everywhere("numbering_words"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +77,7 @@ def candidates(text: str) -> list[CallCandidate]:
         found.append(
             CallCandidate(start, base + trailing.end(1), int(trailing.group(1)), "glued", True)
         )
-        for extra in re.finditer(r",(\d{1,2})", trailing.group(2)):
+        for extra in re.finditer(patterns.GROUPED_CALL, trailing.group(2)):
             offset = base + trailing.start(2) + extra.start()
             found.append(
                 CallCandidate(
@@ -128,7 +118,7 @@ def candidates(text: str) -> list[CallCandidate]:
             number = int(match.group(2))
             if not number:
                 continue
-            if pattern is _DETACHED and _previous_word(text, match.start()) in _NUMBERING_WORDS:
+            if pattern is _DETACHED and _previous_word(text, match.start()) in _numbering_words():
                 continue
             end = match.end(2)
             space = _SPACE_BEFORE_MARK.match(text, end)

@@ -270,6 +270,9 @@ GLUED_QUOTE_CALL = r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)"
 TRAILING_CALLS = rf"(?<=[\w\"”’)\]][;:.,])({NOTE_NUMBER})((?:,{NOTE_NUMBER})*)$"
 """Calls after a paragraph's final mark: "…;3", "….4,5"."""
 
+GROUPED_CALL = r",(\d{1,2})"
+"""A further call of a group after a paragraph's final mark: the ",17" of "…;16,17"."""
+
 CALL_AFTER_MARK = (
     r"(?<=[^\W\d_][,;:])(\d{1,2})(?=\s|$)|(?:(?<=[a-zà-ÿ]{3}\.)|(?<=\w[;:]))(\d{1,2})$"
 )

@@ -1,0 +1,77 @@
+"""Footnote calls in running text: every kind of call, and which ones are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from reslint.footnotes import CallCandidate, candidates, select_calls
+
+# text, the calls found as (number, style, strong, the text removed)
+CALLS = [
+    ("rights of the child¹²,", [(12, "superscript", True, "¹²")]),
+    ("rights of the child[^3],", [(3, "markdown", True, "[^3]")]),
+    ("les droits de l'homme3,", [(3, "glued", True, "3")]),
+    ("the “Habitat Agenda”4 and", [(4, "glued", True, "4")]),
+    (
+        "Recalling its resolution 58/170;16,17",
+        [(16, "glued", True, "16"), (17, "glued", True, ",17")],
+    ),
+    ("the rights,3 and", [(3, "glued", True, "3")]),
+    ("adopted in 20002 by", [(2, "year", False, "2")]),
+    ("the Convention 3,", [(3, "detached", False, " 3")]),
+    ("adopted in 1993 1 ,", [(1, "detached", False, " 1 ")]),
+    ("the rights, 3 and the", [(3, "detached", False, " 3")]),
+]
+
+# texts with no call at all: numbers that belong to the text
+NO_CALLS = [
+    "article 1,",
+    "paragraph 3,",
+    "resolution 58/170,",
+    "in 2000,",
+    "in 2000 and",
+    "the 10 States",
+    "1244 (1999)",
+    "",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALLS, ids=[text for text, _ in CALLS])
+def test_call_candidates(text: str, expected: list[tuple[int, str, bool, str]]) -> None:
+    found = [(c.number, c.style, c.strong, text[c.start : c.end]) for c in candidates(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("text", NO_CALLS)
+def test_no_call_candidates(text: str) -> None:
+    assert candidates(text) == []
+
+
+def _weak(number: int) -> CallCandidate:
+    return CallCandidate(0, 1, number, "detached", False)
+
+
+def _strong(number: int) -> CallCandidate:
+    return CallCandidate(0, 1, number, "glued", True)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "bodies", "kept"),
+    [
+        # strong calls are always kept
+        ([[_strong(1)], [_strong(5)]], set(), [[1], [5]]),
+        # weak calls only with numbered bodies ...
+        ([[_weak(1)]], set(), [[]]),
+        ([[_weak(1)]], {1}, [[1]]),
+        # ... and when they are the next call expected or an uncalled later body
+        ([[_weak(1)], [_weak(2)], [_weak(7)]], {1, 2, 3}, [[1], [2], []]),
+        ([[_weak(1)], [_weak(3)]], {1, 3}, [[1], [3]]),
+        # a number already called is not called again by a weak candidate
+        ([[_weak(1)], [_weak(1)]], {1, 2}, [[1], []]),
+    ],
+)
+def test_select_calls(
+    blocks: list[list[CallCandidate]], bodies: set[int], kept: list[list[int]]
+) -> None:
+    chosen = select_calls(blocks, bodies)
+    assert [[c.number for c in block] for block in chosen] == kept

@@ -1,0 +1,187 @@
+"""The layout pass: artefact lines, final marks, lines, and blocks of plain and extracted text."""
+
+from __future__ import annotations
+
+import pytest
+
+from reslint.layout import NOTE_START, artefact_kind, is_terminated, layout, split_lines
+from reslint.lexicon import load_lexicon
+from reslint.model import ArtefactKind
+from reslint.parser import line_starter
+
+ARTEFACTS = [
+    ("__________", ArtefactKind.FOOTNOTE_RULE),
+    ("----------------", ArtefactKind.FOOTNOTE_RULE),
+    ("<!-- reslint: disable-file=PU002 -->", ArtefactKind.DIRECTIVE),
+    ("<!-- image -->", ArtefactKind.PLACEHOLDER),
+    ("* * *", ArtefactKind.SEPARATOR),
+    ("e", ArtefactKind.STRAY_SUPERSCRIPT),
+    ("12", ArtefactKind.PAGE_NUMBER),
+    ("3/14", ArtefactKind.PAGE_NUMBER),
+    ("- 7 -", ArtefactKind.PAGE_NUMBER),
+    ("Page 2 of 5", ArtefactKind.PAGE_NUMBER),
+    ("04-47718", ArtefactKind.JOB_NUMBER),
+    ("GE.23-12345 (F)", ArtefactKind.JOB_NUMBER),
+    ("*0447718*", ArtefactKind.JOB_NUMBER),
+    ("A/RES/59/187", ArtefactKind.PAGE_HEADER),
+    ("S/RES/1244 (1999)", ArtefactKind.PAGE_HEADER),
+    ("A/HRC/RES/52/1 12 avril 2023", ArtefactKind.PAGE_HEADER),
+    ("Distr.: General", ArtefactKind.DISTRIBUTION),
+    ("Original: English", ArtefactKind.DISTRIBUTION),
+    ("Original : français", ArtefactKind.DISTRIBUTION),
+]
+
+NOT_ARTEFACTS = [
+    "",
+    "1. Decides to convene a meeting;",
+    "The General Assembly,",
+    "Recalling its resolution 58/170,",
+    "(a) To report;",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), ARTEFACTS, ids=[line for line, _ in ARTEFACTS])
+def test_artefact_lines(line: str, kind: ArtefactKind) -> None:
+    assert artefact_kind(line) is kind
+
+
+@pytest.mark.parametrize("line", NOT_ARTEFACTS)
+def test_drafting_lines_are_not_artefacts(line: str) -> None:
+    assert artefact_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "terminated"),
+    [
+        ("Recalling its resolution,", True),
+        ("Decides to convene a meeting;", True),
+        ("as follows:", True),
+        ("thereon.", True),
+        ("thereon.”", True),  # closing quotation mark after the final mark
+        ("thereon;3", True),  # a footnote call after the final mark
+        ("thereon.) ", True),
+        ("Recalling its resolution", False),
+        ("in 2004", False),
+        ("", False),
+    ],
+)
+def test_is_terminated(line: str, terminated: bool) -> None:
+    assert is_terminated(line) is terminated
+
+
+@pytest.mark.parametrize(
+    ("line", "note"),
+    [
+        ("See A/73/368, para. 19.", True),
+        ("Voir A/73/368, par. 19.", True),
+        ("Véase A/73/368.", True),
+        ("Ibid.", True),
+        ("Official Records of the General Assembly", True),
+        ("Documents officiels de l'Assemblée générale", True),
+        ("Resolution 7/1.", True),
+        ("Résolution 3/2.", True),
+        ("A/RES/70/1.", True),
+        ("Recalling its resolution 70/1,", False),
+        ("Seeing that", False),
+    ],
+)
+def test_note_start(line: str, note: bool) -> None:
+    assert (NOTE_START.match(line) is not None) is note
+
+
+def test_split_lines_keeps_offsets_of_stripped_content() -> None:
+    text = "  The General Assembly,\n\n\f1. Decides;  \n"
+    lines = split_lines(text)
+    # the form feed is stripped with the spaces, and marks the line as a page break
+    assert [line.content for line in lines] == ["The General Assembly,", "", "1. Decides;", ""]
+    assert all(text[line.start : line.end] == line.content for line in lines)
+    assert [line.page_break for line in lines] == [False, False, True, False]
+
+
+def _blocks(text: str, language: str = "en") -> list[tuple[str, str]]:
+    result = layout(text, line_starter(load_lexicon(language)))
+    return [
+        (block.kind, " ".join(text[s.start : s.end] for s in block.segments))
+        for block in result.blocks
+    ]
+
+
+def test_blank_lines_separate_paragraphs() -> None:
+    text = "The General Assembly,\n\nRecalling its resolution,\n\n1. Decides;\n"
+    assert _blocks(text) == [
+        ("paragraph", "The General Assembly,"),
+        ("paragraph", "Recalling its resolution,"),
+        ("paragraph", "1. Decides;"),
+    ]
+
+
+def test_a_paragraph_broken_across_lines_is_one_block() -> None:
+    text = "1. Decides to convene a high-level\nmeeting on the question;\n2. Requests a report.\n"
+    assert _blocks(text) == [
+        ("paragraph", "1. Decides to convene a high-level meeting on the question;"),
+        ("paragraph", "2. Requests a report."),
+    ]
+
+
+def test_a_number_alone_on_its_line_joins_its_text() -> None:
+    assert _blocks("6.\nDecides to remain seized of the matter.\n") == [
+        ("paragraph", "6. Decides to remain seized of the matter."),
+    ]
+
+
+def test_page_furniture_is_set_aside_and_the_paragraph_rejoined() -> None:
+    text = (
+        "1. Decides to convene a high-level\n"
+        "04-47718\n"
+        "\f\n"
+        "A/RES/59/187\n"
+        "2\n"
+        "meeting on the question;\n"
+    )
+    result = layout(text, line_starter(load_lexicon("en")))
+    kinds = [artefact.kind for artefact in result.artefacts]
+    assert kinds == [ArtefactKind.JOB_NUMBER, ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER]
+    assert _blocks(text) == [
+        ("paragraph", "1. Decides to convene a high-level meeting on the question;"),
+    ]
+
+
+def test_footnote_bodies_after_the_rule() -> None:
+    text = (
+        "Recalling its resolution 58/1701,\n"
+        "__________\n"
+        "1 See A/58/PV.79.\n"
+        "2 Official Records of the General Assembly.\n"
+    )
+    result = layout(text, line_starter(load_lexicon("en")))
+    notes = [(b.footnote_number, b.kind) for b in result.blocks if b.kind == "footnote"]
+    assert notes == [(1, "footnote"), (2, "footnote")]
+    assert result.has_rule
+
+
+def test_markdown_footnote_body() -> None:
+    blocks = layout("Recalling[^1],\n\n[^1]: See A/58/PV.79.\n", lambda _: None).blocks
+    assert [(b.kind, b.footnote_number) for b in blocks] == [
+        ("paragraph", None),
+        ("footnote", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "strength"),
+    [
+        ("en", "The General Assembly,", "organ"),
+        ("en", "12. Decides", "strong"),
+        ("en", "(a) To report", "strong"),
+        ("en", "Annex II", "strong"),
+        ("en", "74th plenary meeting", "strong"),
+        ("en", "[Adopted without a vote]", "strong"),
+        ("fr", "74e séance plénière", "strong"),
+        ("es", "Anexo", "strong"),
+        ("en", "Recalling its resolution", "opener"),
+        ("en", "recalling its resolution", None),
+        ("en", "meeting on the question;", None),
+    ],
+)
+def test_line_starter(language: str, line: str, strength: str | None) -> None:
+    assert line_starter(load_lexicon(language))(line) == strength
