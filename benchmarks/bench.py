@@ -7,7 +7,11 @@ their ratios.  Run it from the repository root::
     python benchmarks/bench.py [--corpus PATH] [--quick]
 
 The ``reslint`` executable is taken from the directory of ``sys.executable``
-(the virtualenv's ``bin``), falling back to ``python -m reslint``.  Only the
+(the virtualenv's ``bin``), falling back to ``python -m reslint``.  When
+``proselint`` (the nearest general prose linter) is installed beside it, its cold
+start is measured in the same runs, on an English example; and the cold start
+of ``reslint check`` is broken down (imports, regular expressions compiled,
+the rest) so that what stands between it and the floor is shown.  Only the
 standard library and reslint are used.  ``--quick`` runs fewer repetitions on
 a sample of the corpus (every 20th file), and the growth test in English only,
 and finishes in under a minute on an idle machine.
@@ -384,6 +388,60 @@ def median_runs(commands: dict[str, list[str]], runs: int) -> dict[str, list[flo
     return times
 
 
+ENGLISH_EXAMPLE = Path("examples") / "A_RES_72_242.en.txt"
+
+
+def proselint_command() -> list[str] | None:
+    """Return the ``proselint`` executable next to python (or on PATH), if installed."""
+    candidate = Path(sys.executable).parent / "proselint"
+    if candidate.is_file() and os.access(candidate, os.X_OK):
+        return [str(candidate)]
+    found = shutil.which("proselint")
+    return [found] if found else None
+
+
+_STARTUP_PROBE = """
+import json, re, sys, time
+started = time.process_time()
+import pyparsing, pluggy
+floor = time.process_time() - started
+compile_, spent = re._compile, [0.0]
+def timed(pattern, flags):
+    t = time.process_time()
+    try:
+        return compile_(pattern, flags)
+    finally:
+        spent[0] += time.process_time() - t
+re._compile = timed
+t = time.process_time()
+from reslint.api import Linter
+import reslint_rules
+imported = time.process_time() - t
+regex_at_import = spent[0]
+sys.argv = ["reslint", "check", "--no-plugins", "--no-cache", sys.argv[1]]
+from reslint.cli import run
+try:
+    run()
+except SystemExit:
+    pass
+print(json.dumps({"floor": floor, "imports": imported, "regex": spent[0] - regex_at_import,
+                  "total": time.process_time() - started}), file=sys.stderr)
+"""
+
+
+def startup_profile(runs: int) -> dict[str, float]:
+    """Return the median CPU seconds of the parts of a cold ``reslint check`` (see probe)."""
+    import json
+
+    found: dict[str, list[float]] = {}
+    for _ in range(runs):
+        _, _, _, stderr = run_child([sys.executable, "-c", _STARTUP_PROBE, str(EXAMPLE)])
+        line = stderr.strip().splitlines()[-1] if stderr.strip() else "{}"
+        for key, value in json.loads(line).items():
+            found.setdefault(key, []).append(value)
+    return {key: statistics.median(values) for key, values in found.items()}
+
+
 def bench_cold(table: Table, runs: int) -> None:
     reslint = reslint_command()
     commands = {
@@ -393,6 +451,11 @@ def bench_cold(table: Table, runs: int) -> None:
         "version": [*reslint, "--version"],
         "rule": [*reslint, "rule", "PU002"],
     }
+    proselint = proselint_command()
+    if proselint is not None:
+        commands["proselint"] = [*proselint, "check", str(ENGLISH_EXAMPLE)]
+    else:
+        say("    proselint is not installed (pip install proselint): not compared")
     say(
         f"[1] cold CLI latency: median of {runs} runs each, interleaved "
         f"(reslint = {' '.join(reslint)})"
@@ -431,6 +494,34 @@ def bench_cold(table: Table, runs: int) -> None:
         fmt_time(floor),
         fmt_ratio(medians["rule"] / floor),
     )
+    if "proselint" in medians:
+        table.add(
+            f"cold: proselint check {ENGLISH_EXAMPLE.name}",
+            fmt_time(medians["proselint"]),
+            fmt_time(floor),
+            fmt_ratio(medians["proselint"] / floor),
+        )
+        table.add(
+            "cold: reslint check / proselint check (CPU)",
+            fmt_time(CPU_MEDIANS["check"]),
+            fmt_time(CPU_MEDIANS["proselint"]),
+            fmt_ratio(CPU_MEDIANS["check"] / CPU_MEDIANS["proselint"]),
+        )
+    parts = startup_profile(max(3, runs // 2))
+    if parts:
+        rest = parts["total"] - parts["floor"] - parts["imports"] - parts["regex"]
+        say(
+            "    where a cold 'reslint check' spends its CPU (median): "
+            f"floor imports {fmt_time(parts['floor'])}, reslint's own imports "
+            f"{fmt_time(parts['imports'])}, regular expressions compiled after them "
+            f"{fmt_time(parts['regex'])}, the rest (configuration, rules, parsing, output) "
+            f"{fmt_time(rest)}"
+        )
+        table.add(
+            "cold CPU: reslint's own imports / regex compiling / the rest",
+            f"{fmt_time(parts['imports'])} / {fmt_time(parts['regex'])} / {fmt_time(rest)}",
+            fmt_time(parts["floor"]),
+        )
 
 
 def trivial_pass(files: list[Path]) -> tuple[float, int]:
