@@ -67,6 +67,12 @@ class ClosingForms:
         source = rf"{self.decision}(?:{'|'.join(actions)})"
         return self._pattern(f"action-{closing_last}", source).match(text)
 
+    def actions_in(self, text: str) -> list[re.Match[str]]:
+        """Find the decision verb and an action anywhere in ``text`` ("Requests … and
+        decides to include …")."""
+        source = rf"(?<![\w'])(?:{self.decision})(?:{'|'.join(self.actions)})"
+        return list(self._pattern("actions-in", source).finditer(text)) if self.actions else []
+
     def sessions(self, text: str, start: int = 0) -> list[SessionNamed]:
         """Return the sessions named in ``text`` after ``start``, in order."""
         found: list[SessionNamed] = []

@@ -36,17 +36,20 @@ def own_session(document: Document) -> tuple[int | None, bool]:
     return document.session, False
 
 
-def closer_session(document: Document, node: Node, by_year: bool) -> SessionNamed | None:
-    """Return the session a closing clause in ``node`` names, if ``node`` is one."""
+def closer_sessions(document: Document, node: Node, by_year: bool) -> list[SessionNamed]:
+    """Return the sessions that the closing clauses in ``node`` name, wherever they stand
+    in the paragraph ("…, and decides to include the item in the provisional agenda of
+    its seventy-second session"): the first named after each decision."""
     forms = load_lexicon(document.language).closing
     if forms is None:
-        return None
+        return []
     text, _ = _body(node)
-    action = forms.action(text)
-    if action is None:
-        return None
-    named = [s for s in forms.sessions(text, action.end()) if s.by_year == by_year]
-    return named[0] if named else None
+    found: dict[int, SessionNamed] = {}
+    for action in forms.actions_in(text):
+        named = [s for s in forms.sessions(text, action.end()) if s.by_year == by_year]
+        if named:
+            found.setdefault(named[0].start, named[0])
+    return [found[start] for start in sorted(found)]
 
 
 def closes_the_part(document: Document, node: Node) -> bool:
@@ -100,19 +103,19 @@ class ClosingSessionOrdinal(Rule):
         if own is None:
             return
         for node in document.operative:
-            named = closer_session(document, node, by_year)
-            if named is None or named.number > own:
-                continue
-            _, offset = _body(node)
-            span = node.view.original_span(offset + named.start, offset + named.end)
-            words = node.view.text[offset + named.start : offset + named.end]
-            wanted = str(own + 1) if by_year else ordinal_words(own + 1, document.language)
-            yield self.violation(
-                span,
-                f"'{words}' session ({named.number}) is not after this resolution's session "
-                f"({own})",
-                Fix.replace(span, wanted, f"Use '{wanted}'", Applicability.UNSAFE),
-            )
+            for named in closer_sessions(document, node, by_year):
+                if named.number > own:
+                    continue
+                _, offset = _body(node)
+                span = node.view.original_span(offset + named.start, offset + named.end)
+                words = node.view.text[offset + named.start : offset + named.end]
+                wanted = str(own + 1) if by_year else ordinal_words(own + 1, document.language)
+                yield self.violation(
+                    span,
+                    f"'{words}' session ({named.number}) is not after this resolution's "
+                    f"session ({own})",
+                    Fix.replace(span, wanted, f"Use '{wanted}'", Applicability.UNSAFE),
+                )
 
 
 class ClosingClauseNotLast(Rule):

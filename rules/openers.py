@@ -133,6 +133,16 @@ def _candidate_words(language: str, kind: str) -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
+def _misspelt_first_word(rule: Rule, document: Document, node: Node) -> Iterator[Violation]:
+    """Report the first word of an unknown opener when it is in no dictionary."""
+    opener = node.opener
+    if opener is None or opener.known or not opener.text:
+        return
+    at, judged = _judged(document, node, "operative")
+    if judged.verdict is Verdict.MISSPELT and judged.start == 0:
+        yield _misspelling(rule, document, node, "operative", "operative verb", at, judged)
+
+
 def _misspelt_adverb(
     rule: Rule, document: Document, node: Node, kind: str, what: str
 ) -> Iterator[Violation]:
@@ -303,7 +313,10 @@ class UnknownOperativeVerb(Rule):
             statement = (node.part, node.section) in statements
             body = node.text[node.opener.span.start - node.span.start :] if node.opener else ""
             if not statement and (lexicon.match_preambular(body) or _fronted_verb(lexicon, body)):
-                continue  # a participle in a numbered paragraph, or "In this regard, requests"
+                # a participle in a numbered paragraph, or "In this regard, requests": but a
+                # first word that is no word at all is a misspelling all the same
+                yield from _misspelt_first_word(self, document, node)
+                continue
             # in a declaration or programme adopted in numbered paragraphs only misspellings
             yield from _unknown(self, document, node, "operative", "operative verb", statement)
 

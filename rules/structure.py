@@ -42,16 +42,21 @@ class MissingOrganLine(Rule):
     severity = Severity.ERROR
 
     def check(self, document: Document) -> Iterator[Violation]:
-        if any(n.kind is NodeKind.ORGAN for n in document.nodes):
-            return
+        # each resolution of a file (each part: "A", "B", or the next resolution of a
+        # chapter of adopted texts) opens with its own organ line
+        with_organ = {n.part for n in document.nodes if n.kind is NodeKind.ORGAN}
+        reported: set[int] = set()
         for node in document.nodes:
-            if node.kind in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
-                start = node.span.start
-                yield self.violation(
-                    Span(start, start + min(len(node.text), 1)),
-                    "no organ line (e.g. 'The General Assembly,') before the first paragraph",
-                )
-                return
+            if node.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE):
+                continue
+            if node.part in with_organ or node.part in reported:
+                continue
+            reported.add(node.part)
+            start = node.span.start
+            yield self.violation(
+                Span(start, start + min(len(node.text), 1)),
+                "no organ line (e.g. 'The General Assembly,') before the first paragraph",
+            )
 
 
 class PreambleAfterOperative(Rule):
