@@ -251,23 +251,33 @@ def seed(root: Path, manifest: Path | None, jobs: int, only: str | None) -> list
 
 
 def seed_report(outcomes: list[SeedOutcome]) -> str:
-    """Return the recall of seeded errors, per kind, and the misses."""
-    kinds: dict[str, list[SeedOutcome]] = defaultdict(list)
-    for outcome in outcomes:
-        kinds[outcome.kind].append(outcome)
-    lines = [f"{'seeded error':<24} {'seeded':>7} {'caught':>7} {'recall':>8}"]
-    for kind, items in sorted(kinds.items()):
-        caught = sum(o.caught for o in items)
-        lines.append(f"{kind:<24} {len(items):>7} {caught:>7} {100 * caught / len(items):>7.2f}%")
-    total = len(outcomes)
-    caught = sum(o.caught for o in outcomes)
-    share = 100 * caught / total if total else 100.0
-    lines.append(f"{'all':<24} {total:>7} {caught:>7} {share:>7.2f}%")
+    """Return the recall of seeded errors, per half and kind, and the misses."""
+    lines = [f"{'half':<8} {'seeded error':<24} {'seeded':>7} {'caught':>7} {'recall':>8}"]
+    for part in (*HALVES, "both"):
+        chosen = [o for o in outcomes if part == "both" or half(o.path) == part]
+        if not chosen:
+            continue
+        kinds: dict[str, list[SeedOutcome]] = defaultdict(list)
+        for outcome in chosen:
+            kinds[outcome.kind].append(outcome)
+        for kind, items in sorted(kinds.items()):
+            caught = sum(o.caught for o in items)
+            lines.append(
+                f"{part:<8} {kind:<24} {len(items):>7} {caught:>7} "
+                f"{100 * caught / len(items):>7.2f}%"
+            )
+        caught = sum(o.caught for o in chosen)
+        lines.append(
+            f"{part:<8} {'all':<24} {len(chosen):>7} {caught:>7} "
+            f"{100 * caught / len(chosen):>7.2f}%"
+        )
     missed = [o for o in outcomes if not o.caught]
     if missed:
         lines.append("")
         lines.append("missed:")
-        lines.extend(f"  {o.kind}: {o.path}{' ' + o.crash if o.crash else ''}" for o in missed)
+        lines.extend(
+            f"  {half(o.path)} {o.kind}: {o.path}{' ' + o.crash if o.crash else ''}" for o in missed
+        )
     return "\n".join(lines) + "\n"
 
 
