@@ -940,3 +940,28 @@ def test_real_word_documents_that_are_not_resolutions_are_read() -> None:
         rendering = read_word(path)
         assert rendering.blocks, path.name
         parse_rendering(rendering, source_format="docx")
+
+
+def test_a_note_with_its_own_mark_takes_no_number_and_is_front_matter(tmp_path: Path) -> None:
+    """Word numbers only the notes without a mark of their own ("* Reissued for …")."""
+    draft = Draft(notes={5: "Reissued for technical reasons on 2 November 2017.", 6: "A/72/1."})
+    title = draft.add("72/4. Necessity of ending the embargo")
+    title._p.append(
+        parse_xml(
+            f'<w:r {W}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+            '<w:footnoteReference w:customMarkFollows="1" w:id="5"/><w:t>*</w:t></w:r>'
+        )
+    )
+    draft.add("The General Assembly,")
+    draft.add("*Recalling* its resolution 71/5,{6}")
+    draft.add("*Decides* to remain seized of the matter.")
+    path = draft.save(tmp_path / "star.docx")
+    rendering = read_word(path)
+    texts = block_texts(rendering)
+    assert texts[-2:] == [
+        ("footnote", "[^1]: A/72/1.", "1"),
+        ("front", "Reissued for technical reasons on 2 November 2017.", None),
+    ]
+    assert rendered_calls(rendering) == [(1, "[^1]")]
+    check = reslint("check", "--no-cache", str(path))
+    assert (check.code, check.err) == (0, ""), check.out

@@ -116,6 +116,11 @@ def _on(element: Any) -> bool | None:
     return element.get(_w("val"), "1").lower() not in _OFF
 
 
+def _is_on(value: str | None) -> bool:
+    """Return whether an on/off attribute is set ("1", "true", "on")."""
+    return value is not None and value.lower() not in _OFF
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """Rendered text ``[start, end)`` produced by one element of a run.
@@ -631,6 +636,8 @@ class _Renderer:
         self.note_numbers: dict[str, int] = {}
         self.bookmarked_notes = _bookmarked_notes(document.element.body)
         self.note_paragraphs: dict[int, int] = {}
+        self.marked_notes: dict[str, int] = {}
+        """Notes with a mark of their own: id → the paragraph that calls them."""
         self.calls: dict[int, int] = {}
         self.parts: list[str] = []
         self.length = 0
@@ -655,23 +662,18 @@ class _Renderer:
             number = self.paragraph_number
             self._emit(content, "", number, f"paragraph {number}", None, shape)
         for note_id, number in list(self.note_numbers.items()):
-            note = self.notes.get(note_id)
-            if note is None:
-                continue
-            content = _Paragraph(None)
-            for paragraph in note.iterchildren(_w("p")):
-                part = self._paragraph(paragraph)
-                if not part.text.strip():
-                    continue
-                if content.pieces:
-                    content.pieces.append(_Piece("\n", None, None, False))
-                content.pieces.extend(part.pieces)
-            content.strip_leading_space()
+            content = self._note(note_id)
             if content.pieces:
                 line = self.note_paragraphs[number]
                 mark = f"[^{number}]"
                 shape = _Shape(BlockRole.FOOTNOTE, str(number), label_length=len(mark))
                 self._emit(content, f"{mark}: ", line, f"footnote {number}", number, shape)
+        for note_id, line in self.marked_notes.items():
+            # "* Reissued for technical reasons": a note on the masthead or the title
+            content = self._note(note_id)
+            if content.pieces:
+                label = f"footnote {content.text.split()[0]}"
+                self._emit(content, "", line, label, None, _Shape(BlockRole.FRONT))
         text = "".join(self.parts)
         rendering = Rendering(
             text,
@@ -726,6 +728,19 @@ class _Renderer:
             )
         )
 
+    def _note(self, note_id: str) -> _Paragraph:
+        """Return the text of a footnote, its paragraphs joined by line breaks."""
+        content = _Paragraph(None)
+        for paragraph in self.notes[note_id].iterchildren(_w("p")) if note_id in self.notes else ():
+            part = self._paragraph(paragraph)
+            if not part.text.strip():
+                continue
+            if content.pieces:
+                content.pieces.append(_Piece("\n", None, None, False))
+            content.pieces.extend(part.pieces)
+        content.strip_leading_space()
+        return content
+
     def _write(self, text: str) -> None:
         self.parts.append(text)
         self.length += len(text)
@@ -778,6 +793,9 @@ class _Renderer:
                 content.add("\n", run, child, False)
             elif tag == _w("noBreakHyphen"):
                 content.add("-", run, child, italic)
+            elif tag == _w("footnoteReference") and _is_on(child.get(_w("customMarkFollows"))):
+                # a note with its own mark ("*"), typed in the next run: Word gives it no number
+                self.marked_notes.setdefault(child.get(_w("id"), ""), self.paragraph_number)
             elif tag == _w("footnoteReference"):
                 number = self._note_number(child.get(_w("id"), ""))
                 content.add(f"[^{number}]", run, child, False, note=number)
