@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
+from reslint.compare_cli import add_compare_parser, run_compare
 from reslint.language import LANGUAGES
 
-COMMANDS = ("check", "rule", "rules", "parse", "server", "annotate")
+COMMANDS = ("check", "rule", "rules", "parse", "server", "annotate", "compare")
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
 
@@ -185,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-plugins", action="store_true", help="do not load third-party plugins"
     )
 
+    add_compare_parser(sub)
     server = sub.add_parser("server", help="run the language server for editors (LSP over stdio)")
     server.add_argument(
         "--tcp", type=_host_port, metavar="HOST:PORT", help="listen on TCP instead of stdio"
@@ -665,6 +667,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parse": _parse,
         "annotate": _annotate,
         "server": _server,
+        "compare": run_compare,
     }
     try:
         return handlers[args.command](args)

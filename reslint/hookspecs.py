@@ -36,6 +36,20 @@ def reslint_rules() -> Iterable[type[Rule]]:
 
 
 @hookspec
+def reslint_comparison_rules() -> Iterable[type[Rule]]:
+    """Return the comparison rules this plugin provides (``reslint compare``).
+
+    A comparison rule subclasses :class:`reslint.comparison.ComparisonRule` and
+    checks the language versions of one resolution against each other, through
+    :class:`reslint.comparison.LanguageVersions` (versions, their paragraphs
+    aligned, their anchors); its findings point into one version's file.  It is
+    listed, documented, selected and configured like any rule.
+
+    :return: an iterable of :class:`reslint.comparison.ComparisonRule` subclasses.
+    """
+
+
+@hookspec
 def reslint_formatters() -> Mapping[str, type[Formatter]]:
     """Return output formatters keyed by their ``--output-format`` name.
 

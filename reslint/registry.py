@@ -43,9 +43,21 @@ class Registry:
 
 
 def build_registry(manager: pluggy.PluginManager) -> Registry:
-    """Collect the rules of every registered plugin."""
+    """Collect the rules and the comparison rules of every registered plugin."""
+    from reslint.comparison import ComparisonRule
+
     registry = Registry()
-    for implementation in manager.hook.reslint_rules.get_hookimpls():
+    hooks = (
+        (manager.hook.reslint_rules, Rule, "a Rule class"),
+        (manager.hook.reslint_comparison_rules, ComparisonRule, "a ComparisonRule class"),
+    )
+    for hook, base, wanted in hooks:
+        _collect(registry, hook, base, wanted)
+    return registry
+
+
+def _collect(registry: Registry, hook: pluggy.HookCaller, base: type, wanted: str) -> None:
+    for implementation in hook.get_hookimpls():
         plugin = implementation.plugin_name
         try:
             rules = list(implementation.function())
@@ -58,10 +70,9 @@ def build_registry(manager: pluggy.PluginManager) -> Registry:
             )
             continue
         for rule in rules:
-            if not (isinstance(rule, type) and issubclass(rule, Rule)):
+            if not (isinstance(rule, type) and issubclass(rule, base)):
                 registry.errors.append(
-                    PluginError(plugin, f"plugin {plugin!r} returned {rule!r}, not a Rule class")
+                    PluginError(plugin, f"plugin {plugin!r} returned {rule!r}, not {wanted}")
                 )
                 continue
             registry.add(rule, plugin)
-    return registry

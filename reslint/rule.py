@@ -46,6 +46,8 @@ class Rule:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if cls.__dict__.get("abstract", False):
+            return  # a base class for rules of one family, not a rule
         if not CODE_PATTERN.match(cls.code):
             raise TypeError(f"{cls.__name__}: rule code {cls.code!r} must look like AB123")
         if not NAME_PATTERN.match(cls.name):

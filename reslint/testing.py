@@ -30,6 +30,14 @@ Rule cases are data (TOML)::
     name = "semicolons"
     pass = '''…'''
 
+A comparison rule (``reslint compare``) takes the versions as a table, one text
+per language, and each expected violation names its version::
+
+    [[cases]]
+    name = "symbol_changed"
+    fail = { en = '''…''', fr = '''…''' }
+    violations = [{ version = "fr", line = 3, column = 1, message = "…" }]
+
 For every case :func:`check_case` asserts the pass/fail outcome, the position and
 message of each violation listed and, when
 ``fixed`` is given, that fixing this rule's violations gives that text, that a
@@ -67,7 +75,8 @@ class RuleCase:
 
     rule: str
     name: str
-    text: str
+    text: str | dict[str, str]
+    """The text, or the language versions of a comparison rule's case (language → text)."""
     should_pass: bool
     violations: tuple[dict[str, Any], ...] | None = None
     fixed: str | None = None
@@ -171,8 +180,48 @@ def _expected_message(expected: dict[str, Any]) -> str:
     return f"matching {expected.get('message-pattern')!r}"
 
 
+def _check_versions(case: RuleCase, registry: Registry, texts: dict[str, str]) -> None:
+    from reslint.comparison import compare
+    from reslint.parser import parse_document
+    from reslint.versions import profile
+
+    settings = Settings(select=(case.rule,), rules=((case.rule, tuple(case.options.items())),))
+    rules = configure_rules(registry, settings)
+    languages = list(texts)
+    versions = tuple(profile(lang, parse_document(texts[lang], language=lang)) for lang in languages)
+    found, crashes = compare(versions, rules)
+    assert not crashes, f"{case.id}: {crashes}"
+    described = [
+        (
+            {
+                "version": language,
+                "line": LineIndex(texts[language]).position(v.span.start).line,
+                "column": LineIndex(texts[language]).position(v.span.start).column,
+            },
+            v.message,
+        )
+        for language, violations in zip(languages, found)
+        for v in violations
+        if v.code == case.rule
+    ]
+    if case.should_pass:
+        assert not described, f"{case.id}: expected no {case.rule} violation, got {described}"
+        return
+    assert described, f"{case.id}: expected {case.rule} to report something, got nothing"
+    if case.violations is not None:
+        wanted = [{k: v[k] for k in ("version", "line", "column")} for v in case.violations]
+        assert [where for where, _ in described] == wanted, f"{case.id}: got {described}"
+        for (_, message), expected in zip(described, case.violations):
+            assert message_matches(message, expected), (
+                f"{case.id}: expected the message {_expected_message(expected)}, got {message!r}"
+            )
+
+
 def check_case(case: RuleCase, registry: Registry) -> None:
     """Assert that ``case`` behaves as its data says."""
+    if isinstance(case.text, dict):
+        _check_versions(case, registry, case.text)
+        return
     found, document = _lint(case, registry, case.text)
     index = LineIndex(case.text)
     described = [

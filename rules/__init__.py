@@ -39,3 +39,11 @@ def reslint_rules() -> Iterable[type[Rule]]:
         suppressions,
     )
     return [rule for module in modules for rule in module.RULES]
+
+
+@hookimpl
+def reslint_comparison_rules() -> Iterable[type[Rule]]:
+    """Return the built-in comparison rules of language versions (``reslint compare``)."""
+    from reslint_rules import versions
+
+    return list(versions.RULES)

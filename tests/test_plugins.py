@@ -382,7 +382,12 @@ def test_hookspec_names_start_with_reslint(manager: pluggy.PluginManager) -> Non
         for name, value in vars(hookspecs).items()
         if callable(value) and hasattr(value, "reslint_spec")
     ]
-    assert set(specs) == {"reslint_rules", "reslint_formatters", "reslint_read"}
+    assert set(specs) == {
+        "reslint_rules",
+        "reslint_comparison_rules",
+        "reslint_formatters",
+        "reslint_read",
+    }
     hooks = [name for name in vars(manager.hook) if not name.startswith("_")]
     assert hooks
     assert all(name.startswith("reslint_") for name in hooks), hooks
