@@ -188,7 +188,9 @@ def _check_versions(case: RuleCase, registry: Registry, texts: dict[str, str]) -
     settings = Settings(select=(case.rule,), rules=((case.rule, tuple(case.options.items())),))
     rules = configure_rules(registry, settings)
     languages = list(texts)
-    versions = tuple(profile(lang, parse_document(texts[lang], language=lang)) for lang in languages)
+    versions = tuple(
+        profile(lang, parse_document(texts[lang], language=lang)) for lang in languages
+    )
     found, crashes = compare(versions, rules)
     assert not crashes, f"{case.id}: {crashes}"
     described = [
