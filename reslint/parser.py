@@ -171,6 +171,8 @@ class _Builder:
         self.symbol: str | None = None
         self._parts: dict[int, tuple[list[Span], list[tuple[int, int]]]] = {}
         self._embedded: int | None = None
+        self._first_degree_scan: tuple[int, int, int | None] = (-1, -1, None)
+        """Where the last first-degree subparagraph was looked for: from, to, found."""
         self._embedded_list = False  # the embedded text is a numbered list ("following: 1. …")
         self._body_seen = False  # an organ line, preambular or operative paragraph so far
         self._last_number: int | None = None  # of the last top-level operative paragraph
@@ -369,18 +371,45 @@ class _Builder:
         # "i" after "h" is a letter; otherwise a lone roman numeral label is second degree.
         if self.last_paragraph is None:
             return True
-        siblings = [
-            n
-            for n in self.nodes[self.last_paragraph + 1 :]
-            if n.kind is NodeKind.SUBPARAGRAPH and n.depth == 1
-        ]
-        if label == "i" and siblings and siblings[-1].number == "h":
+        sibling = self._last_first_degree()
+        if label == "i" and sibling is not None and sibling.number == "h":
             return False
-        if label in ("v", "x") and siblings and siblings[-1].number in ("u", "w"):
+        if label in ("v", "x") and sibling is not None and sibling.number in ("u", "w"):
             return False
         if label in ("c", "d", "l", "m"):
             return False
-        return bool(siblings)
+        return sibling is not None
+
+    def _last_first_degree(self) -> Node | None:
+        """Return the last first-degree subparagraph since the last paragraph (None: none).
+
+        The nodes already looked through are remembered, so that a list of
+        thousands of subparagraphs is read once, not once per label.
+        """
+        assert self.last_paragraph is not None
+        start = self.last_paragraph + 1
+        seen_from, seen_to, found = self._first_degree_scan
+        if seen_from != start or seen_to > len(self.nodes):
+            seen_to, found = start, None
+        for index in range(seen_to, len(self.nodes)):
+            node = self.nodes[index]
+            if node.kind is NodeKind.SUBPARAGRAPH and node.depth == 1:
+                found = index
+        self._first_degree_scan = (start, len(self.nodes), found)
+        if found is None:
+            return None
+        node = self.nodes[found]
+        if node.kind is NodeKind.SUBPARAGRAPH and node.depth == 1:
+            return node
+        self._first_degree_scan = (-1, -1, None)  # replaced since: look through them again
+        return next(
+            (
+                n
+                for n in reversed(self.nodes[start:])
+                if n.kind is NodeKind.SUBPARAGRAPH and n.depth == 1
+            ),
+            None,
+        )
 
     def _continues_title(self, text: str) -> bool:
         return (

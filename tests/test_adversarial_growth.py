@@ -111,3 +111,13 @@ def test_each_output_format_grows_linearly_with_the_findings(name: str) -> None:
         return run
 
     assert growth(make, 400) < GROWTH_LIMIT
+
+
+def test_parsing_grows_linearly_with_the_subparagraphs_of_a_paragraph() -> None:
+    from reslint.parser import parse_document
+
+    def make(size: int) -> Callable[[], object]:
+        text = "The General Assembly,\n\n1. Decides:\n\n" + "(i) To act;\n\n" * size
+        return lambda: parse_document(text)
+
+    assert growth(make, 400) < GROWTH_LIMIT
