@@ -135,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="lint the files on a Dask cluster: a scheduler address (tcp://host:8786), or "
         "'local' to start one worker process per core (--jobs) for the run; "
-        "needs reslint[dask]",
+        "needs reslint[dask] (--fix, --diff and --add-baseline run on this machine)",
     )
     check.add_argument("--statistics", action="store_true", help="print counts per rule")
     check.add_argument("-q", "--quiet", action="store_true", help="print violations only")
@@ -476,7 +476,7 @@ def _lint_in_parallel(  # type: ignore[type-arg]
     if args.fix or args.diff or getattr(args, "add_baseline", False):
         return {}
     files = [path for path, problem in items if problem is None]
-    if args.dask_scheduler:
+    if args.dask_scheduler and files:
         from reslint.dask_run import DaskError, lint_on_dask
 
         options = {**_linter_options(args), "baseline": baseline}

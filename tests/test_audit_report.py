@@ -22,7 +22,7 @@ from urllib.parse import unquote
 import pytest
 
 from reslint.cli import main
-from tests.conftest import CORPUS_DIR
+from tests.conftest import corpus_sample
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -254,13 +254,7 @@ def _agree(findings: list, summary: dict, table: list[dict[str, str]]) -> None: 
 def test_summaries_match_the_json_findings_on_real_resolutions(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if not CORPUS_DIR.is_dir():
-        pytest.skip("the evaluation corpus ../shared/corpus is not beside the repository")
-    folder = tmp_path / "sample"
-    folder.mkdir()
-    for source in ("argmining2026-fr", "unbench-unsc-drafts-en", "eosg-mandates-en"):
-        for path in sorted((CORPUS_DIR / source).glob("*.txt"))[::40]:
-            shutil.copy(path, folder / path.name)
+    folder = corpus_sample(tmp_path / "sample", 40)
     findings = json.loads(_run(capsys, str(folder), "--output-format", "json"))
     summary = json.loads(_run(capsys, str(folder), "--output-format", "summary-json"))
     table = list(

@@ -26,7 +26,7 @@ import pytest
 
 from reslint.api import lint_paths
 from reslint.cli import main
-from tests.conftest import CORPUS_DIR, SHARED
+from tests.conftest import SHARED, corpus_sample
 from tests.helpers import ROOT, reslint
 
 distributed = pytest.importorskip("distributed", reason="needs reslint[dask]")
@@ -74,13 +74,7 @@ def _json_report(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, l
 
 def _sample(tmp_path: Path) -> list[str]:
     """About two hundred real files: text from the corpus, AKN, PDF, and Word 97 (an error)."""
-    if not CORPUS_DIR.is_dir():
-        pytest.skip("the evaluation corpus ../shared/corpus is not beside the repository")
-    folder = tmp_path / "sample"
-    folder.mkdir()
-    for source in ("eosg-mandates-en", "argmining2026-fr", "unbench-unsc-drafts-en"):
-        for path in sorted((CORPUS_DIR / source).glob("*.txt"))[::9]:
-            shutil.copy(path, folder / path.name)
+    folder = corpus_sample(tmp_path / "sample", 9)
     named: list[str] = []
     if REALDOCS.is_dir():  # PDF reading is slow: one file is enough to compare page positions
         for pattern, step in (("akn/en/*", 12), ("akn/fr/*", 12), ("pdf/*", 205)):
@@ -264,14 +258,20 @@ def _client_only_plugin(tmp_path: Path, module: str, extra_import: str = "") -> 
     return {"PYTHONPATH": str(site)}
 
 
+def _drafts(tmp_path: Path, count: int) -> Path:
+    """A folder of ``count`` drafts (``d00.txt``…), each citing its own resolution."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for number in range(count):
+        (drafts / f"d{number:02}.txt").write_text(RESOLUTION.replace("58/170", f"58/{number}"))
+    return drafts
+
+
 def test_a_client_only_plugin_runs_on_the_workers(
     cluster: distributed.LocalCluster, tmp_path: Path
 ) -> None:
     env = _client_only_plugin(tmp_path, "reslint_client_only_plugin")
-    drafts = tmp_path / "drafts"
-    drafts.mkdir()
-    for number in range(10):
-        (drafts / f"d{number}.txt").write_text(RESOLUTION.replace("58/170", f"58/{number}"))
+    drafts = _drafts(tmp_path, 10)
     args = ("check", str(drafts), "--output-format", "json", "--no-cache")
     local = reslint(*args, "--jobs", "1", env=env)
     remote = reslint(*args, "--dask-scheduler", cluster.scheduler_address, env=env)
@@ -307,10 +307,7 @@ def test_a_file_that_kills_its_worker_is_one_error_line(
     client: distributed.Client, tmp_path: Path
 ) -> None:
     env = _client_only_plugin(tmp_path, "reslint_killer_plugin")
-    drafts = tmp_path / "drafts"
-    drafts.mkdir()
-    for number in range(16):
-        (drafts / f"d{number:02}.txt").write_text(RESOLUTION.replace("58/170", f"58/{number}"))
+    drafts = _drafts(tmp_path, 16)
     args = ("check", str(drafts), "--output-format", "json", "--no-cache")
     local = reslint(*args, "--jobs", "1", env=env)
     killer = drafts / "d07b.txt"
