@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     steady: dict[str, float] = {}
     sets = (
-        ("realdocs, every format (AKN, PDF, Word)", args.realdocs),
+        ("realdocs, every file reslint reads", args.realdocs),
         ("realdocs, PDF only", args.realdocs / "pdf"),
         ("corpus (text)", args.corpus),
     )
