@@ -315,3 +315,14 @@ def test_the_charts_render_in_chromium(
     for colour in ("#2e8b57", "#d68910", "#c0392b", "#3b6ea5"):
         rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
         assert colours[rgb] > 300, colour
+
+
+def test_files_without_a_resolution_are_counted_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(GA.format(year=2019))
+    (tmp_path / "b.txt").write_text(GA_CLEAN.format(year=2020))
+    (tmp_path / "notes.txt").write_text("Minutes of the meeting.\n\nThe chair opened it.\n")
+    page = _run(capsys, str(tmp_path), "--output-format", "html")
+    assert "<b>2 resolutions</b> checked" in page
+    assert "1 file without a resolution skipped" in page

@@ -118,6 +118,9 @@ class AuditHtmlFormatter(HtmlFormatter):
             text += f", {audit.fixable:,} of them fixable with <code>--fix</code>"
         if self._summary.errors:
             text += f"; {_plural(self._summary.errors, 'file')} could not be checked"
+        skipped = self._summary.files - files
+        if skipped > 0:
+            text += f"; {_plural(skipped, 'file')} without a resolution skipped"
         return f'<p class="lede">{text}.</p>'
 
     def _charts(self) -> str:
@@ -158,6 +161,7 @@ class AuditHtmlFormatter(HtmlFormatter):
                     "Findings per organ",
                     _group_bars(audit.groups("organ")),
                     "findings",
+                    label_chars=28,
                 ),
             ),
             self._figure(
