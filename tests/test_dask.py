@@ -178,6 +178,16 @@ def test_a_worker_killed_mid_run(client: distributed.Client, tmp_path: Path) -> 
     assert {o.path: o.result.violations for o in outcomes} == local
 
 
+def test_a_local_cluster_for_the_run(tmp_path: Path) -> None:
+    """``--dask-scheduler local`` starts its own LocalCluster and closes it after the run."""
+    drafts = _drafts(tmp_path, 3)
+    args = ("check", str(drafts), "--output-format", "json", "--no-cache")
+    local = reslint(*args, "--jobs", "1")
+    remote = reslint(*args, "--dask-scheduler", "local", "--jobs", "1")
+    assert (remote.code, remote.out, remote.err) == (local.code, local.out, local.err)
+    assert remote.code == 1
+
+
 def test_unreachable_scheduler_is_one_error_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
