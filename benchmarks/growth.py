@@ -73,11 +73,14 @@ def _quiet() -> Iterator[None]:
         sys.stdout, sys.stderr = out, err
 
 
-def timed(work: Callable[[], object]) -> float:
+def timed(work: Callable[[], object], name: str = "") -> float:
     started = time.perf_counter()
     with _quiet():
         work()
-    return time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    if name:
+        print(f"    {name}: {elapsed:.2f} s", flush=True)
+    return elapsed
 
 
 def word_draft(path: Path, paragraphs: int) -> Path:
@@ -108,9 +111,10 @@ def measure(size: int, folder: Path, skip: set[str]) -> dict[str, float]:
     linter = Linter(load_plugins=False)
     outcomes = {}
     for name, path in paths.items():
-        times[f"check {name}"] = timed(lambda path=path, name=name: outcomes.__setitem__(
-            name, linter.lint_file(path)
-        ))  # fmt: skip
+        times[f"check {name}"] = timed(
+            lambda path=path, name=name: outcomes.__setitem__(name, linter.lint_file(path)),
+            f"{size} check {name}",
+        )
     outcome = outcomes["misnumbered"]
     assert outcome.result is not None
     report = FileReport(str(paths["misnumbered"]), outcome.text, tuple(outcome.result.violations))
@@ -125,7 +129,7 @@ def measure(size: int, folder: Path, skip: set[str]) -> dict[str, float]:
             formatter.file(report)
             formatter.finish(Summary(1, len(report.violations), 0, 0, 0))
 
-        times[f"format {name}"] = timed(format_report)
+        times[f"format {name}"] = timed(format_report, f"{size} format {name}")
     base = ["--no-cache", "--no-plugins"]
     misnumbered_path = str(paths["misnumbered"])
     if "diff" not in skip:
@@ -135,11 +139,14 @@ def measure(size: int, folder: Path, skip: set[str]) -> dict[str, float]:
     if "fix" not in skip:
         copy = folder / f"fix_{size}.txt"
         copy.write_text(texts["misnumbered"], "utf-8")
-        times["check --fix"] = timed(lambda: cli.main(["check", *base, "--fix", str(copy)]))
+        times["check --fix"] = timed(
+            lambda: cli.main(["check", *base, "--fix", str(copy)]), f"{size} --fix"
+        )
     for form in ("text", "json", "akn"):
         if f"parse-{form}" not in skip and "parse" not in skip:
             times[f"parse --format {form}"] = timed(
-                lambda form=form: cli.main(["parse", "--format", form, misnumbered_path])
+                lambda form=form: cli.main(["parse", "--format", form, misnumbered_path]),
+                f"{size} parse {form}",
             )
     if "annotate" not in skip:
         try:
@@ -150,7 +157,8 @@ def measure(size: int, folder: Path, skip: set[str]) -> dict[str, float]:
             draft = word_draft(folder / f"draft_{size}.docx", size)
             output = folder / f"reviewed_{size}.docx"
             times["annotate"] = timed(
-                lambda: cli.main(["annotate", "--no-plugins", str(draft), "-o", str(output)])
+                lambda: cli.main(["annotate", "--no-plugins", str(draft), "-o", str(output)]),
+                f"{size} annotate",
             )
     return times
 
