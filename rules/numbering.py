@@ -44,7 +44,10 @@ class OperativeNumbering(Rule):
     Numbering restarts in each section (``I``, ``A``…) unless the text clearly
     runs one sequence through its sections (the first paragraph of a section
     continues the previous one). A lone operative paragraph may be unnumbered;
-    when there are several, each one carries a number.
+    when there are several, each one carries a number. An unnumbered lead-in
+    followed by paragraphs numbered from 1 starts a sequence of its own: budget
+    resolutions say "Resolves that, for the biennium 2018–2019:" and number what
+    it resolves 1, 2, 3…, once for the appropriations, again for the income.
 
     ## Why
     Operative paragraphs are numbered consecutively in arabic numerals so that
@@ -84,11 +87,8 @@ class OperativeNumbering(Rule):
         applicability = Applicability.SAFE
         if any(_CROSS_REFERENCE.search(n.text) for n in document.nodes):
             applicability = Applicability.UNSAFE
-        sections: dict[int, list[Node]] = {}
-        for node in operative:
-            sections.setdefault(node.section, []).append(node)
         previous_last = 0
-        for nodes in sections.values():
+        for nodes in _sequences(operative):
             numbered = [n for n in nodes if n.number is not None]
             if len(nodes) > 1 and not document.from_pdf:
                 # extraction from PDF often loses list numbers: not reported there
@@ -133,6 +133,29 @@ class OperativeNumbering(Rule):
                     fixed_from = True
                 expected = number + 1
             previous_last = int(numbered[-1].number or 0)
+
+
+def _sequences(operative: tuple[Node, ...]) -> list[list[Node]]:
+    """Return the operative paragraphs by numbering sequence: by section, and after a lead-in.
+
+    A lead-in is an unnumbered paragraph ending with a colon right before one
+    numbered 1 ("Resolves that, for the biennium 2018–2019:"); it belongs to no sequence.
+    """
+    sequences: dict[tuple[int, int], list[Node]] = {}
+    lead_ins = 0
+    for index, node in enumerate(operative):
+        following = operative[index + 1] if index + 1 < len(operative) else None
+        if (
+            node.number is None
+            and node.terminator == ":"
+            and following is not None
+            and following.section == node.section
+            and following.number == "1"
+        ):
+            lead_ins += 1
+            continue
+        sequences.setdefault((node.section, lead_ins), []).append(node)
+    return list(sequences.values())
 
 
 class LoneParagraphNumbered(Rule):
