@@ -17,7 +17,7 @@ from reslint.baseline import Baseline, load_baseline
 from reslint.cache import ResultCache, rules_signature
 from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text
-from reslint.limits import Limits, applied, limits_for
+from reslint.limits import Limits, applied, check_text, limits_for
 from reslint.limits import current as current_limits
 from reslint.plugins import PluginError, plugin_manager
 from reslint.readers import Extraction, SourceMap, read_data, read_file
@@ -125,6 +125,7 @@ def lint_job(manager: pluggy.PluginManager, job: LintJob) -> FileOutcome:
     try:
         with applied(job.limits or current_limits()):
             extraction = read_data(manager, path, job.data, job.encoding)
+            check_text(extraction.rendering.text)
     except ReadError as error:
         return FileOutcome(path, error=f"{path}: {error}")
     outcome = FileOutcome(

@@ -575,7 +575,9 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    from reslint.config import Settings
     from reslint.dump import document_json, document_text
+    from reslint.limits import applied, check_text, limits_for
     from reslint.parser import parse_rendering
     from reslint.plugins import plugin_manager
     from reslint.readers import read_file
@@ -583,7 +585,9 @@ def _parse(args: argparse.Namespace) -> int:
 
     manager, _ = plugin_manager()
     try:
-        extraction = read_file(manager, args.path, args.encoding)
+        with applied(limits_for(Settings(max_file_size=args.max_file_size))):
+            extraction = read_file(manager, args.path, args.encoding)
+            check_text(extraction.rendering.text)
     except ReadError as error:
         _error(f"{args.path}: {error}")
         return EXIT_ERROR

@@ -53,6 +53,8 @@ class Limits:
 
     file_bytes: int = 64 * MB
     """Bytes of one input file."""
+    text_chars: int = 2_000_000
+    """Characters of the text read from one file (eight times the longest resolution)."""
     config_bytes: int = 1 * MB
     """Bytes of one configuration or baseline file (JSON baselines get ``baseline_bytes``)."""
     baseline_bytes: int = 64 * MB
@@ -113,7 +115,23 @@ def limits_for(settings: object) -> Limits:
 
     limits = current()
     file_bytes = getattr(settings, "max_file_size", None)
-    return replace(limits, file_bytes=file_bytes) if file_bytes else limits
+    if not file_bytes:
+        return limits
+    return replace(limits, file_bytes=file_bytes, text_chars=max(limits.text_chars, file_bytes))
+
+
+def check_text(text: str) -> None:
+    """Refuse a text longer than the budget before it is parsed.
+
+    Raises:
+        LimitExceeded: more characters than ``text_chars``.
+    """
+    limit = current().text_chars
+    if len(text) > limit:
+        raise LimitExceeded(
+            f"text of {len(text):,} characters is over the limit of {limit:,} "
+            "(raise it with --max-file-size or 'max-file-size')"
+        )
 
 
 def size(count: float) -> str:

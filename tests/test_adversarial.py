@@ -76,6 +76,16 @@ def input_over_a_lowered_size_limit(folder: Path) -> list[str]:
     return _check("--max-file-size", "10", _plain(folder))
 
 
+def text_over_the_character_budget(folder: Path) -> list[str]:
+    path = folder / "long.txt"
+    path.write_text(files.ORGAN + "1. Decides to act;\n\n" * 200_000, "utf-8")
+    return _check(str(path), _plain(folder))
+
+
+def text_over_the_character_budget_parse(folder: Path) -> list[str]:
+    return ["parse", text_over_the_character_budget(folder)[-2]]
+
+
 def input_is_a_device(folder: Path) -> list[str]:
     return _check("/dev/zero", _plain(folder))
 
@@ -214,6 +224,18 @@ CASES = (
     Case("Chinese text naming a session", chinese_session, 1, None),
     Case("input of 1 GB", input_over_the_size_limit, 2, "over the limit of 64 MB"),
     Case("input over --max-file-size", input_over_a_lowered_size_limit, 2, "over the limit"),
+    Case(
+        "text of 200000 paragraphs",
+        text_over_the_character_budget,
+        2,
+        "text of 4,000,023 characters is over the limit of 2,000,000",
+    ),
+    Case(
+        "text of 200000 paragraphs, parse",
+        text_over_the_character_budget_parse,
+        2,
+        "over the limit of 2,000,000",
+    ),
     Case("input is /dev/zero", input_is_a_device, 2, "a character device, not a file"),
     Case("input is a FIFO", input_is_a_fifo, 2, "a FIFO, not a file"),
     Case("extend = /dev/zero", extend_dev_zero, 2, "a character device"),
