@@ -27,6 +27,7 @@ from reslint.registry import Registry, build_registry
 from reslint.rule import Rule
 from reslint.selection import path_included
 from reslint.session import LintSession
+from reslint.settings_schema import configuration_overrides
 from reslint.suppress import SuppressionContext
 from reslint.violations import Applicability, Violation
 from reslint.writing import FileStamp, stamp
@@ -217,15 +218,7 @@ class Linter:
                         f"formatters: {type(error).__name__}: {error}",
                     )
                 )
-        overrides: dict[str, object] = {"language": self.language} if self.language else {}
-        if self.include is not None:
-            overrides["include"] = tuple(self.include)
-        if self.exclude is not None:
-            overrides["exclude"] = tuple(self.exclude)
-        if self.max_file_size is not None:
-            overrides["max_file_size"] = self.max_file_size
-        if self.lint_non_resolutions is not None:
-            overrides["lint_non_resolutions"] = self.lint_non_resolutions
+        overrides = configuration_overrides(self)
         self.resolver = SettingsResolver(self.config, overrides)
         self._rules_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
         self.cache = ResultCache.default(self.cache_dir) if self.use_cache else None

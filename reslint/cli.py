@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from reslint.compare_cli import add_compare_parser, run_compare
-from reslint.language import LANGUAGES
+from reslint.settings_schema import add_options, linter_options
 
 COMMANDS = ("check", "rule", "rules", "parse", "server", "annotate", "compare")
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -22,22 +22,6 @@ EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_ERROR, f"reslint: error: {message}\n")
-
-
-def _comma_list(value: str) -> list[str]:
-    return [item.strip() for item in value.split(",") if item.strip()]
-
-
-def _size(value: str) -> int:
-    from reslint.limits import parse_size
-
-    try:
-        return parse_size(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-_MAX_FILE_SIZE_HELP = "largest input file read, e.g. 200MB (default: 64MB)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,46 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="lint files and directories (the default command)")
     check.add_argument("paths", nargs="*", type=Path, help="files or directories (default: .)")
-    check.add_argument("--select", type=_comma_list, help="rule codes, prefixes or names to run")
-    check.add_argument(
-        "--extend-select",
-        type=_comma_list,
-        default=[],
-        help="rules to run in addition to the selected ones",
-    )
-    check.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
-    check.add_argument(
-        "--output-format",
-        help="concise (default), full, json, json-lines, sarif, github, gitlab, junit, html, "
-        "or the audit's figures: summary-json, summary-csv",
-    )
+    add_options(check)  # every setting that has a command-line option
     check.add_argument("--output-file", type=Path, help="write the report to this file")
-    check.add_argument(
-        "--language",
-        choices=LANGUAGES,
-        help="language of the texts (default: declared by the file, else detected)",
-    )
-    check.add_argument("--encoding", help="encoding of the files (default: detected)")
-    check.add_argument("--max-file-size", type=_size, help=_MAX_FILE_SIZE_HELP)
-    check.add_argument(
-        "--include",
-        type=_comma_list,
-        help="file-name globs picked up when walking directories (replaces the configured ones)",
-    )
-    check.add_argument(
-        "--exclude",
-        type=_comma_list,
-        help="path globs left out when walking directories (replaces the configured ones)",
-    )
     check.add_argument("--config", type=Path, help="configuration file to use")
     check.add_argument("--no-plugins", action="store_true", help="do not load third-party plugins")
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when violations are found"
-    )
-    check.add_argument(
-        "--lint-non-resolutions",
-        action="store_true",
-        help="lint files in which no resolution is found (by default they are skipped)",
     )
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     check.add_argument(
@@ -165,9 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="text",
         help="text outline, JSON model or Akoma Ntoso (AKN4UN) XML",
     )
-    parse.add_argument("--language", choices=LANGUAGES)
-    parse.add_argument("--encoding")
-    parse.add_argument("--max-file-size", type=_size, help=_MAX_FILE_SIZE_HELP)
+    add_options(parse, "language", "encoding", "max_file_size")
 
     annotate = sub.add_parser(
         "annotate", help="write a copy of a Word draft with one comment per finding"
@@ -176,12 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument(
         "-o", "--output", type=Path, help="the reviewed copy (default: DRAFT.reviewed.docx)"
     )
-    annotate.add_argument("--select", type=_comma_list, help="rule codes, prefixes or names to run")
-    annotate.add_argument("--extend-select", type=_comma_list, default=[])
-    annotate.add_argument("--ignore", type=_comma_list, default=[], help="rules not to run")
-    annotate.add_argument("--language", choices=LANGUAGES)
+    add_options(annotate, "select", "extend_select", "ignore", "language", "max_file_size")
     annotate.add_argument("--config", type=Path, help="configuration file to use")
-    annotate.add_argument("--max-file-size", type=_size, help=_MAX_FILE_SIZE_HELP)
     annotate.add_argument(
         "--no-plugins", action="store_true", help="do not load third-party plugins"
     )
@@ -220,15 +164,7 @@ def _linter_options(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     return {
         "load_plugins": not getattr(args, "no_plugins", False),
         "config": getattr(args, "config", None),
-        "language": getattr(args, "language", None),
-        "select": getattr(args, "select", None),
-        "extend_select": getattr(args, "extend_select", ()),
-        "ignore": getattr(args, "ignore", ()),
-        "encoding": getattr(args, "encoding", None),
-        "include": getattr(args, "include", None),
-        "exclude": getattr(args, "exclude", None),
-        "max_file_size": getattr(args, "max_file_size", None),
-        "lint_non_resolutions": getattr(args, "lint_non_resolutions", None) or None,
+        **linter_options(args),
         # fixing and baselines need the parsed document, which the cache does not keep
         "use_cache": not (
             getattr(args, "no_cache", True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from reslint.language import LANGUAGES
+from reslint.settings_schema import BY_KEY, SettingError, from_configuration
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,24 +58,7 @@ class Settings:
         return table
 
 
-_LIST_KEYS = {
-    "select": "select",
-    "extend-select": "extend_select",
-    "ignore": "ignore",
-    "include": "include",
-    "exclude": "exclude",
-}
-_KNOWN = {
-    *_LIST_KEYS,
-    "per-file-ignores",
-    "language",
-    "output-format",
-    "encoding",
-    "max-file-size",
-    "lint-non-resolutions",
-    "rules",
-    "extend",
-}
+_KNOWN = {*BY_KEY, "per-file-ignores", "rules", "extend"}
 
 
 def _string_list(value: Any, key: str, where: Path) -> tuple[str, ...]:
@@ -95,9 +78,12 @@ def settings_from_table(
         )
     settings = base or Settings()
     changes: dict[str, Any] = {"path": where, "root": where.parent}
-    for key, attribute in _LIST_KEYS.items():
+    for key, setting in BY_KEY.items():
         if key in table:
-            changes[attribute] = _string_list(table[key], key, where)
+            try:
+                changes[setting.attribute] = from_configuration(setting, table[key])
+            except SettingError as error:
+                raise ConfigError(f"{where}: '{key}' {error}") from None
     if "per-file-ignores" in table:
         value = table["per-file-ignores"]
         if not isinstance(value, dict):
@@ -106,28 +92,6 @@ def settings_from_table(
             (glob, _string_list(codes, f"per-file-ignores.{glob}", where))
             for glob, codes in value.items()
         )
-    if "language" in table:
-        if table["language"] not in LANGUAGES:
-            raise ConfigError(
-                f"{where}: 'language' must be one of {', '.join(LANGUAGES)}, "
-                f"not {table['language']!r}"
-            )
-        changes["language"] = table["language"]
-    if "output-format" in table:
-        if not isinstance(table["output-format"], str):
-            raise ConfigError(f"{where}: 'output-format' must be a string")
-        changes["output_format"] = table["output-format"]
-    if "encoding" in table:
-        encoding = table["encoding"]
-        if not isinstance(encoding, str) or not _known_encoding(encoding):
-            raise ConfigError(f"{where}: 'encoding' must be a codec name such as cp1252")
-        changes["encoding"] = encoding
-    if "max-file-size" in table:
-        changes["max_file_size"] = _file_size(table["max-file-size"], where)
-    if "lint-non-resolutions" in table:
-        if not isinstance(table["lint-non-resolutions"], bool):
-            raise ConfigError(f"{where}: 'lint-non-resolutions' must be true or false")
-        changes["lint_non_resolutions"] = table["lint-non-resolutions"]
     if "rules" in table:
         rules = table["rules"]
         if not isinstance(rules, dict) or not all(isinstance(v, dict) for v in rules.values()):
@@ -139,32 +103,6 @@ def settings_from_table(
             merged[key] = tuple(previous.items())
         changes["rules"] = tuple(merged.items())
     return replace(settings, **changes)
-
-
-def _known_encoding(name: str) -> bool:
-    import codecs
-
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
-
-
-def _file_size(value: Any, where: Path) -> int:
-    from reslint.limits import parse_size
-
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    if isinstance(value, str):
-        try:
-            return parse_size(value)
-        except ValueError:
-            pass
-    raise ConfigError(
-        f"{where}: 'max-file-size' must be a number of bytes or a size such as \"64MB\", "
-        f"not {value!r}"
-    )
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
