@@ -696,15 +696,20 @@ def _add_operative(builder: _Builder, incoming: Incoming) -> None:
     builder.state = OPERATIVE
 
 
-def _add_unnumbered_operative(builder: _Builder, incoming: Incoming) -> None:
+def _add_opened(builder: _Builder, incoming: Incoming, kind: NodeKind) -> None:
+    """Add a paragraph that opens with an opener (preambular, or operative unnumbered)."""
     node = builder.add(
-        NodeKind.OPERATIVE,
+        kind,
         incoming.view,
         incoming.span,
         opener=builder.opener(incoming.view, incoming.parsed),
         calls=incoming.calls,
     )
     builder.last_paragraph = node.index
+
+
+def _add_unnumbered_operative(builder: _Builder, incoming: Incoming) -> None:
+    _add_opened(builder, incoming, NodeKind.OPERATIVE)
     builder.state = OPERATIVE
 
 
@@ -754,14 +759,7 @@ def _add_section_title(builder: _Builder, incoming: Incoming) -> None:
 
 
 def _add_preambular(builder: _Builder, incoming: Incoming) -> None:
-    node = builder.add(
-        NodeKind.PREAMBULAR,
-        incoming.view,
-        incoming.span,
-        opener=builder.opener(incoming.view, incoming.parsed),
-        calls=incoming.calls,
-    )
-    builder.last_paragraph = node.index
+    _add_opened(builder, incoming, NodeKind.PREAMBULAR)
     if builder.state == FRONT:
         builder.state = PREAMBLE
 
