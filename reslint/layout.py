@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Callable
 
 from reslint import patterns
@@ -133,120 +134,180 @@ def is_terminated(content: str) -> bool:
     return bool(trimmed) and trimmed[-1] in _TERMINAL
 
 
-def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
-    """Split ``text`` into blocks.
+class LineCategory(str, Enum):
+    """What a physical line is, before it is placed."""
 
-    Args:
-        text: the original text.
-        starts_paragraph: returns a non-empty strength (``"strong"`` or ``"opener"``)
-            when a line's content can only be the start of a paragraph.
+    BLANK = "blank"
+    ARTEFACT = "artefact"
+    """Page furniture: a running head, page or job number, footnote rule, placeholder."""
+    MARKDOWN_NOTE = "markdown_note"
+    """A Markdown footnote body (``[^1]: text``)."""
+    TEXT = "text"
+
+
+class Area(str, Enum):
+    """Where on the page the layout is: in the running text or in a page's footnotes."""
+
+    TEXT = "text"
+    FOOTNOTES = "footnotes"
+
+
+@dataclass
+class _Layouter:
+    """The layout's state while it reads a text line by line.
+
+    Each line gets a :class:`LineCategory`; the table :data:`LINE_TABLE` says, for
+    the area the layout is in and that category, what is done with the line.
     """
-    blocks: list[Block] = []
-    artefacts: list[Artefact] = []
+
+    starts_paragraph: Callable[[str], str | None]
+    blocks: list[Block] = field(default_factory=list)
+    artefacts: list[Artefact] = field(default_factory=list)
     current: Block | None = None
     footnote: Block | None = None
-    in_footnotes = False
-    gap = False
-    page_gap = False
-    has_rule = False
-    page_breaks = 0
-    seen_content = False
-    last_number = 0
-    regions = 0
+    area: Area = Area.TEXT
+    gap: bool = False
+    page_gap: bool = False
+    has_rule: bool = False
+    page_breaks: int = 0
+    seen_content: bool = False
+    last_number: int = 0
+    regions: int = 0
+    strength: str | None = None
+    """How surely the line being read starts a paragraph (see :func:`layout`)."""
 
-    def close_footnotes() -> None:
-        nonlocal in_footnotes, footnote
-        in_footnotes = False
-        footnote = None
+    def close_footnotes(self) -> None:
+        self.area = Area.TEXT
+        self.footnote = None
 
-    for line in split_lines(text):
-        content = line.content.replace("\f", "").strip()
-        if line.page_break:
-            page_gap = True
-            page_breaks += 1
-            close_footnotes()
+    def categorise(self, content: str) -> tuple[LineCategory, ArtefactKind | None]:
+        """Return the category of a line's content (and its kind, for an artefact)."""
         if not content:
-            gap = True
-            continue
+            return LineCategory.BLANK, None
         kind = artefact_kind(content)
-        if kind is ArtefactKind.PAGE_HEADER and not seen_content:
+        if kind is ArtefactKind.PAGE_HEADER and not self.seen_content:
             kind = None  # the symbol at the top of the first page is header text
-        if kind is ArtefactKind.PAGE_NUMBER and in_footnotes and _BARE_NUMBER.fullmatch(content):
+        if (
+            kind is ArtefactKind.PAGE_NUMBER
+            and self.area is Area.FOOTNOTES
+            and _BARE_NUMBER.fullmatch(content)
+        ):
             kind = None  # a footnote number whose text the extraction put on the next line
         if kind is not None:
-            artefacts.append(Artefact(kind, Span(line.start, line.end)))
-            if kind is ArtefactKind.FOOTNOTE_RULE:
-                has_rule = True
-                regions += 1
-                in_footnotes = True
-                footnote = None
-            elif kind in (ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER):
-                if kind is ArtefactKind.PAGE_HEADER:
-                    close_footnotes()
-                page_gap = True
-                page_breaks += kind is ArtefactKind.PAGE_HEADER
-            gap = True
-            continue
-        seen_content = True
-        strength = starts_paragraph(content)
-        markdown_note = _MD_FOOTNOTE_BODY.match(content)
-        if markdown_note:
-            footnote = Block("footnote", footnote_number=int(markdown_note.group(1)))
-            footnote.add(line)
-            blocks.append(footnote)
-            in_footnotes = True
-            gap = False
-            continue
-        if in_footnotes:
-            opens = strength is not None and (
-                strength == "strong" or is_terminated(footnote.last_content if footnote else ".")
-            )
-            body = _FOOTNOTE_BODY.match(content) or _BARE_NUMBER.fullmatch(content)
-            empty_note = footnote is None or _BARE_NUMBER.fullmatch(footnote.last_content)
-            continues_paragraph = (
-                body is None
-                and current is not None
-                and (
-                    (
-                        empty_note is not None
-                        and (
-                            content[:1].islower()
-                            # an uppercase line after a bare number is that note's text
-                            or (
-                                footnote is None
-                                and not is_terminated(current.last_content)
-                                and not NOTE_START.match(content)
-                            )
+            return LineCategory.ARTEFACT, kind
+        if _MD_FOOTNOTE_BODY.match(content):
+            return LineCategory.MARKDOWN_NOTE, None
+        return LineCategory.TEXT, None
+
+    def read(self, line: Line) -> None:
+        """Place one line."""
+        content = line.content.replace("\f", "").strip()
+        if line.page_break:
+            self.page_gap = True
+            self.page_breaks += 1
+            self.close_footnotes()
+        category, kind = self.categorise(content)
+        if category is LineCategory.TEXT:
+            self.strength = self.starts_paragraph(content)
+        for handler in LINE_TABLE[(self.area, category)]:
+            if handler(self, line, content, kind):
+                return
+
+    def blank(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
+        self.gap = True
+        return True
+
+    def artefact(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
+        assert kind is not None
+        self.artefacts.append(Artefact(kind, Span(line.start, line.end)))
+        if kind is ArtefactKind.FOOTNOTE_RULE:
+            self.has_rule = True
+            self.regions += 1
+            self.area = Area.FOOTNOTES
+            self.footnote = None
+        elif kind in (ArtefactKind.PAGE_HEADER, ArtefactKind.PAGE_NUMBER):
+            if kind is ArtefactKind.PAGE_HEADER:
+                self.close_footnotes()
+            self.page_gap = True
+            self.page_breaks += kind is ArtefactKind.PAGE_HEADER
+        self.gap = True
+        return True
+
+    def markdown_note(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
+        self.seen_content = True
+        found = _MD_FOOTNOTE_BODY.match(content)
+        assert found is not None
+        self.footnote = Block("footnote", footnote_number=int(found.group(1)))
+        self.footnote.add(line)
+        self.blocks.append(self.footnote)
+        self.area = Area.FOOTNOTES
+        self.gap = False
+        return True
+
+    def footnote_text(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
+        """A line below a footnote rule: a note's text, or the running text resuming."""
+        self.seen_content = True
+        strength = self.strength
+        footnote, current = self.footnote, self.current
+        opens = strength is not None and (
+            strength == "strong" or is_terminated(footnote.last_content if footnote else ".")
+        )
+        body = _FOOTNOTE_BODY.match(content) or _BARE_NUMBER.fullmatch(content)
+        empty_note = footnote is None or _BARE_NUMBER.fullmatch(footnote.last_content)
+        continues_paragraph = (
+            body is None
+            and current is not None
+            and (
+                (
+                    empty_note is not None
+                    and (
+                        content[:1].islower()
+                        # an uppercase line after a bare number is that note's text
+                        or (
+                            footnote is None
+                            and not is_terminated(current.last_content)
+                            and not NOTE_START.match(content)
                         )
                     )
-                    # after a blank line, lowercase text resumes the paragraph, not a note
-                    or (gap and content[:1].islower() and current.last_content[-1:] not in ";.")
                 )
+                # after a blank line, lowercase text resumes the paragraph, not a note
+                or (self.gap and content[:1].islower() and current.last_content[-1:] not in ";.")
             )
-            if continues_paragraph and footnote is not None and empty_note is not None:
-                # a lone number at the foot of the page was a page number, not a note
-                blocks.remove(footnote)
-                artefacts.append(Artefact(ArtefactKind.PAGE_NUMBER, footnote.span))
-            if not opens and not continues_paragraph:
-                if body:
-                    footnote = Block("footnote", footnote_number=int(body.group(1)), region=regions)
-                    blocks.append(footnote)
-                elif footnote is None:
-                    footnote = Block("footnote", region=regions)
-                    blocks.append(footnote)
-                footnote.add(line)
-                gap = False
-                continue
-            close_footnotes()
-            if continues_paragraph:
-                page_gap = True
+        )
+        if continues_paragraph and footnote is not None and empty_note is not None:
+            # a lone number at the foot of the page was a page number, not a note
+            self.blocks.remove(footnote)
+            self.artefacts.append(Artefact(ArtefactKind.PAGE_NUMBER, footnote.span))
+        if not opens and not continues_paragraph:
+            if body:
+                footnote = Block(
+                    "footnote", footnote_number=int(body.group(1)), region=self.regions
+                )
+                self.blocks.append(footnote)
+            elif footnote is None:
+                footnote = Block("footnote", region=self.regions)
+                self.blocks.append(footnote)
+            self.footnote = footnote
+            footnote.add(line)
+            self.gap = False
+            return True
+        self.close_footnotes()
+        if continues_paragraph:
+            self.page_gap = True
+        return self.running_text(line, content, kind)
+
+    def running_text(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
+        """A line of the running text: it starts a paragraph or continues the current one."""
+        self.seen_content = True
+        strength = self.strength
+        current = self.current
         if current is None:
             starts = True
         elif _BARE_LABEL.fullmatch(current.last_content) and len(current.segments) == 1:
             starts = False  # "6." alone on its line: the paragraph's text follows
-        elif gap:
+        elif self.gap:
             unfinished = not is_terminated(current.last_content)
-            if page_gap:
+            if self.page_gap:
                 starts = not unfinished or strength is not None
             else:
                 starts = not (unfinished and content[:1].islower() and strength is None)
@@ -255,19 +316,54 @@ def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
             starts = strength is not None and (
                 strength == "organ"
                 or is_terminated(current.last_content)
-                or (number is not None and int(number.group(1)) == last_number + 1)
+                or (number is not None and int(number.group(1)) == self.last_number + 1)
             )
         if starts:
             current = Block("paragraph")
-            blocks.append(current)
+            self.current = current
+            self.blocks.append(current)
             number = _OP_NUMBER.match(content)
             if number is not None:
-                last_number = int(number.group(1))
+                self.last_number = int(number.group(1))
         assert current is not None
         current.add(line)
-        gap = False
-        page_gap = False
-    return Layout(_split_headings(text, blocks), artefacts, has_rule, page_breaks)
+        self.gap = False
+        self.page_gap = False
+        return True
+
+
+_LineHandler = Callable[[_Layouter, Line, str, "ArtefactKind | None"], bool]
+
+LINE_TABLE: dict[tuple[Area, LineCategory], tuple[_LineHandler, ...]] = {
+    (Area.TEXT, LineCategory.BLANK): (_Layouter.blank,),
+    (Area.TEXT, LineCategory.ARTEFACT): (_Layouter.artefact,),
+    (Area.TEXT, LineCategory.MARKDOWN_NOTE): (_Layouter.markdown_note,),
+    (Area.TEXT, LineCategory.TEXT): (_Layouter.running_text,),
+    (Area.FOOTNOTES, LineCategory.BLANK): (_Layouter.blank,),
+    (Area.FOOTNOTES, LineCategory.ARTEFACT): (_Layouter.artefact,),
+    (Area.FOOTNOTES, LineCategory.MARKDOWN_NOTE): (_Layouter.markdown_note,),
+    (Area.FOOTNOTES, LineCategory.TEXT): (_Layouter.footnote_text,),
+}
+"""For the area the layout is in and a line's category, what is done with the line."""
+
+
+def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
+    """Split ``text`` into blocks.
+
+    Args:
+        text: the original text.
+        starts_paragraph: returns a non-empty strength (``"strong"`` or ``"opener"``)
+            when a line's content can only be the start of a paragraph.
+    """
+    layouter = _Layouter(starts_paragraph)
+    for line in split_lines(text):
+        layouter.read(line)
+    return Layout(
+        _split_headings(text, layouter.blocks),
+        layouter.artefacts,
+        layouter.has_rule,
+        layouter.page_breaks,
+    )
 
 
 def _split_headings(text: str, blocks: list[Block]) -> list[Block]:

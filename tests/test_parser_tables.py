@@ -1,0 +1,32 @@
+"""The parser's and the layout's tables are complete and consistent."""
+
+from __future__ import annotations
+
+from reslint.grammar import grammar_for
+from reslint.layout import LINE_TABLE, Area, LineCategory
+from reslint.parser import CATEGORIES, STATES, TRANSITIONS
+
+
+def test_every_row_names_known_states_and_categories() -> None:
+    names = [row.name for row in TRANSITIONS.rows]
+    assert len(names) == len(set(names))
+    for row in TRANSITIONS.rows:
+        assert row.states and row.states <= STATES, row.name
+        assert row.categories and row.categories <= CATEGORIES, row.name
+
+
+def test_the_last_row_takes_every_block() -> None:
+    last = TRANSITIONS.rows[-1]
+    assert last.states == STATES and last.categories == CATEGORIES and last.when is None
+
+
+def test_every_grammar_category_is_in_the_table() -> None:
+    grammar = grammar_for("en")
+    produced = {category for category, _, _ in grammar._productions} | {"unknown"}
+    assert produced == CATEGORIES
+
+
+def test_every_line_of_every_area_has_a_handler() -> None:
+    for area in Area:
+        for category in LineCategory:
+            assert LINE_TABLE[(area, category)], (area, category)
