@@ -158,7 +158,7 @@ _CONTENT = st.lists(
 def test_pdfs_of_random_objects_are_read_or_refused(
     pages: bytes, page: bytes, content: bytes, filters: bytes
 ) -> None:
-    pytest.importorskip("pdfminer")
+    pytest.importorskip("pypdfium2")
     from reslint.readers import pdf
 
     data = files.pdf(
