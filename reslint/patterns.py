@@ -340,17 +340,26 @@ def _shaped(shape: str, key: str) -> tuple[str, ...]:
     return words_by_value("meeting_shape", shape, key)
 
 
-def alternation(words: Iterable[str], space: str = r"\s+") -> str:
+def alternation(words: Iterable[str], space: str = r"\s+", either_initial: bool = False) -> str:
     """Return a group matching any of ``words``, the longest first.
 
     A longer word is tried before a word it starts with ("Annexe" before "Annex"),
-    so that a match is never cut short; a space inside a word matches ``space``.
-    An empty list gives a group that never matches.
+    so that a match is never cut short; a space inside a word matches ``space``;
+    with ``either_initial``, a word's first letter may be in either case
+    ("[Rr]esolution"). An empty list gives a group that never matches.
     """
     ordered = sorted(dict.fromkeys(words), key=len, reverse=True)
     if not ordered:
         return "(?!)"
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", space) for w in ordered) + ")"
+
+    def one(word: str) -> str:
+        escaped = re.escape(word).replace(r"\ ", space)
+        initial = word[:1]
+        if either_initial and initial.upper() != initial.lower():
+            return f"[{initial.upper()}{initial.lower()}]{escaped[len(re.escape(initial)) :]}"
+        return escaped
+
+    return "(?:" + "|".join(one(w) for w in ordered) + ")"
 
 
 class LazyPattern:
@@ -560,3 +569,27 @@ def paragraph_start() -> str:
         rf"{alternation(_words('paragraph_start_meeting'))}\b"
         rf"|\[{alternation(_words('paragraph_start_vote'))}\b"
     )
+
+
+@cache
+def sc_slash_citation() -> str:
+    """Return a Security Council resolution cited with a slash, after others maybe:
+    "resolutions 1244 (1999) and 1325/2000" (the last one's number and year)."""
+    word = alternation(_words("resolution_words"), either_initial=True)
+    listed = (
+        rf"(?:{SC_NUMBER}|\d{{1,4}}/\d{{4}})\s*(?:,|{alternation(_words('list_connectors'))})\s+"
+    )
+    return rf"\b(?P<word>{word})\s+(?:{listed})*" + SC_NUMBER_SLASH
+
+
+@cache
+def cited_text_word() -> str:
+    """Return the word before a cited resolution or decision: "resolution", "décisions"."""
+    words = (*_words("resolution_words"), *_words("decision_words"))
+    return rf"\b{alternation(words, either_initial=True)}\b"
+
+
+def citation_connector(words: Iterable[str]) -> str:
+    """Return the connector between a cited resolution and its date (``connector``), with the
+    comma before it (``comma``): "58/170 of 22 December", "58/170, de 22 de diciembre"."""
+    return rf"(?P<comma>,)?\s+(?P<connector>{alternation(words)})\s+"

@@ -12,6 +12,7 @@ from typing import Iterator
 from reslint_rules._shared import roman_value
 
 from reslint import patterns
+from reslint.lexicon import words_table
 from reslint.model import Document, Node, NodeKind
 from reslint.rule import Rule
 from reslint.sessions import (
@@ -106,11 +107,7 @@ def _span(node: Node, start: int, end: int):
 
 # --------------------------------------------------------------------------- RF001
 
-_SC_SLASH = re.compile(
-    r"\b(?P<word>[Rr]esolutions?|[Rr][ée]solutions?|[Rr]esoluci(?:ón|ones))\s+"
-    rf"(?:(?:{patterns.SC_NUMBER}|\d{{1,4}}/\d{{4}})\s*(?:,|and|et|y)\s+)*"
-    + patterns.SC_NUMBER_SLASH
-)
+_SC_SLASH = patterns.LazyPattern(patterns.sc_slash_citation)
 _SC_LIST_ITEM = re.compile(patterns.SC_LIST_ITEM)
 
 # First Security Council resolution number of some years; a number/year pair is
@@ -260,15 +257,17 @@ _QUALIFIER = {
     "fr": r"(?P<qualifier>\s+de\s+l['’]\s?Assemblée(?:\s+générale)?)?",
     "es": r"(?P<qualifier>\s+de\s+la\s+Asamblea(?:\s+General)?)?",
 }
-_CONNECTOR = {
-    "en": r"(?P<comma>,)?\s+(?P<connector>of|dated|of\s+the\s+date\s+of)\s+",
-    "fr": r"(?P<comma>,)?\s+(?P<connector>du|en\s+date\s+du|datée\s+du|de)\s+",
-    "es": r"(?P<comma>,)?\s+(?P<connector>de|del|con\s+fecha|de\s+fecha|en\s+fecha)\s+",
-}
-_KEYWORD = re.compile(
-    r"\b(?:[Rr]esolutions?|[Dd]ecisions?|[Rr][ée]solutions?|[Dd][ée]cisions?"
-    r"|[Rr]esoluci(?:ón|ones)|[Dd]ecisi(?:ón|ones))\b"
-)
+
+
+@cache
+def _connector(language: str) -> str | None:
+    """Return the connector between a citation and its date in ``language`` (its lexicon's
+    ``citation_connectors``), or None where there is none."""
+    words = words_table(language).get("citation_connectors")
+    return patterns.citation_connector(words) if words else None
+
+
+_KEYWORD = patterns.LazyPattern(patterns.cited_text_word)
 _OWN = {
     "en": re.compile(r"\bits\s+$"),
     "fr": re.compile(r"\b(?:sa|ses)\s+$", re.I),
@@ -302,7 +301,7 @@ def _citation_regex(language: str) -> re.Pattern[str]:
     return re.compile(
         patterns.cited_resolution()
         + _QUALIFIER[language]
-        + _CONNECTOR[language]
+        + _connector(language)
         + r"(?P<date>"
         + date
         + r")",
@@ -338,7 +337,7 @@ def _citations(document: Document) -> tuple[_Citation, ...]:
 def _find_citations(document: Document) -> Iterator[_Citation]:
     """Yield the resolution citations with a date, and whether they are the GA's."""
     language = document.language
-    if language not in _CONNECTOR:
+    if _connector(language) is None:
         return
     pattern = _citation_regex(language)
     for node in document.nodes:

@@ -44,7 +44,18 @@ def test_every_lexicon_has_annex_and_meeting_words(language: str) -> None:
 
 @pytest.mark.parametrize("language", SPACED)
 @pytest.mark.parametrize(
-    "key", ["articles", "vote", "resolution", "note_starts", "masthead", "draft_resolution"]
+    "key",
+    [
+        "articles",
+        "vote",
+        "resolution",
+        "note_starts",
+        "masthead",
+        "draft_resolution",
+        "citation_connectors",
+        "resolution_words",
+        "numbering_words",
+    ],
 )
 def test_latin_script_lexicons_have_their_words(language: str, key: str) -> None:
     assert words_table(language)[key], f"{language}: no {key}"
@@ -182,6 +193,31 @@ def test_every_word_pattern_compiles() -> None:
         patterns.sc_resolution_title,
         patterns.title_gate,
         patterns.cited_resolution,
+        patterns.sc_slash_citation,
+        patterns.cited_text_word,
     ):
         re.compile(build())
     re.compile(patterns.header_line("x"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("resolutions 1244 (1999) and 1325/2000", "resolutions"),
+        ("Résolution 1325/2000", "Résolution"),
+        ("resoluciones 1244 (1999) y 1325/2000", "resoluciones"),
+    ],
+)
+def test_security_council_citation_with_a_slash(text: str, word: str) -> None:
+    found = re.search(patterns.sc_slash_citation(), text)
+    assert found is not None
+    assert (found.group("word"), found.group("number"), found.group("year")) == (
+        word,
+        "1325",
+        "2000",
+    )
+
+
+def test_either_initial() -> None:
+    assert patterns.alternation(["résolution"], either_initial=True) == "(?:[Rr]ésolution)"
+    assert patterns.alternation(["第"], either_initial=True) == "(?:第)"
