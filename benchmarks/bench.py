@@ -785,6 +785,53 @@ def quick_sample(corpus: Path, directory: Path, every: int) -> Path:
     return directory
 
 
+# --------------------------------------------------------------------------- Akoma Ntoso
+
+DEFAULT_AKN = REPO.parent / "shared" / "realdocs" / "akn"
+
+
+def bench_akn(table: Table, folder: Path, every: int) -> None:
+    """Time reading the UN's AKN files (XML to blocks) and parsing them, in this process.
+
+    Per file, and per 1,000 words of the rendered text (words split at spaces: the
+    Chinese files, written without spaces, are left out of that figure).
+    """
+    from reslint.parser import parse_rendering
+    from reslint.readers.akn import read
+
+    files = sorted(folder.glob("*/*.xml"))[::every]
+    if not files:
+        say(f"    AKN files {folder} are absent: AKN reading speed not measured")
+        return
+    reading = parsing = 0.0
+    words = 0
+    spaced = 0.0  # seconds spent on the files whose words are counted
+    read_files = 0
+    for path in files:
+        data = path.read_bytes()
+        start = time.perf_counter()
+        try:
+            rendering = read(path, data, None).rendering
+        except Exception:  # a file that is not well-formed is refused, not timed
+            continue
+        middle = time.perf_counter()
+        parse_rendering(rendering, source_format="akn")
+        end = time.perf_counter()
+        reading += middle - start
+        parsing += end - middle
+        read_files += 1
+        if path.parent.name != "zh":
+            words += len(rendering.text.split())
+            spaced += end - start
+    total = reading + parsing
+    label = f"{read_files} AKN files of {folder}" + (f" (every {every}th)" if every > 1 else "")
+    say(f"    AKN: {label}, {words} words outside Chinese")
+    table.add("AKN read, per file", fmt_time(reading / read_files))
+    table.add("AKN read + parse, per file", fmt_time(total / read_files))
+    if words:
+        table.add("AKN read + parse, per 1,000 words", fmt_time(spaced / words * 1000))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -792,6 +839,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         default=DEFAULT_CORPUS,
         help=f"folder of .txt resolutions (default: {DEFAULT_CORPUS})",
+    )
+    parser.add_argument(
+        "--akn",
+        type=Path,
+        default=DEFAULT_AKN,
+        help=f"folder of AKN files by language (default: {DEFAULT_AKN})",
     )
     parser.add_argument(
         "--quick", action="store_true", help="fewer runs and a 20th of the corpus (under a minute)"
@@ -848,6 +901,8 @@ def main(argv: list[str] | None = None) -> int:
             make_synthetic_corpus(corpus, 50 if args.quick else 300)
             label = f"a SYNTHETIC corpus in {corpus} (real corpus absent)"
         bench_corpus(table, corpus, label)
+
+    bench_akn(table, args.akn, 10 if args.quick else 1)
 
     if args.quick:
         bench_growth(table, 1, ("en",), diagnose_gc=False)
