@@ -846,7 +846,7 @@ def render_akn(root: Element) -> Rendering:
                 block.number,
                 level=block.level,
                 calls=tuple(
-                    SourceCall(number, Span(offset + start, offset + end), "marker")
+                    SourceCall(number, Span(offset + start, offset + end), "reference")
                     for number, start, end in block.calls
                 ),
             )
