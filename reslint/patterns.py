@@ -62,6 +62,9 @@ FIGURE_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.\u2013\u2014]?\s"
 Three figures at most: "2254 (2015)" at the start of a text is a resolution number.
 """
 
+DECIMAL_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.]\s*({FIGURES}{{1,3}})\s*[-.]?\s"
+"""A decimal number typed at the start of a text: "2.6 …", Arabic "2-6-\t…"."""
+
 GOLD_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.\u2013\u2014]?\s"
 """A paragraph number typed at the start of a paragraph of the markup's reference reading."""
 

@@ -450,6 +450,7 @@ ARABIC = f"""{AKN_OPEN}<statement name="resolution">{_frbr("ara")}
 <span class="bold italic">ترحب</span> بجميع التدابير؛</p></content></paragraph>
 <paragraph eId="para_10"><content><p xml:space="preserve">\t2 -\t
 <span class="bold italic">تقرر</span> أن تواصل النظر في المسألة.</p></content></paragraph>
+<paragraph><content><p xml:space="preserve">\t2-1-\tتعزيز التعاون الفضائي؛</p></content></paragraph>
 </mainBody>
 </statement></akomaNtoso>"""
 
@@ -465,6 +466,8 @@ def test_arabic_numbers_typed_in_the_text_and_calls_in_parentheses(tmp_path: Pat
     assert rendering.facts.symbol == "A/RES/75/54" and rendering.facts.date == "2020-12-07"
     assert document.language == "ar" and document.session == 75
     assert [n.number for n in document.operative] == ["1", "2"]
+    # "2-1-" is the Arabic way of writing the point 2.1 of a list
+    assert [n.number for n in document.nodes if n.kind.value == "subparagraph"] == ["2.1"]
     assert len(document.preambular) == 1
     preambular = document.preambular[0]
     # the parentheses around the call are the call's; the paragraph keeps its own text

@@ -145,6 +145,9 @@ _LABEL = re.compile(patterns.MARKUP_LABEL_LINE)
 _TYPED_LABEL = re.compile(patterns.TYPED_LABEL_ANY_SCRIPT)
 """A subparagraph label typed at the start of a paragraph's text ("(a)\tTo…", "а) …")."""
 
+_TYPED_DECIMAL = re.compile(patterns.DECIMAL_NUMBER_START)
+"""A decimal number typed at the start of a paragraph: a point of a list, not a paragraph."""
+
 LANGUAGE_CODES = {
     "eng": "en",
     "en": "en",
@@ -447,6 +450,10 @@ class _Renderer:
         label = _TYPED_LABEL.match(text + " ")
         if label is not None:
             return _Role(BlockRole.ITEM, label.group(1) or label.group(2), 1)
+        decimal = _TYPED_DECIMAL.match(text + " ")
+        if decimal is not None:  # "2-6-" (Arabic) as "2.6" elsewhere: a point of a list
+            whole, part = (int(group.translate(_DIGITS)) for group in decimal.groups())
+            return _Role(BlockRole.ITEM, f"{whole}.{part}", 1)
         if not self.numbered_body:
             return _Role(BlockRole.NUMBERED)  # the operative part is one unnumbered paragraph
         own = _plain(element, skip=_NOTES | _QUOTING)
