@@ -344,6 +344,9 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
     )
 
 
+_SLIP_RATIO = 10
+
+
 def lexicon_with_attested(data: dict[str, Any], attested: dict[str, Any]) -> Lexicon:
     """Build a lexicon from hand-written data and the phrases attested in the UN's markup.
 
@@ -351,10 +354,20 @@ def lexicon_with_attested(data: dict[str, Any], attested: dict[str, Any]) -> Lex
     (phrase → texts seen in) and ``gendered`` (masculine → feminine) tables.
     """
     merged = {key: dict(value) if isinstance(value, dict) else value for key, value in data.items()}
+    seen = {
+        kind: attested.get(kind, {}).get("attested", {}) for kind in ("preambular", "operative")
+    }
     for kind in ("preambular", "operative"):
         section = dict(merged.get(kind, {}))
         found = attested.get(kind, {})
-        counts = dict(found.get("attested", {}))
+        other = seen["operative" if kind == "preambular" else "preambular"]
+        # a phrase seen far more often in the other part is a slip of the markup there
+        # ("Se félicite," once in a preamble, in 77 texts as an operative verb)
+        counts = {
+            phrase: count
+            for phrase, count in found.get("attested", {}).items()
+            if int(other.get(phrase, 0)) < _SLIP_RATIO * int(count)
+        }
         section["phrases"] = [*section.get("phrases", ()), *counts]
         section["gendered"] = {**found.get("gendered", {}), **section.get("gendered", {})}
         section["attested"] = counts

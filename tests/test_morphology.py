@@ -103,3 +103,17 @@ def test_without_a_dictionary_nothing_is_judged() -> None:
     missing = Morphology(("xx/no_such_dictionary",), "ing$", "s$")
     assert judge(missing, "operative", "Furthr requests").verdict is Verdict.UNJUDGED
     assert judge(None, "operative", "Furthr requests").verdict is Verdict.UNJUDGED
+
+
+def test_a_phrase_seen_far_more_often_in_the_other_part_is_a_slip_of_the_markup() -> None:
+    from reslint.lexicon import lexicon_with_attested
+
+    data = {"language": "fr", "preambular": {"phrases": ["Rappelant"]}, "operative": {}}
+    attested = {
+        "preambular": {"attested": {"Se félicite": 1, "Notant": 40}},
+        "operative": {"attested": {"Se félicite": 77, "Décide": 90}},
+    }
+    lexicon = lexicon_with_attested(data, attested)
+    assert "Se félicite" not in lexicon.all_preambular
+    assert "Se félicite" in lexicon.operative
+    assert {"Rappelant", "Notant"} <= set(lexicon.all_preambular)
