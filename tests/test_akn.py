@@ -653,3 +653,15 @@ def test_a_real_file_that_is_not_well_formed_is_refused_in_one_line(tmp_path: Pa
     assert run.code == 2
     assert _one_line_error(run, malformed, "malformed XML: mismatched tag")
     assert "Traceback" not in run.err
+
+
+def test_a_number_over_an_empty_paragraph_numbers_the_text_after_it(tmp_path: Path) -> None:
+    xml = f"""{AKN_OPEN}<statement>{_frbr("zho", "ecosoc")}
+<preamble><formula name="enactingFormula"><p>经济及社会理事会，</p></formula></preamble>
+<mainBody><paragraph eId="para_29"><num>1.</num><content><p></p></content></paragraph>
+<paragraph eId="para_30"><content><p><span class="bold">敦促</span>各国批准公约；</p></content>
+</paragraph><paragraph><num>2.</num><content><p><span class="bold">请</span>秘书长提交报告。</p>
+</content></paragraph></mainBody></statement></akomaNtoso>"""
+    _, document = _parse(tmp_path, xml)
+    assert [n.number for n in document.operative] == ["1", "2"]
+    assert document.operative[0].text.endswith("敦促各国批准公约；")

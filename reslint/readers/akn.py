@@ -340,6 +340,8 @@ class _Renderer:
         """A numbered paragraph of the current body has been rendered."""
         self.lead_in = False
         """The current body's numbered paragraphs follow a lead-in ("… as follows:")."""
+        self.orphan: _Role | None = None
+        """A number whose paragraph had no text: the next unnumbered paragraph's number."""
         self.deferred: list[Element] = []
         """Structures met inside a block (``embeddedStructure``), rendered after it."""
 
@@ -436,12 +438,20 @@ class _Renderer:
             role = _Role(BlockRole.HEADING, None, 0, written, line)
         else:
             role = _Role(BlockRole.ITEM, _label(written), 1, written, line)
+        before = len(self.blocks)
         self.unit(element, role, level)
+        if role.role is BlockRole.NUMBERED and len(self.blocks) == before:
+            self.orphan = role  # "1." over an empty paragraph, its text in the next one
+        elif len(self.blocks) > before:
+            self.orphan = None
 
     def unnumbered(self, element: Element) -> _Role:
         """Return the role of a body paragraph without ``<num>``."""
         if element.child("content") is None and element.child("list") is None:
             return _Role(BlockRole.HEADING)
+        if self.orphan is not None and _plain(element):
+            orphan, self.orphan = self.orphan, None
+            return orphan
         text = _plain(element)
         figure = _typed_figure(text)
         if figure is not None:
