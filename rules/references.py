@@ -582,6 +582,32 @@ _SESSION_FIGURES = {
 }
 
 
+_ES_ASSEMBLY_AFTER = re.compile(r"\s*(?:de\s+la\s+Asamblea\s+General|de\s+la\s+Asamblea)\b")
+_ES_OWN = re.compile(r"\b(?:su|sus)\s+$", re.I)
+_ES_OTHER_BODY = re.compile(
+    r"\b(?:Sub[Cc]omisión|Comisión|Conferencia|Consejo|Comité|Junta|Foro|Liga|Asamblea\s+Mundial|Reunión|"
+    r"Grupo|Organización|Unión|Cumbre|Parlamento|Congreso|Órgano|Mecanismo|Plataforma|Partes)\b"
+)
+
+
+def _assembly_session(text: str, found: re.Match[str]) -> bool:
+    """Return whether a Spanish session in figures is one of the General Assembly's own.
+
+    Spanish texts spell out the Assembly's sessions ("su septuagésimo quinto período de
+    sesiones") and write other bodies' in figures ("el 14º período de sesiones de la
+    Conferencia", "la Comisión … en su 64º período de sesiones"): only a session "de la
+    Asamblea General", or "su" session with no other body named before it in the
+    sentence, is the Assembly's.
+    """
+    if _ES_ASSEMBLY_AFTER.match(text, found.end()):
+        return True
+    before = text[: found.start()]
+    if not _ES_OWN.search(before):
+        return False
+    clause = re.split(r"[;:]", before)[-1]
+    return _ES_OTHER_BODY.search(clause) is None
+
+
 def session_ordinal(number: int, language: str) -> str:
     """Return the spelled-out ordinal of a session (FR feminine, ES before 'período')."""
     if language == "fr" and number == 1:
@@ -602,7 +628,10 @@ class SessionOrdinalFigures(Rule):
     session"). Security Council texts are not checked: the Council has no
     sessions and writes other bodies' sessions their way ("the AU Assembly at
     its 24th ordinary session"). Spanish is checked in General Assembly texts
-    only (other bodies write "19º período de sesiones").
+    only, and there for the Assembly's own sessions: adopted Spanish texts write
+    other bodies' sessions in figures ("el 14º período de sesiones de la
+    Conferencia", "la Comisión … en su 64º período de sesiones") and the
+    Assembly's in words ("en su septuagésimo séptimo período de sesiones").
 
     ## Why
     UN practice (conventions: NUM-003): sessions are spelled out, meetings are
@@ -641,6 +670,8 @@ class SessionOrdinalFigures(Rule):
             for found in pattern.finditer(text):
                 number = int(found.group("number"))
                 if not 1 <= number < 100 or found.start() == 0:
+                    continue
+                if language == "es" and not _assembly_session(text, found):
                     continue
                 words = session_ordinal(number, language)
                 span = _span(node, found.start("figure"), found.end("figure"))
