@@ -328,7 +328,14 @@ def report(stats: list[FileStats]) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the evaluation command."""
     parser = argparse.ArgumentParser(prog="python -m reslint.evaluate")
-    parser.add_argument("path", type=Path, help="a folder of resolutions")
+    parser.add_argument("path", type=Path, nargs="?", help="a folder of resolutions")
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        metavar="DIR",
+        help="AKN files (*.xml below DIR): render each to plain text, parse it and compare "
+        "the counts with the markup, per language",
+    )
     parser.add_argument("--manifest", type=Path, help="manifest.tsv (default: PATH/manifest.tsv)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", action="store_true", help="print per-file statistics as JSON")
@@ -337,6 +344,10 @@ def main(argv: list[str] | None = None) -> int:
         "--seed", action="store_true", help="seed errors into the texts and report recall"
     )
     args = parser.parse_args(argv)
+    if args.gold is not None:
+        return _gold(args.gold, args.jobs)
+    if args.path is None:
+        parser.error("a folder of resolutions, or --gold DIR, is needed")
     if not args.path.exists():
         print(f"reslint: error: {args.path}: no such file or directory", file=sys.stderr)
         return 2
@@ -355,6 +366,24 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(report(stats))
         sys.stdout.write(f"\n{len(stats)} files in {time.perf_counter() - started:.1f} s\n")
     return 1 if any(s.crash for s in stats) else 0
+
+
+def _gold(folder: Path, jobs: int) -> int:
+    from reslint.gold_text import measure, table
+
+    if not folder.exists():
+        print(f"reslint: error: {folder}: no such file or directory", file=sys.stderr)
+        return 2
+    paths = sorted(folder.rglob("*.xml")) if folder.is_dir() else [folder]
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            found = list(pool.map(measure, paths, chunksize=8))
+    else:
+        found = [measure(path) for path in paths]
+    readings = [r for r in found if r is not None]
+    sys.stdout.write(table(readings))
+    sys.stdout.write(f"\n{len(readings)} files read, {len(found) - len(readings)} unreadable\n")
+    return 0
 
 
 if __name__ == "__main__":

@@ -42,6 +42,10 @@ class GoldParagraph:
     """Labels of its subparagraphs (``(a)``, ``a)``, ``(أ)``) in order."""
     notes: tuple[str, ...] = ()
     """Markers of the footnotes called in it, in order."""
+    lead: str = ""
+    """Its own text without its subparagraphs (the lead-in when it has any)."""
+    items: tuple[tuple[str, str], ...] = ()
+    """Its subparagraphs as (label, text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +120,26 @@ def _number(paragraph: Element) -> str | None:
     return found.group(1) if found else None
 
 
+def _items(paragraph: Element) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Return a paragraph's lead (its text outside lists) and its points as (label, text)."""
+    items = []
+    for point in paragraph.iter(NS + "point"):
+        num = point.find(NS + "num")
+        label = " ".join((num.text or "").split()) if num is not None else ""
+        body = " ".join(
+            text_of(child) for child in point if _tag(child) not in ("num", "list")
+        ).strip()
+        items.append((label, body))
+    lead_parts = []
+    for child in paragraph:
+        tag = _tag(child)
+        if tag == "list":
+            lead_parts.extend(text_of(c) for c in child if _tag(c) == "intro")
+        elif tag != "num":
+            lead_parts.append(text_of(child))
+    return " ".join(p for p in lead_parts if p), tuple(items)
+
+
 def _points(paragraph: Element) -> tuple[str, ...]:
     labels = []
     for point in paragraph.iter(NS + "point"):
@@ -139,12 +163,15 @@ def _operative(body: Element) -> list[GoldParagraph]:
         if tag == "paragraph":
             kids = {_tag(c) for c in element}
             number = _number(element)
+            lead, items = _items(element)
             paragraph = GoldParagraph(
                 number,
                 _emphasised_start(element),
                 text_of(element),
                 _points(element),
                 _notes(element),
+                lead,
+                items,
             )
             if number is not None:
                 numbered.append(paragraph)
