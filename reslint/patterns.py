@@ -448,10 +448,10 @@ def meeting_line() -> str:
     )  # "第74次全体会议"
     case = "number-case"
     case_ending = (
-        rf"{MEETING_DIGITS}\s*-?\s*{alternation(_shaped(case, 'ordinal_suffixes'))}\s+"
+        rf"{MEETING_DIGITS}\s*[-\u2011]?\s*{alternation(_shaped(case, 'ordinal_suffixes'))}\s+"
         rf"(?:\({alternation(_shaped(case, 'resumed'))}\)\s+)?"
         rf"(?:{alternation(_shaped(case, 'plenary'))}\s+)?{alternation(_shaped(case, 'meeting'))}"
-    )  # "74-е пленарное заседание"
+    )  # "74-е пленарное заседание", also with a non-breaking hyphen
     word = "word-number"
     word_first = (
         rf"{alternation(_shaped(word, 'meeting'))}\s+"
