@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from reslint.comparison import ComparisonRule, LanguageVersions, VersionFinding
+from reslint.comparison import ComparisonRule, LanguageVersions, Unit, VersionFinding
 from reslint.versions import KINDS, ParagraphProfile
 
 
@@ -150,10 +150,15 @@ class NumberingDisagreement(ComparisonRule):
                     return "gap"  # next to a missing paragraph: reported by LV001
                 return member.number - before.number
 
-            steps = {i: step(m, i) for i, m in enumerate(unit.members) if m is not None}
-            by_member = {id(m): steps[i] for i, m in enumerate(unit.members) if m is not None}
+            # a paragraph read without a number is NU001's business in its own version
+            numbered = Unit(
+                unit.kind,
+                tuple(m if m is not None and m.number is not None else None for m in unit.members),
+            )
+            steps = {i: step(m, i) for i, m in enumerate(numbered.members) if m is not None}
+            by_member = {id(m): steps[i] for i, m in enumerate(numbered.members) if m is not None}
             if "gap" not in steps.values():
-                winner, odd = versions.dissenters(unit, lambda m, table=by_member: table[id(m)])
+                winner, odd = versions.dissenters(numbered, lambda m, table=by_member: table[id(m)])
                 for index in odd:
                     member = unit.members[index]
                     assert member is not None
