@@ -510,7 +510,7 @@ def note_start() -> str:
     "Ibid.", "Official Records …", "Résolution 70/1."."""
     return (
         rf"(?:{alternation(_words('note_starts'), ' ')}"
-        rf"|{alternation(_words('resolution'))}\s+\d|{NOTE_SYMBOL})\b"
+        rf"|{alternation(_words('resolution'))}\s+\d+|{NOTE_SYMBOL})\b"
     )
 
 
