@@ -47,16 +47,36 @@ def roman_label(value: int) -> str:
     return "".join(out)
 
 
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+ALPHABETS = (
+    LATIN,
+    "абвгдежзиклмнопрстуфхцчшщэюя",
+    "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ",
+)
+"""The letters of subparagraph labels in list order: Latin; Russian (а), (б), (в) … with ё,
+й, ъ, ы and ь left out as lists leave them out; Arabic (أ), (ب), (ج) … in abjad order."""
+
+
+def alphabet_of(label: str) -> str:
+    """Return the alphabet a letter label is written in (Latin when none holds it)."""
+    first = label[:1]
+    return next((alphabet for alphabet in ALPHABETS if first and first in alphabet), LATIN)
+
+
 def letter_value(label: str) -> int | None:
-    """Return the rank of a letter label: a=1 … z=26, aa=27 …, or None."""
-    if not label.isalpha() or not label.islower():
+    """Return the rank of a letter label: a=1 … z=26, aa=27 …, б=2 …, or None."""
+    if not label.isalpha() or any(char.isupper() for char in label):
         return None
     if len(set(label)) != 1:
         return None
-    return (len(label) - 1) * 26 + ord(label[0]) - ord("a") + 1
+    alphabet = alphabet_of(label)
+    index = alphabet.find(label[0])
+    if index < 0:
+        return None
+    return (len(label) - 1) * len(alphabet) + index + 1
 
 
-def letter_label(rank: int) -> str:
-    """Return the letter label of ``rank`` (inverse of :func:`letter_value`)."""
-    repeat, index = divmod(rank - 1, 26)
-    return chr(ord("a") + index) * (repeat + 1)
+def letter_label(rank: int, alphabet: str = LATIN) -> str:
+    """Return the letter label of ``rank`` in ``alphabet`` (inverse of :func:`letter_value`)."""
+    repeat, index = divmod(rank - 1, len(alphabet))
+    return alphabet[index] * (repeat + 1)

@@ -87,8 +87,11 @@ def operative_number(style: str) -> str:
 LATIN_LABEL = r"[a-z]{1,2}|[ivxlc]{1,6}"
 """The letters or roman numerals of a subparagraph label: (a), (aa), (iv)."""
 
-SUBPARAGRAPH_LABEL = rf"{LATIN_LABEL}|[一二三四五六七八九十]{{1,3}}"
-"""The letters or numerals of a subparagraph label: (a), (aa), (iv), Chinese (一) … (十)."""
+CYRILLIC_LABEL = r"[а-я]{1,2}"
+"""The letters of a Russian subparagraph label: а), б), в) …"""
+
+SUBPARAGRAPH_LABEL = rf"{LATIN_LABEL}|{CYRILLIC_LABEL}|[一二三四五六七八九十]{{1,3}}"
+"""The letters or numerals of a subparagraph label: (a), (aa), (iv), Russian а), Chinese (一)."""
 
 LABEL_OPEN = r"[(（]"
 """The opening parenthesis of a label, half or full width."""

@@ -9,6 +9,7 @@ from reslint_rules._shared import letter_label, letter_value, roman_label, roman
 
 from reslint import patterns
 from reslint.model import Document, Node, NodeKind
+from reslint.numerals import alphabet_of
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
@@ -294,7 +295,8 @@ class SubparagraphSequence(Rule):
                 continue
             want = expected[level]
             if value != want:
-                wanted = roman_label(want) if roman else letter_label(want)
+                alphabet = alphabet_of(child.number or "")
+                wanted = roman_label(want) if roman else letter_label(want, alphabet)
                 fix = None
                 if (level, where) not in fixed:
                     # one fix relabels the rest of the sequence, so it settles in one pass
@@ -303,7 +305,9 @@ class SubparagraphSequence(Rule):
                     edits = []
                     for offset, (node, _, is_roman, _, _) in enumerate(rest):
                         label = (
-                            roman_label(want + offset) if is_roman else letter_label(want + offset)
+                            roman_label(want + offset)
+                            if is_roman
+                            else letter_label(want + offset, alphabet)
                         )
                         if label != node.number:
                             edits.append(Edit(_label_text_span(document, node), label))
