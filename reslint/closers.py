@@ -28,6 +28,9 @@ class SessionNamed:
     start: int
     end: int
     by_year: bool
+    within: bool = False
+    """Named as the time within which to act ("during its seventy-second session",
+    "before the end of its …"): the resolution's own session is right there."""
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class ClosingForms:
     actions: tuple[str, ...]
     session: str
     year_session: str
+    within: str = ""
+    """What comes before a session named as the time within which to act (ends the match)."""
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def _pattern(self, name: str, source: str) -> re.Pattern[str]:
@@ -82,7 +87,10 @@ class ClosingForms:
             number = parse_ordinal(words, self.language) if words else None
             if number is not None:
                 at = match.start("ordinal")
-                found.append(SessionNamed(number, at, at + len(words), False))
+                within = bool(self.within) and bool(
+                    self._pattern("within", rf"(?:{self.within})\s*$").search(text, 0, at)
+                )
+                found.append(SessionNamed(number, at, at + len(words), False, within))
         if self.year_session:
             for match in self._pattern("year", self.year_session).finditer(text, start):
                 group = "year" if match.groupdict().get("year") else "year2"
@@ -108,4 +116,5 @@ def closing_forms_from_data(language: str, data: dict[str, Any]) -> ClosingForms
         actions=tuple(str(a) for a in data.get("actions", ())),
         session=str(data.get("session", r"(?!)(?P<ordinal>)")),
         year_session=str(data.get("year-session", "")),
+        within=str(data.get("within", "")),
     )

@@ -71,6 +71,9 @@ class ClosingSessionOrdinal(Rule):
     resolution's own session comes from its number (``59/187`` → 59, ``45/15``
     of the Human Rights Council → 45, ``2020/7`` → 2020), its symbol or its
     session line; how each organ numbers its sessions is in ``reslint.sessions``.
+    A session named as the time within which to act ("keep under review during
+    its seventy-second session", "avant la fin de sa soixante-douzième session")
+    may be the resolution's own (``within`` of each lexicon's ``[closing]``).
 
     ## Why
     An item can only be placed on the agenda of a future session: normally the
@@ -104,8 +107,8 @@ class ClosingSessionOrdinal(Rule):
             return
         for node in document.operative:
             for named in closer_sessions(document, node, by_year):
-                if named.number > own:
-                    continue
+                if named.number > own or (named.within and named.number == own):
+                    continue  # a later session, or the current one as the time to act in
                 _, offset = _body(node)
                 span = node.view.original_span(offset + named.start, offset + named.end)
                 words = node.view.text[offset + named.start : offset + named.end]
