@@ -20,20 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Hashable, Iterator
 
+from reslint.language import LANGUAGE_NAMES
 from reslint.model import Document
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.versions import KINDS, ParagraphProfile, VersionProfile, align
 from reslint.violations import Violation
-
-LANGUAGE_NAMES = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "ar": "Arabic",
-    "ru": "Russian",
-    "zh": "Chinese",
-}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,16 @@ from functools import cache
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 """Languages reslint checks, all detected."""
 
+LANGUAGE_NAMES = {
+    "en": "English",
+    "fr": "French",
+    "es": "Spanish",
+    "ar": "Arabic",
+    "ru": "Russian",
+    "zh": "Chinese",
+}
+"""The English name of each language, for reports."""
+
 _STOPWORDS: dict[str, str] = {
     "en": "the of and to in its that on for with by all",
     "fr": "le les des et du à l d sur pour dans aux une est",

@@ -18,19 +18,12 @@ from functools import cache
 from pathlib import Path
 
 from reslint.formatters.base import FileReport
+from reslint.language import LANGUAGE_NAMES
 from reslint.violations import Applicability, Severity
 
 UNKNOWN = "unknown"
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20\d\d)(?!\d)")
 _SEVERITIES = (Severity.ERROR.value, Severity.WARNING.value, Severity.INFO.value)
-LANGUAGE_NAMES = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "ar": "Arabic",
-    "ru": "Russian",
-    "zh": "Chinese",
-}
 
 
 @dataclass(frozen=True, slots=True)
