@@ -613,24 +613,17 @@ def _looks_preambular(builder: _Builder, incoming: Incoming) -> bool:
     return builder._looks_preambular(incoming.view)
 
 
+def _add_quoted(builder: _Builder, incoming: Incoming, parent: int | None) -> None:
+    """Add text of another document, under the paragraph that carries it (if any)."""
+    builder.add(NodeKind.QUOTED, incoming.view, incoming.span, parent=parent, calls=incoming.calls)
+
+
 def _add_embedded(builder: _Builder, incoming: Incoming) -> None:
-    builder.add(
-        NodeKind.QUOTED,
-        incoming.view,
-        incoming.span,
-        parent=builder._embedded,
-        calls=incoming.calls,
-    )
+    _add_quoted(builder, incoming, builder._embedded)
 
 
 def _continue_quotation(builder: _Builder, incoming: Incoming) -> None:
-    builder.add(
-        NodeKind.QUOTED,
-        incoming.view,
-        incoming.span,
-        parent=builder.quote_parent,
-        calls=incoming.calls,
-    )
+    _add_quoted(builder, incoming, builder.quote_parent)
     if _QUOTE_CLOSE.search(incoming.text):
         builder.quote_parent = None
 
@@ -642,7 +635,7 @@ def _add_annexed(builder: _Builder, incoming: Incoming) -> None:
 
 def _open_quotation(builder: _Builder, incoming: Incoming) -> None:
     parent = builder.last_paragraph
-    builder.add(NodeKind.QUOTED, incoming.view, incoming.span, parent=parent, calls=incoming.calls)
+    _add_quoted(builder, incoming, parent)
     if not _QUOTE_CLOSE.search(incoming.text) or len(incoming.text) < 3:
         builder.quote_parent = parent
 
@@ -778,7 +771,7 @@ def _add_by_final_mark(builder: _Builder, incoming: Incoming) -> None:
 def _add_preceding_text(builder: _Builder, incoming: Incoming) -> None:
     """A file cut out of a compilation can start with the last subparagraphs of the
     preceding resolution: text of another document, kept but not checked."""
-    builder.add(NodeKind.QUOTED, incoming.view, incoming.span, calls=incoming.calls)
+    _add_quoted(builder, incoming, None)
 
 
 def _add_front(builder: _Builder, incoming: Incoming) -> None:
