@@ -117,3 +117,44 @@ def test_a_phrase_seen_far_more_often_in_the_other_part_is_a_slip_of_the_markup(
     assert "Se félicite" not in lexicon.all_preambular
     assert "Se félicite" in lexicon.operative
     assert {"Rappelant", "Notant"} <= set(lexicon.all_preambular)
+
+
+def _hunspell_words(language: str) -> list[str]:
+    """Words of many kinds: the lexicon's opening words and markers, with their case
+    changed, a letter dropped or added, hyphenated and apostrophe forms."""
+    lexicon = load_lexicon(language)
+    words: set[str] = set()
+    for phrase in (*lexicon.all_preambular, *lexicon.all_operative, *lexicon.also):
+        words.update(phrase.replace(",", " ").split())
+    variants: set[str] = set()
+    for word in sorted(words):
+        variants |= {word, word.upper(), word.lower(), word.capitalize(), word[:-1], word + "s"}
+        variants |= {word[1:], f"{word}-{word}", f"l'{word}", f"{word[:2]}{word[3:]}"}
+    return sorted(v for v in variants if v)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_lazily_read_dictionary_answers_as_spylls_own_reading(language: str) -> None:
+    _needs_dictionaries(language)
+    from spylls.hunspell import Dictionary
+
+    from reslint.hunspell_reader import read_dictionary
+    from reslint.morphology import _dictionary_root
+
+    root = _dictionary_root()
+    assert root is not None
+    path = str(root / load_lexicon(language).morphology.dictionaries[0])
+    lazy, eager = read_dictionary(path), Dictionary.from_files(path)
+    words = _hunspell_words(language)
+    assert [lazy.lookup(w) for w in words] == [eager.lookup(w) for w in words]
+    if language != "en":
+        return  # building every entry takes seconds: once is enough (English has tagged lines)
+
+    # built whole, the entries and the case-insensitive index are spylls' own
+    def entries(dic):  # type: ignore[no-untyped-def]
+        return [(w.stem, sorted(w.flags), dict(w.data), w.captype) for w in dic.words]
+
+    assert entries(lazy.dic) == entries(eager.dic)
+    assert {k: [w.stem for w in v] for k, v in lazy.dic.lowercase_index.items()} == {
+        k: [w.stem for w in v] for k, v in eager.dic.lowercase_index.items()
+    }
