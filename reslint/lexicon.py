@@ -101,6 +101,12 @@ class Lexicon:
     """Texts of the UN's markup each phrase was seen in (``<lang>-attested.toml``)."""
     closing: ClosingForms | None = None
     """The closing clauses' decision verbs, actions and session phrases (``[closing]``)."""
+    adjective_markers: tuple[str, ...] = ()
+    """Markers that are also adjectives: after the verb, before a noun, they are not
+    markers ("Encourages further steps"; ``[markers] adjectives``)."""
+    marker_followers: tuple[str, ...] = ()
+    """Lowercase words after which such a marker is still the marker ("Recalling further
+    its resolution", "Decides further that"; ``[markers] followers``)."""
     _pre_re: PhraseMatcher = field(init=False, repr=False)
     _op_re: PhraseMatcher = field(init=False, repr=False)
     _marker_re: re.Pattern[str] = field(init=False, repr=False)
@@ -203,12 +209,27 @@ class Lexicon:
         elif not inner:
             rest = re.match(r"\s+", norm[end:])
             after = self._marker_re.match(norm, end + (rest.end() if rest else 0))
+            if after and self._adjective(after.group(0), norm[after.end() :]):
+                after = None
             if after:
                 marker = after.group(0).strip(" ,")
                 end = after.start() + len(after.group(0).rstrip(" ,"))
         degree = self.degree_of(marker) if marker else ""
         gender = self._phrase_gender.get(self.fold(phrase), "")
         return OpenerMatch(start, end, phrase, degree, marker, marker_before, gender)
+
+    def _adjective(self, marker: str, following: str) -> bool:
+        """Return whether ``marker`` after the verb is an adjective of the noun that follows
+        ("Encourages further steps", "Welcomes further briefings"), not the marker."""
+        if "," in marker or self.fold(marker) not in {self.fold(m) for m in self.adjective_markers}:
+            return False
+        word = re.match(r"[^\W\d_]+", following)
+        if word is None or not word.group(0)[:1].islower():
+            return False  # a name, a figure or punctuation follows: the marker
+        folded = word.group(0).casefold()
+        if folded in self.marker_followers or re.fullmatch(self.adverb_pattern, folded):
+            return False
+        return True
 
     @property
     def before_opener(self) -> re.Pattern[str]:
@@ -322,6 +343,8 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         gendered={str(k): str(v) for k, v in preambular.get("gendered", {}).items()},
         also=_tuple(markers.get("also")),
         further=_tuple(markers.get("further")),
+        adjective_markers=_tuple(markers.get("adjectives")),
+        marker_followers=tuple(w.casefold() for w in _tuple(markers.get("followers"))),
         organs=organs,
         positional=bool(data.get("positional", False)),
         terminators=(

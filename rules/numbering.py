@@ -45,7 +45,8 @@ class OperativeNumbering(Rule):
     Numbering restarts in each section (``I``, ``A``…) unless the text clearly
     runs one sequence through its sections (the first paragraph of a section
     continues the previous one). A lone operative paragraph may be unnumbered;
-    when there are several, each one carries a number. An unnumbered lead-in
+    when there are several, each one carries a number (paragraphs that lost their
+    numbers together, one after another, are one finding). An unnumbered lead-in
     followed by paragraphs numbered from 1 starts a sequence of its own: budget
     resolutions say "Resolves that, for the biennium 2018–2019:" and number what
     it resolves 1, 2, 3…, once for the appropriations, again for the income.
@@ -102,10 +103,14 @@ class OperativeNumbering(Rule):
                         f"the {len(nodes)} operative paragraphs are not numbered",
                     )
                     unnumbered = []
-                for node in unnumbered:
+                for run in _runs(nodes, unnumbered):
+                    # a run of them lost its numbers together (a list numbered automatically
+                    # whose numbers were not kept): one problem, reported once
                     yield self.violation(
-                        Span(node.span.start, node.span.start + 1),
-                        "operative paragraph is not numbered",
+                        Span(run[0].span.start, run[0].span.start + 1),
+                        "operative paragraph is not numbered"
+                        if len(run) == 1
+                        else f"{len(run)} operative paragraphs in a row are not numbered",
                     )
             if not numbered:
                 continue
@@ -134,6 +139,20 @@ class OperativeNumbering(Rule):
                     fixed_from = True
                 expected = number + 1
             previous_last = int(numbered[-1].number or 0)
+
+
+def _runs(nodes: list[Node], chosen: list[Node]) -> list[list[Node]]:
+    """Return the ``chosen`` nodes grouped in runs of neighbours in ``nodes``."""
+    picked = {id(n) for n in chosen}
+    runs: list[list[Node]] = []
+    previous = False
+    for node in nodes:
+        if id(node) in picked:
+            if not previous:
+                runs.append([])
+            runs[-1].append(node)
+        previous = id(node) in picked
+    return runs
 
 
 def _sequences(operative: tuple[Node, ...]) -> list[list[Node]]:

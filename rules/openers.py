@@ -382,6 +382,10 @@ def _verb_of(phrase: str, lexicon: Lexicon | None = None) -> str:
     words = phrase.casefold().replace("’", "'").split()
     if lexicon is not None:
         words = [w for w in words if not lexicon.orthography.is_particle(w)] or words
+        # an adverb before the word is not the series ("Deeply concerned" then "Further
+        # concerned", "Strongly encourages" then "Also encourages")
+        while len(words) > 1 and re.fullmatch(lexicon.adverb_pattern, words[0]):
+            words = words[1:]
     if words and words[0] in ("se", "s'") and len(words) > 1:
         return " ".join(words[:2])
     if words and words[0].startswith("s'"):
@@ -406,7 +410,10 @@ class AlsoFurtherOrder(Rule):
     form (``également``, ``también``, ``также``, ``أيضا``, ``又``). An "also" form
     after a "further" one is accepted: adopted
     General Assembly texts do it in both languages, and English texts use "also"
-    and "further" in either order.
+    and "further" in either order. An adverb before the word does not start a
+    series of its own ("Deeply concerned" is the bare form of "Further
+    concerned"), and "further" before a noun is an adjective, not the marker
+    ("Encourages further steps").
 
     ## Why
     Observed UN practice (French Security Council texts: no exception in 167
