@@ -32,7 +32,7 @@ import time
 import traceback
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -333,8 +333,9 @@ def main(argv: list[str] | None = None) -> int:
         "--gold",
         type=Path,
         metavar="DIR",
-        help="AKN files (*.xml below DIR): render each to plain text, parse it and compare "
-        "the counts with the markup, per language",
+        help="AKN files (*.xml below DIR): parse each as XML and as the plain text a drafter "
+        "would have, compare the counts with the markup, per language and half, and list "
+        "the files that differ (with --json: every file's counts)",
     )
     parser.add_argument("--manifest", type=Path, help="manifest.tsv (default: PATH/manifest.tsv)")
     parser.add_argument("--jobs", type=int, default=2)
@@ -345,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.gold is not None:
-        return _gold(args.gold, args.jobs)
+        return _gold(args.gold, args.jobs, args.json)
     if args.path is None:
         parser.error("a folder of resolutions, or --gold DIR, is needed")
     if not args.path.exists():
@@ -368,8 +369,8 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if any(s.crash for s in stats) else 0
 
 
-def _gold(folder: Path, jobs: int) -> int:
-    from reslint.gold_text import measure, table
+def _gold(folder: Path, jobs: int, as_json: bool) -> int:
+    from reslint.gold_compare import measure, report
 
     if not folder.exists():
         print(f"reslint: error: {folder}: no such file or directory", file=sys.stderr)
@@ -380,9 +381,26 @@ def _gold(folder: Path, jobs: int) -> int:
             found = list(pool.map(measure, paths, chunksize=8))
     else:
         found = [measure(path) for path in paths]
-    readings = [r for r in found if r is not None]
-    sys.stdout.write(table(readings))
-    sys.stdout.write(f"\n{len(readings)} files read, {len(found) - len(readings)} unreadable\n")
+    readings = [reading for pair in found for reading in pair]
+    if as_json:
+        rows = [
+            {
+                "path": r.path,
+                "language": r.language,
+                "mode": r.mode,
+                "half": r.half,
+                "expected": asdict(r.expected),
+                "found": asdict(r.found),
+                "differences": r.differences,
+            }
+            for r in readings
+        ]
+        json.dump(rows, sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    sys.stdout.write(report(readings))
+    unreadable = sum(1 for pair in found if not pair)
+    sys.stdout.write(f"\n{len(found) - unreadable} files read, {unreadable} unreadable\n")
     return 0
 
 

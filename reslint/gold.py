@@ -17,7 +17,7 @@ of the resolution: only the first document of the file is read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
@@ -27,6 +27,20 @@ NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 _TYPED_NUMBER = re.compile(patterns.GOLD_NUMBER_START)
 _FRBR_LANGUAGES = {"eng": "en", "fra": "fr", "spa": "es", "ara": "ar", "rus": "ru", "zho": "zh"}
 _TRAILING = " \t\n,،，:;؛；"
+_QUOTED = frozenset({"embeddedStructure", "quotedStructure", "attachments", "components"})
+"""Text of other documents inside a resolution: drafts, quotations, annexes."""
+_MARKED_NUMBER = re.compile(r"\s*([0-9\u0660-\u0669]{1,3})\s*[-.\u2013\u2014]\s")
+"""A paragraph number typed with its mark at the start of a text ("1. ", "1 - ")."""
+_TYPED_LABEL = re.compile(
+    r"\s*(?:\([^\s()]{1,6}(?: [^\s()]{1,3})?\)|[^\s()]{1,7}\)|’[0-9]{1,3}‘"
+    r"|[0-9]{1,2}[.-][0-9]{1,2}\s*[.-]?)\s"
+)
+"""A subparagraph's label typed at the start of its text: ``(a)``, ``a)``, ``(أ أ)``,
+``(二十)``, ``xxviii)``, ``’26‘`` (Arabic), ``1.1 .``/``1-1-`` (a point of paragraph 1)."""
+_COMMAS = (",", "،", "，")
+_CLOSING = " \t\"'”’»)）]"
+_POINTS = frozenset({"point", "item"})
+"""Subparagraphs: ``list/point`` in a paragraph, ``blockList/item`` in a preambular one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +60,19 @@ class GoldParagraph:
     """Its own text without its subparagraphs (the lead-in when it has any)."""
     items: tuple[tuple[str, str], ...] = ()
     """Its subparagraphs as (label, text)."""
+    quoted: tuple[str, ...] = ()
+    """The blocks of the text of another document it holds (a draft in an
+    ``embeddedStructure``), one string each."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldBlock:
+    """One block of a body in document order: what the markup makes of it, and the paragraph."""
+
+    kind: str
+    """``preambular``, ``operative``, ``heading`` or ``other`` (an unnumbered paragraph among
+    numbered ones: a lead-in, a title, or a slip of the markup)."""
+    paragraph: GoldParagraph
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +91,8 @@ class GoldDocument:
     notes: tuple[tuple[str, str], ...]
     """Footnotes as (marker, text), in document order."""
     closing: tuple[str, ...] = ()
+    body: tuple[GoldBlock, ...] = ()
+    """Preambular paragraphs, operative paragraphs and headings in document order."""
 
     @property
     def subparagraphs(self) -> int:
@@ -80,15 +109,20 @@ def _tag(element: Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
-def text_of(element: Element, skip_notes: bool = True) -> str:
-    """Return the element's text, whitespace collapsed, footnote bodies left out."""
+def text_of(element: Element, skip_notes: bool = True, skip_quoted: bool = False) -> str:
+    """Return the element's text, whitespace collapsed, footnote bodies left out.
+
+    ``skip_quoted`` leaves out the text of other documents (an ``embeddedStructure``) too.
+    """
     parts: list[str] = []
 
     def walk(node: Element) -> None:
         if node.text:
             parts.append(node.text)
         for child in node:
-            if not (skip_notes and _tag(child) == "authorialNote"):
+            if not (skip_notes and _tag(child) == "authorialNote") and not (
+                skip_quoted and _tag(child) in _QUOTED
+            ):
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
@@ -98,8 +132,13 @@ def text_of(element: Element, skip_notes: bool = True) -> str:
 
 
 def _emphasised_start(element: Element) -> str:
-    """Return the first emphasised span of a paragraph when it opens the paragraph."""
-    for p in element.iter(NS + "p"):
+    """Return the first emphasised span of a paragraph when it opens the paragraph.
+
+    The paragraph's first ``p``, or the element itself when it holds its text directly
+    (a ``crossHeading``).
+    """
+    first = next(element.iter(NS + "p"), element)
+    for p in (first,):
         lead = (p.text or "").strip()
         lead = _TYPED_NUMBER.sub("", lead + " ", count=1).strip() if lead else ""
         span = p.find(NS + "span")
@@ -123,26 +162,47 @@ def _number(paragraph: Element) -> str | None:
 def _items(paragraph: Element) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Return a paragraph's lead (its text outside lists) and its points as (label, text)."""
     items = []
-    for point in paragraph.iter(NS + "point"):
+    for point in _inside(paragraph, _POINTS):
         num = point.find(NS + "num")
         label = " ".join((num.text or "").split()) if num is not None else ""
         body = " ".join(
-            text_of(child) for child in point if _tag(child) not in ("num", "list")
+            text_of(child, skip_quoted=True)
+            for child in point
+            if _tag(child) not in ("num", "list")
         ).strip()
         items.append((label, body))
     lead_parts = []
     for child in paragraph:
         tag = _tag(child)
-        if tag == "list":
-            lead_parts.extend(text_of(c) for c in child if _tag(c) == "intro")
-        elif tag != "num":
-            lead_parts.append(text_of(child))
+        if tag in ("list", "blockList"):
+            lead_parts.extend(
+                text_of(c, skip_quoted=True)
+                for c in child
+                if _tag(c) in ("intro", "listIntroduction")
+            )
+        elif tag not in ("num", "paragraph"):
+            lead_parts.append(text_of(child, skip_quoted=True))
     return " ".join(p for p in lead_parts if p), tuple(items)
+
+
+def _inside(element: Element, names: frozenset[str]) -> list[Element]:
+    """Return the descendants of ``element`` named one of ``names``, in document order,
+    text of other documents left out."""
+    found = []
+    stack = list(reversed(list(element)))
+    while stack:
+        child = stack.pop()
+        if _tag(child) in _QUOTED:
+            continue
+        if _tag(child) in names:
+            found.append(child)
+        stack.extend(reversed(list(child)))
+    return found
 
 
 def _points(paragraph: Element) -> tuple[str, ...]:
     labels = []
-    for point in paragraph.iter(NS + "point"):
+    for point in _inside(paragraph, _POINTS):
         num = point.find(NS + "num")
         labels.append(" ".join((num.text or "").split()) if num is not None else "")
     return tuple(labels)
@@ -152,34 +212,178 @@ def _notes(element: Element) -> tuple[str, ...]:
     return tuple(n.get("marker", "") for n in element.iter(NS + "authorialNote"))
 
 
-def _operative(body: Element) -> list[GoldParagraph]:
-    """Numbered paragraphs at any depth outside lists; a lone unnumbered one counts."""
-    numbered: list[GoldParagraph] = []
-    plain: list[GoldParagraph] = []
-    stack = list(reversed(list(body)))
+def _quoted_blocks(element: Element) -> tuple[str, ...]:
+    """Return the blocks of the other documents a paragraph holds, in order."""
+    blocks: list[str] = []
+    for quoted in (e for e in element.iter() if _tag(e) in _QUOTED):
+        for unit in quoted.iter():
+            if _tag(unit) in ("p", "heading", "subheading", "num") and (text := text_of(unit)):
+                blocks.append(text)
+    return tuple(blocks)
+
+
+def _paragraph(element: Element) -> GoldParagraph:
+    lead, items = _items(element)
+    return GoldParagraph(
+        _number(element),
+        _emphasised_start(element),
+        text_of(element),
+        _points(element),
+        _notes(element),
+        lead,
+        items,
+        _quoted_blocks(element),
+    )
+
+
+def _body(body: Element) -> list[GoldBlock]:
+    """Return a ``mainBody``'s blocks in document order.
+
+    Numbered paragraphs at any depth outside lists are operative; a lone unnumbered one is
+    when none is numbered.  A ``crossHeading refersTo="#preamble"`` is a preambular paragraph
+    (of the part it opens); other cross-headings, headings and the numbers of parts are
+    headings.  The text of another document (an ``embeddedStructure``: a draft recommended
+    for adoption) belongs to the paragraph that quotes it.
+    """
+    found: list[GoldBlock] = []
+    stack = [(child, "mainBody") for child in reversed(list(body))]
     while stack:
-        element = stack.pop()
+        element, parent = stack.pop()
         tag = _tag(element)
+        if tag in _QUOTED or (tag == "num" and parent == "paragraph"):
+            continue
+        if tag == "crossHeading":
+            preambular = element.get("refersTo") == "#preamble"
+            paragraph = GoldParagraph(
+                None,
+                _emphasised_start(element) if preambular else "",
+                text_of(element),
+                (),
+                _notes(element),
+            )
+            found.append(GoldBlock("preambular" if preambular else "heading", paragraph))
+            continue
+        if tag in ("heading", "subheading", "num"):
+            found.append(GoldBlock("heading", GoldParagraph(None, "", text_of(element))))
+            continue
         if tag == "paragraph":
             kids = {_tag(c) for c in element}
-            number = _number(element)
-            lead, items = _items(element)
-            paragraph = GoldParagraph(
-                number,
-                _emphasised_start(element),
-                text_of(element),
-                _points(element),
-                _notes(element),
-                lead,
-                items,
-            )
-            if number is not None:
-                numbered.append(paragraph)
+            paragraph = _paragraph(element)
+            if paragraph.number is not None:
+                found.append(GoldBlock("operative", paragraph))
             elif kids & {"content", "list"}:
-                plain.append(paragraph)
-        if tag not in ("list", "point"):
-            stack.extend(reversed(list(element)))
-    return numbered or plain[:1]
+                found.append(GoldBlock("other", paragraph))
+        if tag not in ("list", "point", "content"):
+            stack.extend((child, tag) for child in reversed(list(element)))
+    if not any(block.kind == "operative" for block in found):
+        for index, block in enumerate(found):
+            if block.kind == "other":
+                found[index] = GoldBlock("operative", block.paragraph)
+                break
+    return found
+
+
+def _typed_structure(blocks: list[GoldBlock]) -> list[GoldBlock]:
+    """Read what the markup types instead of marking it up, among numbered paragraphs.
+
+    * An unnumbered paragraph whose text starts with a label (``(a)``, ``a)``, ``(أ)``,
+      ``(二十)``, ``’26‘``, ``1.1 .``) is a subparagraph of the operative paragraph before
+      it, its label typed rather than in a ``num``.
+    * An unnumbered paragraph before the first numbered one of its part that ends with a
+      comma — the final mark of a preambular paragraph in every language — is a preambular
+      paragraph the markup left in ``mainBody`` (the same paragraph is a preamble
+      ``container`` in the other language versions).
+    """
+    read: list[GoldBlock] = []
+    numbered_seen = False
+    for block in blocks:
+        paragraph = block.paragraph
+        if block.kind == "heading":
+            numbered_seen = False
+        elif block.kind == "operative":
+            numbered_seen = True
+        elif block.kind == "other":
+            label = _TYPED_LABEL.match(paragraph.text + " ")
+            owner = next(
+                (i for i in range(len(read) - 1, -1, -1) if read[i].kind == "operative"), None
+            )
+            if label is not None and owner is not None:
+                lead = read[owner].paragraph
+                own = paragraph.lead or paragraph.text
+                text = own[label.end() :] if own.startswith(paragraph.text[: label.end()]) else own
+                item = (label.group(0).strip(), text.strip())
+                read[owner] = GoldBlock(
+                    "operative",
+                    replace(
+                        lead,
+                        points=(*lead.points, item[0], *paragraph.points),
+                        items=(*lead.items, item, *paragraph.items),
+                        notes=(*lead.notes, *paragraph.notes),
+                    ),
+                )
+                continue
+            if not numbered_seen and paragraph.text.rstrip(_CLOSING).endswith(_COMMAS):
+                block = GoldBlock("preambular", paragraph)
+        read.append(block)
+    return read
+
+
+def _statements(root: Element) -> list[Element]:
+    """Return the resolutions of a file: its document, or the components of a collection.
+
+    A ``documentCollection`` (a resolution in parts A, B, C) holds its parts as
+    ``component``s of the ``components`` beside it; a part that is a draft recommended for
+    adoption (FRBR date ``draft``) is not one.
+    """
+    first = root[0]
+    if _tag(first) != "documentCollection":
+        return [first]
+    parts = []
+    for components in root.findall(NS + "components"):
+        for component in components.findall(NS + "component"):
+            for document in component:
+                dates = [d.get("name", "") for d in document.iter(NS + "FRBRdate")]
+                if dates[:1] != ["draft"]:
+                    parts.append(document)
+    return parts or [first]
+
+
+def _part(statement: Element, titled: bool) -> list[GoldBlock]:
+    """Return the blocks of one resolution (or part): its preambular paragraphs, then its body.
+
+    ``titled``: a part after the first, whose title and organ line are headings of the text.
+    """
+    blocks: list[GoldBlock] = []
+    if titled:
+        for preface in statement.findall(NS + "preface"):
+            blocks.extend(
+                GoldBlock("heading", GoldParagraph(None, "", text))
+                for p in preface.iter(NS + "p")
+                if (text := text_of(p))
+            )
+    for preamble in statement.findall(NS + "preamble"):
+        for child in preamble:
+            if titled and _tag(child) == "formula":
+                blocks.append(GoldBlock("heading", GoldParagraph(None, "", text_of(child))))
+            elif _tag(child) == "container":
+                name = " ".join((child.get("name") or "").split()).strip(_TRAILING)
+                lead, items = _items(child)
+                text = text_of(child)
+                typed = _MARKED_NUMBER.match(text + " ")
+                paragraph = GoldParagraph(
+                    typed.group(1) if typed else None,
+                    name,
+                    text,
+                    _points(child),
+                    _notes(child),
+                    lead,
+                    items,
+                )
+                # a container typed "1. …" is an operative paragraph put in the preamble
+                blocks.append(GoldBlock("operative" if typed else "preambular", paragraph))
+    for main in statement.findall(NS + "mainBody"):
+        blocks.extend(_body(main))
+    return _typed_structure(blocks)
 
 
 def read_gold(path: Path) -> GoldDocument:
@@ -197,29 +401,23 @@ def read_gold(path: Path) -> GoldDocument:
     if not len(root):
         raise ValueError(f"{path.name}: empty AKN document")
     doc = root[0]
+    statements = _statements(root)
     language = ""
     found = doc.find(f".//{NS}FRBRExpression/{NS}FRBRlanguage")
     if found is not None:
         language = language_of_frbr(found.get("language", ""))
     author = doc.find(f".//{NS}FRBRWork/{NS}FRBRauthor")
     number = doc.find(f".//{NS}docNumber")
-    formula = doc.find(f".//{NS}preamble/{NS}formula")
-    preambular = tuple(
-        GoldParagraph(
-            None,
-            " ".join((c.get("name") or "").split()).strip(_TRAILING),
-            text_of(c),
-            _points(c),
-            _notes(c),
-        )
-        for part in doc.findall(NS + "preamble")
-        for c in part.findall(NS + "container")
-    )
-    operative = tuple(p for body in doc.findall(NS + "mainBody") for p in _operative(body))
+    formula = statements[0].find(f".//{NS}preamble/{NS}formula")
+    body = tuple(block for index, part in enumerate(statements) for block in _part(part, index > 0))
+    preambular = tuple(b.paragraph for b in body if b.kind == "preambular")
+    operative = tuple(b.paragraph for b in body if b.kind == "operative")
     notes = tuple(
         (n.get("marker", ""), text_of(n, skip_notes=False)) for n in root.iter(NS + "authorialNote")
     )
-    closing = tuple(text_of(p) for c in doc.findall(NS + "conclusions") for p in c.iter(NS + "p"))
+    closing = tuple(
+        text_of(p) for c in statements[-1].findall(NS + "conclusions") for p in c.iter(NS + "p")
+    )
     return GoldDocument(
         str(path),
         language,
@@ -230,4 +428,5 @@ def read_gold(path: Path) -> GoldDocument:
         operative,
         notes,
         closing,
+        body,
     )

@@ -65,6 +65,9 @@ Three figures at most: "2254 (2015)" at the start of a text is a resolution numb
 DECIMAL_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.]\s*({FIGURES}{{1,3}})\s*[-.]?\s"
 """A decimal number typed at the start of a text: "2.6 …", Arabic "2-6-\t…"."""
 
+FIGURE_NUMBER_MARKED_START = rf"\s*({FIGURES}{{1,3}})\s*[-.\u2013\u2014]\s"
+"""A paragraph number typed with its mark at the start of a text ("1. 表示注意到", "1 - تحيط")."""
+
 GOLD_NUMBER_START = rf"\s*({FIGURES}{{1,3}})\s*[-.\u2013\u2014]?\s"
 """A paragraph number typed at the start of a paragraph of the markup's reference reading."""
 

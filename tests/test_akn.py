@@ -665,3 +665,24 @@ def test_a_number_over_an_empty_paragraph_numbers_the_text_after_it(tmp_path: Pa
     _, document = _parse(tmp_path, xml)
     assert [n.number for n in document.operative] == ["1", "2"]
     assert document.operative[0].text.endswith("敦促各国批准公约；")
+
+
+def test_a_container_typed_with_a_paragraph_number_is_an_operative_paragraph(
+    tmp_path: Path,
+) -> None:
+    # the Chinese A/RES/76/243 marks up its operative paragraphs 1-4 as preamble containers
+    xml = f"""{AKN_OPEN}<statement>{_frbr("zho")}
+<preamble><formula name="enactingFormula"><p>大会，</p></formula>
+<container name="回顾"><p><span class="bold">回顾</span>其第66/240 A号决议，</p></container>
+<container name="表示注意到"><p>1.\t<span class="bold">表示注意到</span>秘书长的报告；</p>
+</container>
+<container name="又决定"><p>2.\t<span class="bold">又决定</span>摊款总额为77 443 400美元，其中：</p>
+</container></preamble>
+<mainBody><paragraph><content><p>(a)\t89 690 200美元为核定批款；</p></content></paragraph>
+<paragraph><num>3.</num><content><p><span class="bold">还决定</span>分摊毛额。</p></content>
+</paragraph>
+</mainBody></statement></akomaNtoso>"""
+    _, document = _parse(tmp_path, xml)
+    assert len(document.preambular) == 1
+    assert [n.number for n in document.operative] == ["1", "2", "3"]
+    assert [n.number for n in document.nodes if n.kind.value == "subparagraph"] == ["a"]

@@ -138,6 +138,8 @@ _FIGURE = re.compile(patterns.FIGURE_NUMBER_LINE)
 """A paragraph number as ``<num>`` writes it: "1.", "1 -", "12"."""
 _TYPED_FIGURE = re.compile(patterns.FIGURE_NUMBER_START)
 """A paragraph number typed at the start of the text ("1 - ترحب", as in the Arabic files)."""
+_MARKED_FIGURE = re.compile(patterns.FIGURE_NUMBER_MARKED_START)
+"""A paragraph number typed with its mark ("1.", "1 -") at the start of a text."""
 _HEADING_NUMBER = re.compile(patterns.HEADING_NUMBER_LINE)
 """A division's number: "I.", "B.", "一."; a paragraph numbered so is a heading."""
 _LABEL = re.compile(patterns.MARKUP_LABEL_LINE)
@@ -415,12 +417,21 @@ class _Renderer:
         }.get(area, BlockRole.PARAGRAPH)
 
     def container(self, element: Element) -> None:
-        """Render a preambular paragraph: one block, or its lead-in and its list items."""
+        """Render a preambular paragraph: one block, or its lead-in and its list items.
+
+        A container whose text starts with a paragraph number and its mark ("1. 表示注意到…")
+        is a numbered operative paragraph the markup put in the preamble.
+        """
+        typed = _MARKED_FIGURE.match(_plain(element) + " ")
+        role = _Role(BlockRole.PREAMBULAR)
+        if typed is not None:
+            role = _Role(BlockRole.NUMBERED, str(int(typed.group(1).translate(_DIGITS))))
+            self.numbered_seen = True
         items = [child for child in element.elements() if child.name in _LISTS]
         if not items:
-            self.block(element, _Role(BlockRole.PREAMBULAR))
+            self.block(element, role)
             return
-        self.unit(element, _Role(BlockRole.PREAMBULAR), 0)
+        self.unit(element, role, 0)
 
     def paragraph(self, element: Element, level: int) -> None:
         """Render a paragraph or point: its number and text, then its subparagraphs."""
