@@ -24,6 +24,7 @@ _SUPERSCRIPT = re.compile(patterns.SUPERSCRIPT_CALL)
 _MARKDOWN = re.compile(patterns.MARKDOWN_NOTE_CALL)
 _GLUED = re.compile(patterns.GLUED_CALL)
 _GLUED_QUOTE = re.compile(patterns.GLUED_QUOTE_CALL)
+_GLUED_HAN = re.compile(patterns.GLUED_HAN_CALL)
 _TRAILING_CALLS = re.compile(patterns.TRAILING_CALLS)
 _AFTER_MARK = re.compile(patterns.CALL_AFTER_MARK)
 _YEAR = re.compile(patterns.YEAR_CALL)
@@ -101,6 +102,12 @@ def candidates(text: str) -> list[CallCandidate]:
                         match.start(group), match.end(group), int(match.group(group)), "glued", True
                     )
                 )
+        match = _GLUED_HAN.match(text, start)
+        if match is not None and int(match.group(1)):
+            # figures follow Han characters in running text too ("至2030年" does not, its
+            # figures run on): only a number the footnote bodies expect is a call
+            number = int(match.group(1))
+            found.append(CallCandidate(match.start(1), match.end(1), number, "glued", False))
         match = _YEAR.match(text, start)
         if match is not None:
             number = int(match.group(2))

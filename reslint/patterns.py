@@ -239,9 +239,11 @@ NOTE_NUMBER_LINE = rf"({NOTE_NUMBER})"
 """A footnote number alone on its line (group 1)."""
 
 NOTE_BODY_START = (
-    rf"({NOTE_NUMBER})(?:\s+|\t)(?=[A-Z\u00c0-\u00de«“\"(\[*]|[a-z]{{1,6}}/|Ibid|ibid|\d{{1,4}}/)"
+    rf"({NOTE_NUMBER})(?:\s+|\t)"
+    r"(?=[A-Z\u00c0-\u00deА-ЯЁ«“\"(\[*《\u4e00-\u9fff]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/)"
 )
-"""The number opening a footnote's text at the foot of a page: "3 See …", "12 A/73/368."."""
+"""The number opening a footnote's text at the foot of a page: "3 See …", "12 A/73/368.",
+"1 Резолюция 49/57.", "2 见A/75/345。"."""
 
 NOTE_LIKE_START = rf"({NOTE_NUMBER})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
 """A paragraph of the body that reads as a footnote's text: "3 Official Records …"."""
@@ -270,11 +272,14 @@ SUPERSCRIPT_CALL = r"(?<=\S)[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
 CALL_FIGURES = r"\d+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+"
 """The figures inside a call, plain or superscript."""
 
-GLUED_CALL = r"(?<=[a-zà-ÿœæ]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)"
-"""A call glued to the end of a word by text extraction: "l'homme3,"."""
+GLUED_CALL = r"(?<=[a-zà-ÿœæа-яё]{2})(\d{1,2})(?=[\s,;:.)»”\"]|$)"
+"""A call glued to the end of a lowercase word, Latin or Cyrillic: "l'homme3,", "резолюции1,"."""
 
-GLUED_QUOTE_CALL = r"(?<=[a-zà-ÿœæ][”\"’)])(\d{1,2})(?=[\s,;:.)»]|$)"
-"""A call glued after a closing quotation mark: "Agenda 21”4"."""
+GLUED_QUOTE_CALL = r"(?<=[a-zà-ÿœæа-яё][”\"’)»])(\d{1,2})(?=[\s,;:.)»]|$)"
+"""A call glued after a closing quotation mark: "Agenda 21”4", "«Повестка дня»2"."""
+
+GLUED_HAN_CALL = r"(?<=[\u4e00-\u9fff》”)）])(?<!第)(\d{1,2})(?=[，。；：,;:.)）]|$)"
+"""A call glued to Chinese text before a mark: "报告1。", "《议程》2，" ("第5，" is a paragraph)."""
 
 TRAILING_CALLS = rf"(?<=[\w\"”’)\]][;:.,])({NOTE_NUMBER})((?:,{NOTE_NUMBER})*)$"
 """Calls after a paragraph's final mark: "…;3", "….4,5"."""

@@ -21,6 +21,12 @@ CALLS = [
     ("the Convention 3,", [(3, "detached", False, " 3")]),
     ("adopted in 1993 1 ,", [(1, "detached", False, " 1 ")]),
     ("the rights, 3 and the", [(3, "detached", False, " 3")]),
+    # a figure glued to Cyrillic text is a call, as to Latin text
+    ("ссылаясь на свою резолюцию безопасности1,", [(1, "glued", True, "1")]),
+    ("озаглавленную «Повестка дня»2 и", [(2, "glued", True, "2")]),
+    # glued to Han text before a mark: a call only if the footnote bodies expect it
+    ("回顾其报告1，", [(1, "glued", False, "1")]),
+    ("《2030年议程》12。", [(12, "glued", False, "12")]),
 ]
 
 # texts with no call at all: numbers that belong to the text
@@ -32,6 +38,9 @@ NO_CALLS = [
     "in 2000 and",
     "the 10 States",
     "1244 (1999)",
+    "第5，",
+    "至2030年，",
+    "第76/1号",
     "",
 ]
 

@@ -159,6 +159,22 @@ def test_footnote_bodies_after_the_rule() -> None:
     assert result.has_rule
 
 
+@pytest.mark.parametrize(
+    ("language", "paragraph", "notes"),
+    [
+        ("ru", "ссылаясь на свою резолюцию 49/571,", ["1 Резолюция 49/57, приложение."]),
+        ("zh", "回顾其第49/57号决议1，", ["1 第49/57号决议，附件。", "2 《联合国条约集》。"]),
+    ],
+)
+def test_footnote_bodies_in_cyrillic_and_han_after_the_rule(
+    language: str, paragraph: str, notes: list[str]
+) -> None:
+    text = paragraph + "\n\n__________\n\n" + "\n\n".join(notes) + "\n"
+    result = layout(text, line_starter(load_lexicon(language)))
+    found = [b.footnote_number for b in result.blocks if b.kind == "footnote"]
+    assert found == list(range(1, len(notes) + 1))
+
+
 def test_markdown_footnote_body() -> None:
     blocks = layout("Recalling[^1],\n\n[^1]: See A/58/PV.79.\n", lambda _: None).blocks
     assert [(b.kind, b.footnote_number) for b in blocks] == [
