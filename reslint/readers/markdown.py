@@ -22,9 +22,14 @@ from pathlib import Path
 from reslint.readers import Extraction, OffsetMap, Rendering, text_extraction
 from reslint.text import Span
 
+_SPACED_WORD = r"[^\W\u3400-\u4dbf\u4e00-\u9fff]"
+"""A letter or figure of a script that spaces its words: emphasis does not start or end
+inside such a word, but Chinese, written without spaces, emphasises a verb glued to the
+next word ("*回顾*其决议")."""
+
 _EMPHASIS = re.compile(
-    r"(?<![\\\w*])(?P<mark>\*{1,3}|_{1,3})(?![\s*_])"
-    r"(?P<body>(?:(?!\n[ \t]*\n).)+?)(?<![\s\\*_])(?P=mark)(?![\w*])",
+    rf"(?<![\\*])(?<!{_SPACED_WORD})(?P<mark>\*{{1,3}}|_{{1,3}})(?![\s*_])"
+    rf"(?P<body>(?:(?!\n[ \t]*\n).)+?)(?<![\s\\*_])(?P=mark)(?![*])(?!{_SPACED_WORD})",
     re.DOTALL,
 )
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!<>|~])")
