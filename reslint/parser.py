@@ -593,6 +593,12 @@ def _positional(builder: _Builder, _incoming: Incoming) -> bool:
     return builder.lexicon.positional
 
 
+def _positional_preambular_mark(builder: _Builder, incoming: Incoming) -> bool:
+    """A language without opening phrases, and a block ending with the preambular mark."""
+    preambular_mark = builder.lexicon.terminators[0]
+    return builder.lexicon.positional and terminator_of(incoming.view)[0] == preambular_mark
+
+
 def _has_paragraph(builder: _Builder, _incoming: Incoming) -> bool:
     return builder.last_paragraph is not None
 
@@ -757,12 +763,22 @@ def _add_preambular(builder: _Builder, incoming: Incoming) -> None:
         builder.state = PREAMBLE
 
 
+_HEADING_LENGTH = 160
+"""The longest line read as a heading when it ends with no mark (the UN's run to ~100)."""
+
+
 def _add_by_final_mark(builder: _Builder, incoming: Incoming) -> None:
     """No opening phrases to go by: the final mark tells a preambular clause ("，") from an
-    operative one ("；" or "。"), and the operative part, once begun, goes on."""
+    operative one ("；" or "。"), and the operative part, once begun, goes on.
+
+    A short line with no mark at all is a heading ("2022年7月1日至2023年6月30日期间批款的筹措",
+    "Бюджетная смета на период …"), as a title is in the languages with openers.
+    """
     _, operative_mark, final_mark = builder.lexicon.terminators
     terminator = terminator_of(incoming.view)[0]
-    if builder.state == PREAMBLE and terminator not in (operative_mark, final_mark):
+    if terminator.isalnum() and len(incoming.text) <= _HEADING_LENGTH:
+        _add_section(builder, incoming)
+    elif builder.state == PREAMBLE and terminator not in (operative_mark, final_mark):
         _add_preambular(builder, incoming)
     else:
         _add_unnumbered_operative(builder, incoming)
@@ -846,6 +862,15 @@ TRANSITIONS = TransitionTable(
         Transition("preambular paragraph", _NOT_CLOSING, _all("preambular"), _add_preambular),
         Transition(
             "clause by its final mark", BODY, _all("unknown"), _add_by_final_mark, _positional
+        ),
+        Transition(
+            # Chinese writes "促请" for "calling upon" and "calls upon" alike: in the preamble
+            # the final mark tells which
+            "verb in the preamble by its final mark",
+            _all(PREAMBLE),
+            _all("unnumbered_operative"),
+            _add_preambular,
+            _positional_preambular_mark,
         ),
         Transition(
             "unnumbered operative paragraph",

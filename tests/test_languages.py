@@ -76,3 +76,29 @@ def test_arabic_labels_of_plain_text_are_read_as_subparagraphs() -> None:
     labels = [n.number for n in document.nodes if n.kind.value == "subparagraph"]
     assert labels == ["أ", "ب", "هـ", "أ أ"]
     assert [n.number for n in document.operative] == ["1", "2"]
+
+
+def test_a_line_with_no_final_mark_is_a_heading_in_the_operative_part() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "大会，\n\n回顾其第75/1号决议，\n\n1. 请秘书长提交报告；\n\n"
+        "2022年7月1日至2023年6月30日期间预算估计数\n\n2. 决定继续审议这个问题。\n"
+    )
+    document = parse_document(text)
+    assert [n.number for n in document.operative] == ["1", "2"]
+    headings = [n.text for n in document.nodes if n.kind.value == "section_heading"]
+    assert headings == ["2022年7月1日至2023年6月30日期间预算估计数"]
+
+
+def test_a_chinese_verb_ending_with_a_comma_in_the_preamble_is_preambular() -> None:
+    from reslint.parser import parse_document
+
+    # "促请" is "calling upon" and "calls upon": the comma says which
+    text = (
+        "大会，\n\n回顾其第75/1号决议，\n\n促请各方与秘书长通力合作，\n\n"
+        "1. 促请各方继续合作；\n\n2. 决定继续审议这个问题。\n"
+    )
+    document = parse_document(text)
+    assert [n.text for n in document.preambular][-1] == "促请各方与秘书长通力合作，"
+    assert [n.number for n in document.operative] == ["1", "2"]
