@@ -60,6 +60,10 @@ class Morphology:
     subject_signs: tuple[str, ...] = ()
     """Words after which the opener was a subject, not a verb ("States should")."""
     alphabet: str = "abcdefghijklmnopqrstuvwxyz"
+    operative_forms: tuple[tuple[str, str], ...] = ()
+    """Other forms of an operative verb, as (ending regex, replacement) pairs: a word with
+    the ending of the class is a verb only when one of these forms of it is a word too
+    ("notes" → "noted"; "noes" has none, it is a noun)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,10 @@ def morphology_from_data(data: dict[str, Any]) -> Morphology | None:
         before=tuple(str(b).casefold() for b in data.get("before", ())),
         subject_signs=tuple(str(b).casefold() for b in data.get("subject-signs", ())),
         alphabet=str(data.get("alphabet", "abcdefghijklmnopqrstuvwxyz")),
+        operative_forms=tuple(
+            (str(ending), str(replacement))
+            for ending, replacement in data.get("operative-forms", ())
+        ),
     )
 
 
@@ -147,9 +155,28 @@ def _judgeable(word: str) -> bool:
 
 
 def fits(morphology: Morphology, kind: str, word: str) -> bool:
-    """Return whether the form of ``word`` is that of the class ``kind`` needs."""
+    """Return whether the form of ``word`` is that of the class ``kind`` needs.
+
+    An operative word must also have another form of a verb, where the lexicon
+    says how those are made: "notes" has "noted", "noes" (a noun) has none.
+    """
+    folded = word.casefold().replace("’", "'")
     pattern = morphology.preambular if kind == "preambular" else morphology.operative
-    return re.search(pattern, word.casefold().replace("’", "'")) is not None
+    if re.search(pattern, folded) is None:
+        return False
+    if kind == "preambular" or not morphology.operative_forms:
+        return True
+    return _has_verb_forms(morphology, folded)
+
+
+@cache
+def _has_verb_forms(morphology: Morphology, word: str) -> bool:
+    """Return whether another form of the verb ``word`` is a word of the language."""
+    for ending, replacement in morphology.operative_forms:
+        form = re.sub(ending, replacement, word, count=1)
+        if form != word and is_word(morphology, form):
+            return True
+    return False
 
 
 def judge(

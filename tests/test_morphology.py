@@ -49,6 +49,9 @@ def test_every_attested_opener_has_the_form_of_its_class(language: str) -> None:
             "requests",
         ),
         ("en", "operative", "Decided to convene", Verdict.OTHER_CLASS, "Decided"),
+        ("en", "operative", "Noes the completion", Verdict.OTHER_CLASS, "Noes"),
+        ("en", "operative", "Commits to support", Verdict.RIGHT_CLASS, "Commits"),
+        ("en", "operative", "Applies the rules", Verdict.RIGHT_CLASS, "Applies"),
         (
             "en",
             "operative",
