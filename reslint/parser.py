@@ -27,6 +27,7 @@ from reslint.model import (
     Opener,
     TextView,
 )
+from reslint.near_openers import near_opener
 from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock
 from reslint.text import Span
 from reslint.vocabulary import parse_ordinal
@@ -131,8 +132,8 @@ def _line_start_pattern(language: str) -> re.Pattern[str]:
     return re.compile(strong, re.I)
 
 
-def line_starter(lexicon: Lexicon) -> Callable[[str], str | None]:
-    """Return the test that tells whether a line can only start a paragraph."""
+def line_starter(lexicon: Lexicon, text: str = "") -> Callable[[str], str | None]:
+    """Return the test that tells whether a line of ``text`` can only start a paragraph."""
     strong = _line_start_pattern(lexicon.language)
 
     def starts_paragraph(content: str) -> str | None:
@@ -141,7 +142,9 @@ def line_starter(lexicon: Lexicon) -> Callable[[str], str | None]:
         if found:
             return "organ" if found.group("organ") else "strong"
         if norm[:1].isupper() and (
-            lexicon.match_preambular(norm) is not None or lexicon.match_operative(norm) is not None
+            lexicon.match_preambular(norm) is not None
+            or lexicon.match_operative(norm) is not None
+            or near_opener(lexicon, norm, text) is not None  # a misspelt opener starts a line too
         ):
             return "opener"
         return None
@@ -326,7 +329,11 @@ class _Builder:
                 "header",
             )
         if last.terminator not in ",;:." and first.isupper():
-            return parsed.category in ("unknown", "header")
+            # a paragraph whose opener is misspelt starts, like one whose opener is not
+            return (
+                parsed.category in ("unknown", "header")
+                and near_opener(self.lexicon, text, self.text) is None
+            )
         return False
 
     def _merge(
@@ -619,6 +626,20 @@ def _looks_preambular(builder: _Builder, incoming: Incoming) -> bool:
     return builder._looks_preambular(incoming.view)
 
 
+def _misspelt_opener(builder: _Builder, incoming: Incoming) -> bool:
+    """The block opens with a word one slip from an opener ("Reafirms", "Recaling")."""
+    return near_opener(builder.lexicon, incoming.text, builder.text) is not None
+
+
+def _add_by_misspelt_opener(builder: _Builder, incoming: Incoming) -> None:
+    """A paragraph whose opener is misspelt is of the kind of the opener it is close to
+    (the opener rules report the misspelling)."""
+    if near_opener(builder.lexicon, incoming.text, builder.text) == "preambular":
+        _add_preambular(builder, incoming)
+    else:
+        _add_unnumbered_operative(builder, incoming)
+
+
 def _add_quoted(builder: _Builder, incoming: Incoming, parent: int | None) -> None:
     """Add text of another document, under the paragraph that carries it (if any)."""
     builder.add(NodeKind.QUOTED, incoming.view, incoming.span, parent=parent, calls=incoming.calls)
@@ -891,6 +912,13 @@ TRANSITIONS = TransitionTable(
         # after the adoption line
         Transition("meeting lines", _all(CLOSING), CATEGORIES, _add_meeting_line),
         # in the preamble or the operative part, what the grammar could not name
+        Transition(
+            "paragraph with a misspelt opener",
+            BODY,
+            _all("unknown"),
+            _add_by_misspelt_opener,
+            _misspelt_opener,
+        ),
         Transition("header", BODY, _all("header"), _add_header),
         Transition("footnote text", BODY, _all("unknown"), _add_footnote_like, _footnote_like),
         Transition(
@@ -1008,7 +1036,7 @@ def parse_rendering(
 
 def _prepare_text(text: str, lexicon: Lexicon) -> _Prepared:
     """Find the blocks of plain text and guess its footnote calls from its digits."""
-    result = layout(text, line_starter(lexicon))
+    result = layout(text, line_starter(lexicon, text))
     blocks = result.blocks
     bodies = {b.footnote_number for b in blocks if b.kind == "footnote" and b.footnote_number}
     paragraph_blocks = [b for b in blocks if b.kind == "paragraph"]
