@@ -2,6 +2,7 @@
 
     python -m reslint.evaluate PATH [--manifest FILE] [--jobs N] [--json]
                                     [--half tuning|checking] [--seed]
+    python -m reslint.evaluate --versions DIR [--half tuning|checking] [--list]
 
 For each half, language and source (the first folder level under PATH, or the
 ``manifest.tsv`` columns when one is found), prints the share of body paragraphs
@@ -12,7 +13,8 @@ that fires often is usually wrong.
 Files are split in two halves by the SHA-1 of their name: the *tuning* half is
 the one to look at while changing reslint, the *checking* half the one whose
 figures say whether a change holds on texts it was not tuned on (``--half``
-keeps one).  ``--seed`` puts errors into the texts (``reslint.seeding``) and
+keeps one).  ``--versions`` compares the language versions of each resolution
+(:mod:`reslint.versions_eval`).  ``--seed`` puts errors into the texts (``reslint.seeding``) and
 reports the share of them that reslint catches.
 
 Plain text (``*.txt``), Akoma Ntoso (``*.xml``), Word and PDF files are read;
@@ -337,6 +339,14 @@ def main(argv: list[str] | None = None) -> int:
         "would have, compare the counts with the markup, per language and half, and list "
         "the files that differ (with --json: every file's counts)",
     )
+    parser.add_argument(
+        "--versions",
+        type=Path,
+        metavar="DIR",
+        help="language folders of the same resolutions (DIR/en, DIR/fr …): compare the "
+        "versions of each resolution and count the findings per set and rule",
+    )
+    parser.add_argument("--list", action="store_true", help="with --versions: show every finding")
     parser.add_argument("--manifest", type=Path, help="manifest.tsv (default: PATH/manifest.tsv)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", action="store_true", help="print per-file statistics as JSON")
@@ -347,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.gold is not None:
         return _gold(args.gold, args.jobs, args.json)
+    if args.versions is not None:
+        return _versions(args.versions, args.jobs, args.half, args.list)
     if args.path is None:
         parser.error("a folder of resolutions, or --gold DIR, is needed")
     if not args.path.exists():
@@ -367,6 +379,19 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(report(stats))
         sys.stdout.write(f"\n{len(stats)} files in {time.perf_counter() - started:.1f} s\n")
     return 1 if any(s.crash for s in stats) else 0
+
+
+def _versions(folder: Path, jobs: int, only: str | None, listing: bool) -> int:
+    from reslint.versions_eval import measure, report
+
+    if not folder.is_dir():
+        print(f"reslint: error: {folder}: no such folder", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    outcomes = measure(folder, jobs, only)
+    sys.stdout.write(report(outcomes, listing))
+    sys.stdout.write(f"\n{len(outcomes)} sets in {time.perf_counter() - started:.1f} s\n")
+    return 0
 
 
 def _gold(folder: Path, jobs: int, as_json: bool) -> int:
