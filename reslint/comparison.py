@@ -17,7 +17,7 @@ second one is reported.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, ClassVar, Hashable, Iterator
 
 from reslint.language import LANGUAGE_NAMES
@@ -75,7 +75,7 @@ class LanguageVersions:
                         members[left][index] = version.paragraphs[kind][right]
                     elif right is not None:
                         extras.append((index, version.paragraphs[kind][right]))
-            aligned.units[kind] = [Unit(kind, tuple(row)) for row in members]
+            aligned.units[kind] = [Unit(kind, _settled(tuple(row))) for row in members]
             aligned.extras[kind] = extras
         return aligned
 
@@ -124,6 +124,38 @@ class LanguageVersions:
         if document.organ_span is not None:
             return document.organ_span
         return Span(0, min(1, len(document.text)))
+
+
+def _settled(
+    members: tuple[ParagraphProfile | None, ...],
+) -> tuple[ParagraphProfile | None, ...]:
+    """Read each member's ambiguous figures and symbols the way the other versions support.
+
+    A figure or symbol that can be read two ways (:attr:`ParagraphProfile.readings`) takes
+    its other reading when more of the other versions give that one.
+    """
+    settled = list(members)
+    for index, member in enumerate(members):
+        if member is None or not member.readings:
+            continue
+        others = [m for i, m in enumerate(members) if m is not None and i != index]
+        symbols, figures = list(member.symbols), list(member.figures)
+        for written, other in member.readings:
+            held = symbols if "/" in written else figures
+            if written not in held or other in held:
+                continue
+            if sum(other in _anchors(m) for m in others) > sum(
+                written in _anchors(m) for m in others
+            ):
+                held[held.index(written)] = other
+        settled[index] = replace(
+            member, symbols=tuple(sorted(set(symbols))), figures=tuple(sorted(set(figures)))
+        )
+    return tuple(settled)
+
+
+def _anchors(member: ParagraphProfile) -> tuple[str, ...]:
+    return (*member.symbols, *member.figures)
 
 
 class ComparisonRule(Rule):

@@ -16,27 +16,44 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 
 from reslint.model import Document, Node, NodeKind
 from reslint.numerals import letter_value, roman_value
 from reslint.text import Span
-from reslint.vocabulary import month_names
+from reslint.version_dates import Date, read_dates
 
 KINDS = ("preambular", "operative")
 
 _SYMBOL = re.compile(
     r"(?<![0-9A-Za-zА-Яа-я/])"
-    r"(?:[A-ZА-Я]{1,6}(?:\.\d{1,3})?(?:/[A-Za-zА-Яа-я0-9.\-]+)+|\d{1,4}/\d{1,4})"
-    r"(?![0-9A-Za-zА-Яа-я/])"
+    r"(?:[A-ZА-Я]{1,6}(?:\.\d{1,3})?(?:/[A-Za-zА-Яа-я0-9.\-]+)+(?![0-9A-Za-zА-Яа-я/])"
+    r"|\d{1,4}/\d{1,4}(?=[A-ZА-Я]?(?![0-9A-Za-zА-Яа-я/])))"
 )
+"""A document symbol; a resolution number keeps its part letter apart or not ("45/55 B",
+"45/55B")."""
+_NATIONAL_LAW = re.compile(r"^\d{1,3}/(?:19|20)\d\d$")
+""""Law No. 10/2018": a national law numbered within its year, "loi no 10 de 2018" in French;
+no United Nations symbol ends in a year."""
+_YEAR_SPAN = re.compile(r"^((?:19|20)\d\d)/((?:19|20)?\d\d)$")
+"""A financial or crop year, "2020/21" or "2020/2021" as each language writes it."""
+_ROMAN_DECISION = re.compile(r"^([IVXL]{1,6})/(\d+)$")
+"""A decision of a conference of parties, "VII/11", "7/11" in Arabic."""
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеосрх", "ABEKMHOPCTXaeocpx")
 _ARABIC_SESSION = re.compile(r"\(\s*د\s*(?:إ\s*)?-\s*\d{1,2}\s*\)")
 """Arabic writes the session of old resolutions as (د-18) where others write (XVIII)."""
 _NUMBER = re.compile(
     r"(?<![0-9A-Za-z.,])\d{1,3}(?:[ \u00a0\u202f,.\u066c]\d{3})+(?![\d.])"
     r"|(?<![0-9A-Za-z])\d+(?:[.,\u066b]\d{1,3})?(?!\d)"
+    r"|(?<=[A-Za-zА-Яа-я])(?:19|20)\d\d(?!\d)"
 )
+"""A figure; a year may be written against a name ("Space2030", "Espacio2030")."""
+_ORDINAL = re.compile(
+    r"(?:st|nd|rd|th|e|er|ère|ème|re|º|°|ª|\.ª|\.º"
+    r"|[-\u2010\u2011]?(?:й|я|е|го|м|х|му|ми|ю|ый|ой|ая|ое|ого|ом))(?![^\W\d_])"
+)
+"""What makes a figure an ordinal ("144th", "144e", "144º", "144-й"): another version spells
+it out ("الرابعة والأربعين بعد المائة"), so it is not compared."""
+_CJK_ORDINAL = re.compile(r"\s*(?:届|次)")
 _SCALES = (
     (r"多?亿", 10**8),
     (r"多?万", 10**4),
@@ -49,12 +66,33 @@ _SCALE = re.compile(
 )
 """Amounts counted in thousands, millions, billions or ten thousands (万, 亿) are written
 with other figures in each language ("856.4 million", "8.564亿"): they are compared by value."""
-_NAMED_YEAR = re.compile(r"(?i)(?:coronavirus|коронавирус\w*|كورونا)\s*2019|2019\s*冠状病毒")
-"""COVID-19 is "maladie à coronavirus 2019" and "2019冠状病毒病" but "coronavirus disease" in
-English: a year that is part of the disease's name in some languages only."""
-_CJK_COUNTED = re.compile(r"[一二三四五六七八九十百零〇]+(?=条|段|款|项)")
-"""Chinese numerals before "article", "paragraph", "clause", "item": figures in the other
-languages ("第七十三条" is "Article 73"); ordinals of sessions and meetings are spelled out
+_NAMED_YEAR = re.compile(
+    r"(?i)(?:coronavirus|коронавирус\w*|كورونا)\W+(?:[^\W\d]+\W+){0,2}?2019"
+    r"|covid-?2019|2019\s*年?\s*冠状病毒"
+)
+"""COVID-19 is "coronavirus disease 2019", "maladie à coronavirus 2019", "مرض فيروس كورونا لعام
+2019" and "2019冠状病毒病" in some places, "коронавирусное заболевание" in others: a year that
+is part of the disease's name in some versions only."""
+_WORD_AMOUNTS = (
+    (r"\b(?:a|one)\s+(?:(?P<m>million)|(?P<b>billion))\b", "en"),
+    (r"\b(?:un|du|le|d[’']un)\s+(?:(?P<m>million)|(?P<b>milliard))\b", "fr"),
+    (r"\b(?:un\s+(?P<m>millón)|(?P<b>mil\s+millones))\b", "es"),
+    (r"\b(?:один|одного|одному|одним)\s+(?:(?P<m>миллион)|(?P<b>миллиард))\w*", "ru"),
+    (r"(?<![\d\s])(?:^|\s)(?:ال|بال|لل)?(?:(?P<m>مليون)|(?P<b>مليار|بليون))(?!\w)", "ar"),
+)
+_WORD_AMOUNT = {language: re.compile(pattern, re.I | re.M) for pattern, language in _WORD_AMOUNTS}
+"""One million or one billion in words ("un milliard", "مليون", "mil millones") where another
+version writes "1 billion" or "10亿"."""
+_RANGE = re.compile(
+    r"\s*(?:-|–|—|to|and|or|et|ou|à|a|y|o|и|или|до|و|أو|至|到)\s*\d[\d.,\u00a0\u202f ]*"
+)
+"""The second figure of a range whose scale both share: "720 et 811 millions"."""
+_CJK_COUNTED = re.compile(
+    r"[一二三四五六七八九十百零〇]+(?=(?:[、和及至][一二三四五六七八九十百零〇]+)*(?:条|段|款|项))"
+)
+"""Chinese numerals before "article", "paragraph", "clause", "item", alone or in a list:
+figures in the other languages ("第一百、一百零四和一百零五条" is "Articles 100, 104 and
+105"); ordinals of sessions and meetings are spelled out
 in every language and are left alone."""
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 _ARABIC_LETTERS = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
@@ -74,8 +112,11 @@ class ParagraphProfile:
     """Ranks of its subparagraph labels, in order (0 for a bullet or an unknown label)."""
     calls: int
     symbols: tuple[str, ...]
-    dates: tuple[tuple[int, int, int], ...]
+    dates: tuple[Date, ...]
     figures: tuple[str, ...]
+    readings: tuple[tuple[str, str], ...] = ()
+    """Symbols and figures that can be read another way, with that reading: an Arabic text
+    stores some in visual order ("500 251 510" for 510 251 500, "156/75" for 75/156)."""
 
     @property
     def span(self) -> Span:
@@ -128,83 +169,6 @@ def label_rank(label: str | None) -> int:
     return roman_value(core) or 0
 
 
-_UN_MONTHS = {
-    "ar": (
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل إبريل",
-        "مايو",
-        "يونيه يونيو",
-        "يوليه يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ),
-    "ru": (
-        "январь января январе",
-        "февраль февраля феврале",
-        "март марта марте",
-        "апрель апреля апреле",
-        "май мая мае",
-        "июнь июня июне",
-        "июль июля июле",
-        "август августа августе",
-        "сентябрь сентября сентябре",
-        "октябрь октября октябре",
-        "ноябрь ноября ноябре",
-        "декабрь декабря декабре",
-    ),
-}
-"""Month names as the UN writes them where the CLDR's differ (Arabic ``يونيه``, ``يوليه``)
-or more forms are needed (Russian "в марте 2018 года"), space-separated alternatives; Arabic
-puts the Levantine name first ("حزيران/يونيه")."""
-
-
-@cache
-def _months(language: str) -> dict[str, int]:
-    names = {name: index + 1 for index, name in enumerate(month_names(language))}
-    for index, spellings in enumerate(_UN_MONTHS.get(language, ())):
-        names.update({name: index + 1 for name in spellings.split()})
-    return names
-
-
-@cache
-def _date_pattern(language: str) -> re.Pattern[str]:
-    months = "|".join(re.escape(m) for m in sorted(_months(language), key=len, reverse=True))
-    if language == "zh":
-        # "2007年6月18和19日", "2008年1月7至9日": the day a range ends on
-        # "2016年5月31日至6月2日": the date a range ends on, as the other languages give it
-        return re.compile(
-            r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月"
-            r"(?:\s*\d{1,2}\s*(?:和|至|、|-|–)\s*)?(?:(?P<day>\d{1,2})\s*日)?"
-            r"(?:\s*(?:至|和|、|-|–)\s*(?:(?P<month2>\d{1,2})\s*月\s*)?(?P<day2>\d{1,2})\s*日)?"
-        )
-    before = r"(?:(?P<day>\d{1,2})(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?)?"
-    arabic = r"(?:[^\s\d/]+(?:\s[^\s\d/]+)?\s*/\s*)?" if language == "ar" else ""
-    return re.compile(
-        rf"(?i){before}{arabic}(?P<name>{months})\s*(?:de\s+|del\s+)?(?:(?P<day2>\d{{1,2}}),?\s+)?"
-        r"(?P<year>\d{4})"
-    )
-
-
-def _dates(text: str, language: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int]]]:
-    names = _months(language)
-    found, spans = [], []
-    for match in _date_pattern(language).finditer(text):
-        groups = match.groupdict()
-        if language == "zh":
-            month = int(groups.get("month2") or groups["month"])
-        else:
-            month = names[groups["name"].lower()]
-        day = groups.get("day2") or groups.get("day") or 0
-        found.append((int(groups["year"]), month, int(day)))
-        spans.append(match.span())
-    return found, spans
-
-
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
@@ -238,10 +202,11 @@ def _cjk_value(numeral: str) -> int:
     return total + current
 
 
-def anchors_of(text: str, language: str) -> tuple[list[str], list[tuple[int, int, int]], list[str]]:
+def anchors_of(text: str, language: str) -> tuple[list[str], list[Date], list[str]]:
     """Return the symbols, dates and other figures cited in ``text``."""
     text = text.translate(_ARABIC_DIGITS)
     if language == "ar":
+        text = text.replace("\u0640", "")  # tatweel, the stretching of a word ("تمــــوز")
         text = _ARABIC_SESSION.sub(lambda m: " " * len(m.group(0)), text)
         text = _VISUAL_ORDER.sub(_logical_order, text)
     if language == "zh":
@@ -250,16 +215,66 @@ def anchors_of(text: str, language: str) -> tuple[list[str], list[tuple[int, int
     for match in _SYMBOL.finditer(text):
         if not any(c.isdigit() for c in match.group(0)):
             continue  # "HIV/AIDS", "VIH/SIDA": words, not a document symbol
-        symbols.append(match.group(0).translate(_LOOKALIKES).rstrip(".-").upper())
         spans.append(match.span())
+        symbol = _symbol(match.group(0))
+        if symbol is not None:
+            symbols.append(symbol)
     text = _blank(text, spans)
     text = _NAMED_YEAR.sub(lambda m: " " * len(m.group(0)), text)
-    dates, spans = _dates(text, language)
+    dates, spans = read_dates(text, language)
     text = _blank(text, spans)
-    figures = [
-        _scaled(_figure(m.group(0), language), text, m.end()) for m in _NUMBER.finditer(text)
-    ]
+    figures, spans = _word_amounts(text, language)
+    text = _blank(text, spans)
+    for match in _NUMBER.finditer(text):
+        if _is_ordinal(text, match, language):
+            continue
+        figures.append(_scaled(_figure(match.group(0), language), text, match.end()))
     return symbols, dates, [f for f in figures if _significant(f)]
+
+
+_GROUPED = re.compile(r"(?<![\d.,])\d{3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])")
+_PAIR = re.compile(r"(?<![\d/])(\d{1,4})/(\d{1,4})(?![\d/])")
+
+
+def readings_of(text: str) -> tuple[tuple[str, str], ...]:
+    """Return the figures and symbols of an Arabic text that may be in visual order, each
+    with its other reading: the groups of "500 251 510" or the parts of "156/75" reversed."""
+    text = text.translate(_ARABIC_DIGITS)
+    found = []
+    for match in _GROUPED.finditer(text):
+        groups = re.split(r"[ \u00a0\u202f]", match.group(0))
+        found.append(("".join(groups), "".join(reversed(groups))))
+    found.extend((m.group(0), f"{m.group(2)}/{m.group(1)}") for m in _PAIR.finditer(text))
+    return tuple(dict.fromkeys(found))
+
+
+def _symbol(written: str) -> str | None:
+    """Return a symbol as it is compared, None for a national law ("10/2018")."""
+    symbol = written.translate(_LOOKALIKES).rstrip(".-").upper()
+    if _NATIONAL_LAW.match(symbol):
+        return None
+    span = _YEAR_SPAN.match(symbol)
+    if span and len(span.group(2)) == 4:
+        symbol = f"{span.group(1)}/{span.group(2)[2:]}"
+    decision = _ROMAN_DECISION.match(symbol)
+    if decision and (roman_value(decision.group(1).lower()) or 99) <= 30:
+        symbol = f"{roman_value(decision.group(1).lower())}/{decision.group(2)}"
+    return symbol
+
+
+def _word_amounts(text: str, language: str) -> tuple[list[str], list[tuple[int, int]]]:
+    pattern = _WORD_AMOUNT.get(language)
+    if pattern is None:
+        return [], []
+    found = [(str(10**6 if m.group("m") else 10**9), m.span()) for m in pattern.finditer(text)]
+    return [value for value, _ in found], [span for _, span in found]
+
+
+def _is_ordinal(text: str, match: re.Match[str], language: str) -> bool:
+    if language == "zh":
+        before = text[max(0, match.start() - 1) : match.start()]
+        return before == "第" and _CJK_ORDINAL.match(text, match.end()) is not None
+    return _ORDINAL.match(text, match.end()) is not None
 
 
 _VISUAL_ORDER = re.compile(
@@ -276,6 +291,9 @@ def _logical_order(match: re.Match[str]) -> str:
 def _scaled(figure: str, text: str, end: int) -> str:
     """Return the value of a figure followed by a word of scale ("2.58亿", "17 ألف")."""
     found = _SCALE.match(text, end)
+    if found is None and not (figure.isdigit() and 1900 <= int(figure) <= 2100):
+        second = _RANGE.match(text, end)
+        found = _SCALE.match(text, second.end()) if second else None
     if found is None:
         return figure
     index = int(next(k for k, v in found.groupdict().items() if v)[1:])
@@ -314,6 +332,7 @@ def profile(path: str, document: Document) -> VersionProfile:
         )
         text = " ".join(_text_without_calls(document, n) for n in family)
         symbols, dates, figures = anchors_of(text, document.language)
+        readings = readings_of(text) if document.language == "ar" else ()
         number = node.number.translate(_ARABIC_DIGITS) if node.number else None
         paragraphs[kind].append(
             ParagraphProfile(
@@ -326,6 +345,7 @@ def profile(path: str, document: Document) -> VersionProfile:
                 tuple(sorted(set(symbols))),
                 tuple(sorted(set(dates))),
                 tuple(sorted(set(figures))),
+                readings,
             )
         )
     return VersionProfile(

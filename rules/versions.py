@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from reslint.comparison import ComparisonRule, LanguageVersions, Unit, VersionFinding
@@ -15,6 +16,15 @@ def _where(kind: str, position: int) -> str:
 def _opening(paragraph: ParagraphProfile, limit: int = 40) -> str:
     text = " ".join(paragraph.node.text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _year_like(figure: str) -> bool:
+    return figure.isdigit() and 1900 <= int(figure) <= 2100
+
+
+def _round(figure: str) -> bool:
+    """Return whether a figure is a power of ten (a hundred, a thousand, a million …)."""
+    return re.fullmatch(r"10+", figure) is not None
 
 
 class ParagraphWithoutCounterpart(ComparisonRule):
@@ -279,6 +289,8 @@ class _AnchorRule(ComparisonRule):
                     here = self.anchor(member)
                     missing = [a for a in winner if a not in here]
                     added = [a for a in here if a not in winner]
+                    if not self.counts(missing, added):
+                        continue
                     parts = []
                     if missing:
                         parts.append("lacks " + ", ".join(self.show(a) for a in missing))
@@ -294,6 +306,11 @@ class _AnchorRule(ComparisonRule):
     @staticmethod
     def show(anchor: object) -> str:
         return str(anchor)
+
+    @staticmethod
+    def counts(missing: list, added: list) -> bool:  # type: ignore[type-arg]
+        """Return whether a paragraph that lacks ``missing`` and has ``added`` is reported."""
+        return bool(missing or added)
 
 
 class CitationDisagreement(_AnchorRule):
@@ -386,6 +403,21 @@ class FigureDisagreement(_AnchorRule):
     def anchor(member: ParagraphProfile) -> tuple:  # type: ignore[type-arg]
         return member.figures
 
+    @staticmethod
+    def counts(missing: list, added: list) -> bool:  # type: ignore[type-arg]
+        """A figure changed, or an amount or count missing; not a year or a round number
+        missing, nor a figure only this version gives.
+
+        A version names a year another leaves implicit ("in 2019" against "this year",
+        "the 2030 Agenda" against "the Agenda") and spells out round numbers ("a billion",
+        "une centaine"); one spells out an ordinal another writes in figures ("144th",
+        "الرابعة والأربعين بعد المائة"): those are habits of translation.  A figure in place
+        of another is a discrepancy, and so is an amount the others give and this version
+        lacks."""
+        if missing and added:
+            return True
+        return any(not _year_like(figure) and not _round(figure) for figure in missing)
+
 
 class DateDisagreement(_AnchorRule):
     """A paragraph gives the same dates in every version.
@@ -439,6 +471,27 @@ class DateDisagreement(_AnchorRule):
     def show(anchor: object) -> str:
         year, month, day = anchor  # type: ignore[misc]
         return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+
+    @staticmethod
+    def counts(missing: list, added: list) -> bool:  # type: ignore[type-arg]
+        """A date changed, or a full date the others give missing; not a month named in one
+        version only, nor a date only this version gives.
+
+        "in May 2019" in one version is "on 19 May 2019" or "in 2019" in another, and "the
+        Geneva Conventions of 1949" are "du 12 août 1949" in French: a month that one version
+        has and another gives a day or no month for, or a date that one version adds, are
+        habits of translation."""
+
+        def covered(date: tuple, others: list) -> bool:  # type: ignore[type-arg]
+            return any(o[:2] == date[:2] and 0 in (o[2], date[2]) for o in others)
+
+        missing, added = (
+            [d for d in missing if not covered(d, added)],
+            [d for d in added if not covered(d, missing)],
+        )
+        if missing and added:
+            return True
+        return any(day for _, _, day in missing)
 
 
 RULES = (
