@@ -60,8 +60,9 @@ _CONNECTORS = {
     "en": "and to from between through on respectively",
     "fr": "et au à du des de le les entre respectivement",
     "es": "y e al a del de el los entre respectivamente",
-    "ru": "и по до с со от года г соответственно",
-    "ar": "و من ومن إلى وإلى الى حتى يومي يومَي ويومي في وفي على التوالي",
+    "ru": "и по до с со от в во года г соответственно"
+    " понедельник вторник среду четверг пятницу субботу воскресенье",
+    "ar": "و من ومن إلى وإلى الى حتى يوم ويوم يومي يومَي ويومي في وفي على التوالي",
     "zh": "和 至 到 及 与",
 }
 """Words that join the days, months and years of one run of dates."""
@@ -82,9 +83,10 @@ def _weekdays(language: str) -> tuple[str, ...]:
     try:
         from babel.dates import get_day_names
 
-        return tuple(n.lower() for n in get_day_names("wide", locale=language).values())
+        names = tuple(n.lower() for n in get_day_names("wide", locale=language).values())
     except Exception:  # an unknown locale: no weekday is skipped
         return ()
+    return names + tuple("و" + n for n in names) if language == "ar" else names
 
 
 def _alternation(words: object) -> str:
@@ -118,7 +120,7 @@ def _token_pattern(language: str) -> re.Pattern[str]:
 def _gap_pattern(language: str) -> re.Pattern[str]:
     words = _alternation((*_CONNECTORS.get(language, "").split(), *_weekdays(language)))
     boundary = "" if language == "zh" else r"(?![^\W\d_])"  # Chinese has no spaces
-    return re.compile(rf"(?i)(?:[\s,，、()（）\-–—]|(?:{words}){boundary})*")
+    return re.compile(rf"(?i)(?:[\s,，、()（）\-\u2010-\u2015]|(?:{words}){boundary})*")
 
 
 def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, int]]]:
@@ -129,17 +131,32 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
     spans: list[tuple[int, int]] = []
     run: list[re.Match[str]] = []
     last_year = 0
+    pending: list[tuple[int, int, list[tuple[int, int]]]] = []  # (month, day, spans)
+    pending_end = 0
 
     def close() -> None:
+        nonlocal pending, pending_end
         if language != "zh":  # days after the year belong to what follows ("2019, 1 250 000")
             while run and run[-1].lastgroup == "day":
                 run.pop()
         if not run:
             return
         same_year = language == "zh" and _SAME_YEAR.search(text, 0, run[0].start()) is not None
-        found, used = _interpret(run, names, language, last_year if same_year else 0)
-        dates.extend(found)
-        spans.extend(run[i].span() for i in sorted(used))
+        found = _interpret(run, names, language, last_year if same_year else 0)
+        year = next((t.group("year") for t in run if t.lastgroup == "year"), None)
+        if pending and year and _SHARED_YEAR.fullmatch(text, pending_end, run[0].start()):
+            for month, day, where in pending:
+                dates.append((int(year), month, day))
+                spans.extend(where)
+        pending = []
+        for date in found:
+            where = [run[i].span() for i in date[3:] if i >= 0]
+            if date[0] and date[1]:
+                dates.append((date[0], date[1], date[2]))
+                spans.extend(where)
+            elif date[1] and date[2]:
+                pending.append((date[1], date[2], where))
+        pending_end = run[-1].end()
 
     for token in _token_pattern(language).finditer(text):
         if run and not gap.fullmatch(text, run[-1].end(), token.start()):
@@ -155,15 +172,18 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
     return dates, spans
 
 
+_SHARED_YEAR = re.compile(r"[^.;:\n]{1,30}")
+"""What may stand between dates and the year they share: "27–31 мая и Луанде 25–29 ноября
+2019 года" (a place between the dates of a run)."""
 _SAME_YEAR = re.compile(r"(?:同年|当年|该年|是年)\s*$")
 """Chinese "the same year" before a month: the year of the date before it."""
 
 
 def _interpret(
     run: list[re.Match[str]], names: dict[str, int], language: str, year: int = 0
-) -> tuple[list[Date], set[int]]:
-    """Return the dates one run gives (none for a lone year, day or month) and the indexes
-    of the tokens they were read from."""
+) -> list[list[int]]:
+    """Return the dates one run gives as [year, month, day, indexes of the tokens read…]
+    (year 0: the run gives none)."""
     found: list[list[int]] = []  # [year, month, day, token indexes…], year 0 until given
     days: list[tuple[int, int]] = []  # (day, token index) waiting for their month
     month, month_at, year_at = 0, -1, -1 if not year else -2
@@ -206,9 +226,7 @@ def _interpret(
                 found.append([0, month, day, month_at, index])
             else:
                 days.append((day, index))
-    complete = [date for date in found if date[0] and date[1]]
-    used = {i for date in complete for i in date[3:] if i >= 0}
-    return [(y, m, d) for y, m, d, *_ in complete], used
+    return found
 
 
 def _month_key(written: str, names: dict[str, int]) -> str:

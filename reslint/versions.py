@@ -157,7 +157,7 @@ def label_rank(label: str | None) -> int:
     """Return the rank of a subparagraph label in any of the six languages (0: unknown)."""
     if not label:
         return 0
-    core = label.strip("()（）. ")
+    core = label.replace("\u0640", "").strip("()（）. ")  # "(هـ)": a tatweel after the letter
     if core in _CJK_NUMERALS:
         return _CJK_NUMERALS.index(core) + 1
     if len(core) == 1 and core in _ARABIC_LETTERS:

@@ -364,8 +364,15 @@ class CitationDisagreement(_AnchorRule):
 class FigureDisagreement(_AnchorRule):
     """A paragraph gives the same figures in every version: years, amounts, counts.
 
-    Figures are compared after dates and symbols are set aside, with thousands
-    separators (``1,000``, ``1 000``) and decimal commas read alike.
+    Figures are compared after dates and symbols are set aside, by value: thousands
+    separators (``1,000``, ``1 000``), decimal commas, scales (``856.4 million``,
+    ``8.564亿``, ``entre 720 y 811 millones``), round numbers in words (``un milliard``,
+    ``البليون``) and Arabic figures stored in visual order (``500 251 510`` for
+    510 251 500) are read alike.  Ordinals (``144th``, ``144e``, ``第144届``) and the year in
+    COVID-19's name are left out.  A figure in place of another is reported, and so is
+    an amount or count the other versions give and this one lacks; a year or a round
+    number one version leaves out, or a figure only one version gives, is a habit of
+    translation and is not.
 
     ## Why
     An amount or a year that differs between versions changes what is decided.
@@ -424,7 +431,12 @@ class DateDisagreement(_AnchorRule):
 
     Dates are read with each language's month names (``10 December 2020``,
     ``10 décembre 2020``, ``10 de diciembre de 2020``, ``10 декабря 2020 года``,
-    ``10 كانون الأول/ديسمبر 2020``, ``2020年12月10日``).
+    ``10 كانون الأول/ديسمبر 2020``, ``2020年12月10日``), from runs of days, months and
+    years, so that every day of "des 14 et 15 décembre 1960", "from Monday, 12 April, to
+    Thursday, 15 April 2021" or "2019年5月27日至31日和11月25日至29日" is a date with its
+    month and year.  A date in place of another is reported, and so is a full date the
+    other versions give and this one lacks; a month named in one version only ("in May
+    2019" against "in 2019"), or a date only one version gives, is not.
 
     ## Why
     Resolutions are identified by their date as much as by their number; a date

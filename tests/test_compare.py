@@ -13,7 +13,7 @@ from reslint.hookspecs import hookimpl
 from reslint.parser import parse_document
 from reslint.plugins import plugin_manager
 from reslint.registry import build_registry
-from reslint.versions import anchors_of, label_rank, profile
+from reslint.versions import anchors_of, label_rank, profile, readings_of
 from tests.conftest import SHARED
 from tests.helpers import reslint
 
@@ -85,6 +85,87 @@ b) Que consulte a los Estados Miembros;
 
 [^1]: A/75/64.
 """
+
+AR = """إن الجمعية العامة،
+
+إذ تشير إلى قرارها 46/182 المؤرخ 19 كانون الأول/ديسمبر 1991،
+
+وإذ تشير أيضا إلى قرارها 74/93 المؤرخ 13 كانون الأول/ديسمبر 2019،
+
+وقد نظرت في تقرير الأمين العام[^1]،
+
+1 - ترحب بتقرير الأمين العام؛
+
+2 - تقرر أن تعتمد مبلغ 1 250 000 دولار لعام 2021؛
+
+3 - تطلب إلى الأمين العام أن يقدم إليها تقريرا في دورتها السادسة والسبعين؛
+
+4 - تقرر أن تبقي المسألة قيد نظرها.
+
+[^1]: A/75/64.
+"""
+
+RU = """Генеральная Ассамблея,
+
+ссылаясь на свою резолюцию 46/182 от 19 декабря 1991 года,
+
+ссылаясь также на свою резолюцию 74/93 от 13 декабря 2019 года,
+
+рассмотрев доклад Генерального секретаря[^1],
+
+1. приветствует доклад Генерального секретаря;
+
+2. постановляет ассигновать 1 250 000 долл. США на 2021 год;
+
+3. просит Генерального секретаря представить ей доклад на ее семьдесят шестой сессии;
+
+4. постановляет продолжать заниматься этим вопросом.
+
+[^1]: A/75/64.
+"""
+
+ZH = """大会，
+
+回顾其1991年12月19日第46/182号决议，
+
+又回顾其2019年12月13日第74/93号决议，
+
+审议了秘书长的报告，[^1]
+
+1. 欢迎秘书长的报告；
+
+2. 决定为2021年批款1 250 000美元；
+
+3. 请秘书长向大会第七十六届会议提出报告；
+
+4. 决定继续处理此案。
+
+[^1]: A/75/64.
+"""
+
+SIX = {
+    "en": EN.replace(
+        "Requests the Secretary-General:\n\n(a) To report to it at its seventy-sixth session;"
+        "\n\n(b) To consult Member States;",
+        "Requests the Secretary-General to report to it at its seventy-sixth session;",
+    ),
+    "fr": FR.replace(
+        "Prie le Secrétaire général :\n\na) De lui faire rapport à sa soixante-seizième "
+        "session ;\n\nb) De consulter les États Membres ;",
+        "Prie le Secrétaire général de lui faire rapport à sa soixante-seizième session ;",
+    ),
+    "es": ES.replace(
+        "Solicita al Secretario General:\n\na) Que la informe en su septuagésimo sexto "
+        "período de sesiones;\n\nb) Que consulte a los Estados Miembros;",
+        "Solicita al Secretario General que la informe en su septuagésimo sexto período de "
+        "sesiones;",
+    ),
+    "ar": AR,
+    "ru": RU,
+    "zh": ZH,
+}
+"""One resolution in the six languages (without subparagraphs, which plain Arabic text
+does not yet give)."""
 
 
 def _write(folder: Path, texts: dict[str, str]) -> list[Path]:
@@ -260,3 +341,153 @@ def test_a_real_six_language_set_and_a_seeded_deletion(tmp_path: Path) -> None:
     run = reslint("compare", "--output-format", "json", *map(str, [*paths[:4], seeded, paths[5]]))
     found = json.loads(run.out)
     assert [(f["code"], Path(f["filename"]).name) for f in found] == [("LV001", "75_102_R.xml")]
+
+
+def test_six_versions_that_agree_give_no_finding(tmp_path: Path) -> None:
+    assert all(text.count("\n\n") == SIX["en"].count("\n\n") for text in SIX.values())
+    assert _compare(tmp_path, SIX) == []
+
+
+_AMOUNT = {"en": "1,250,000", "fr": "1 250 000", "es": "1.250.000"}
+_DATE = {
+    "en": ("13 December 2019", "31 December 2019"),
+    "fr": ("13 décembre 2019", "31 décembre 2019"),
+    "es": ("13 de diciembre de 2019", "31 de diciembre de 2019"),
+    "ar": ("13 كانون الأول/ديسمبر 2019", "31 كانون الأول/ديسمبر 2019"),
+    "ru": ("13 декабря 2019", "31 декабря 2019"),
+    "zh": ("2019年12月13日", "2019年12月31日"),
+}
+
+
+def _seeded(language: str, kind: str) -> str:
+    """Return one version of SIX with one difference seeded into it."""
+    text = SIX[language]
+    paragraphs = text.split("\n\n")
+    if kind == "deleted paragraph":
+        return "\n\n".join(paragraphs[:2] + paragraphs[3:])
+    if kind == "changed symbol":
+        return text.replace("46/182", "46/128")
+    if kind == "dropped footnote":
+        return text.replace("[^1]", "", 1).replace("[^1]: A/75/64.\n", "")
+    if kind == "changed amount":
+        amount = _AMOUNT.get(language, "1 250 000")
+        return text.replace(amount, amount.replace("250", "520"))
+    old, new = _DATE[language]
+    return text.replace(old, new)
+
+
+_SEEDS = {  # the rule that catches each difference, and the line it points at
+    "deleted paragraph": ("LV001", 5),
+    "changed symbol": ("LV004", 3),
+    "dropped footnote": ("LV003", 7),
+    "changed amount": ("LV005", 11),
+    "changed date": ("LV006", 5),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_SEEDS))
+@pytest.mark.parametrize("language", sorted(SIX))
+def test_a_difference_seeded_in_one_of_six_versions_is_one_finding_there(
+    tmp_path: Path, language: str, kind: str
+) -> None:
+    found = _compare(tmp_path, {**SIX, language: _seeded(language, kind)})
+    code, row = _SEEDS[kind]
+    assert [(f["code"], Path(f["filename"]).name) for f in found] == [
+        (code, f"resolution.{language}.md")
+    ], found
+    assert found[0]["location"]["row"] == row
+
+
+def test_habits_of_translation_are_not_findings(tmp_path: Path) -> None:
+    texts = {
+        # a year named in one version only, a date whose year is given once for two days
+        "en": EN.replace("for 2021", "for the year 2021").replace(
+            "Recalling also its resolution 74/93 of 13 December 2019,",
+            "Recalling also its resolutions 74/93 and 74/94 of 13 and 14 December 2019,",
+        ),
+        "fr": FR.replace(" pour 2021", "").replace(
+            "Rappelant également sa résolution 74/93 du 13 décembre 2019,",
+            "Rappelant également ses résolutions 74/93 du 13 décembre 2019 et 74/94 du "
+            "14 décembre 2019,",
+        ),
+        "es": ES.replace(
+            "Recordando también su resolución 74/93, de 13 de diciembre de 2019,",
+            "Recordando también sus resoluciones 74/93 y 74/94, de 13 y 14 de diciembre "
+            "de 2019, respectivamente,",
+        ),
+    }
+    assert _compare(tmp_path, texts) == []
+
+
+def test_dates_are_read_alike_however_each_language_groups_them() -> None:
+    def dates(text: str, language: str) -> list[tuple[int, int, int]]:
+        return sorted(anchors_of(text, language)[1])
+
+    two = [(1967, 7, 4), (1967, 12, 19)]
+    assert dates("of 4 July and 19 December 1967", "en") == two
+    assert dates("en date du 4 juillet et du 19 décembre 1967", "fr") == two
+    assert dates("de 4 de julio y 19 de diciembre de 1967", "es") == two
+    assert dates("1967年7月4日和12月19日", "zh") == two
+    week = [(2021, 4, 12), (2021, 4, 15)]
+    assert dates("from Monday, 12 April, to Thursday, 15 April 2021", "en") == week
+    assert dates("du lundi 12 au jeudi 15 avril 2021", "fr") == week
+    assert dates("с понедельника, 12 апреля, по четверг, 15 апреля 2021 года", "ru") == week
+    assert (
+        dates("من يوم الاثنين، 12 نيسان/أبريل، إلى يوم الخميس، 15 نيسان/أبريل 2021", "ar") == week
+    )
+    assert dates("2021年4月12日星期一至4月15日星期四", "zh") == week
+    # a place between the dates and the year they share; "the same year" in Chinese
+    assert dates("в Киншасе 27–31 мая и Луанде 25–29 ноября 2019 года", "ru") == [
+        (2019, 5, 27),
+        (2019, 5, 31),
+        (2019, 11, 25),
+        (2019, 11, 29),
+    ]
+    assert dates("2011年2月访问后，向同年9月12至30日举行的", "zh") == [
+        (2011, 2, 0),
+        (2011, 9, 12),
+        (2011, 9, 30),
+    ]
+    # a figure after a date, COVID-19's number, "may" the verb, a stretched Arabic month
+    assert anchors_of("13 декабря 2019 года, 1 250 000 долл.", "ru")[2] == ["1250000"]
+    assert dates("(COVID-19), 74/274 of 20 April 2020", "en") == [(2020, 4, 20)]
+    assert dates("States may 2 … in May 2019", "en") == [(2019, 5, 0)]
+    assert dates("1 تمــــوز/يوليــــه 2021", "ar") == [(2021, 7, 1)]
+
+
+def test_figures_are_read_alike_however_each_language_writes_them() -> None:
+    def figures(text: str, language: str) -> list[str]:
+        return anchors_of(text, language)[2]
+
+    # a billion in words, a range sharing its scale, an ordinal, COVID-19's year
+    assert figures("below 1 billion", "en") == figures("sous la barre du milliard", "fr")
+    assert figures("ما دون البليون نسمة", "ar") == ["1000000000"]
+    assert figures("entre 720 y 811 millones", "es") == ["720000000", "811000000"]
+    assert figures("from 563.7 million in 2012", "en") == ["563700000", "2012"]
+    assert figures("its 144th session", "en") == figures("a sa 144e session", "fr") == []
+    assert figures("137‑й Ассамблеей", "ru") == figures("第144届会议", "zh") == []
+    assert figures("coronavirus disease 2019 (COVID-19)", "en") == []
+    assert figures("enfermedad por coronavirus de 2019", "es") == []
+    assert figures("the “Space2030” Agenda", "en") == figures("Espace 2030", "fr") == ["2030"]
+    assert figures("第一百、一百零四和一百零五条", "zh") == ["100", "104", "105"]
+    # symbols: a part letter written against the number, year spans, a national law
+    assert anchors_of("45/55B", "ru")[0] == ["45/55"]
+    assert anchors_of("2020/2021", "ar")[0] == anchors_of("2020/21", "en")[0] == ["2020/21"]
+    assert anchors_of("VII/11", "en")[0] == anchors_of("7/11", "ar")[0] == ["7/11"]
+    assert anchors_of("Law No. 10/2018", "en") == ([], [], [])
+
+
+def test_arabic_figures_and_symbols_in_visual_order_are_read_as_the_others_read_them(
+    tmp_path: Path,
+) -> None:
+    assert readings_of("مبلغ 500 251 510 دولار والقرار 157/75") == (
+        ("500251510", "510251500"),
+        ("157/75", "75/157"),
+    )
+    en = SIX["en"].replace("1,250,000 dollars", "510,251,500 dollars (resolution 75/157)")
+    ar = SIX["ar"].replace("1 250 000 دولار", "500 251 510 دولار (القرار 157/75)")
+    fr = SIX["fr"].replace("1 250 000 dollars", "510 251 500 dollars (résolution 75/157)")
+    assert _compare(tmp_path, {"en": en, "ar": ar, "fr": fr}) == []
+    changed = ar.replace("500 251 510", "500 251 511")
+    found = _compare(tmp_path, {"en": en, "ar": changed, "fr": fr})
+    assert [(f["code"], f["location"]["row"]) for f in found] == [("LV005", 11)]
