@@ -101,6 +101,9 @@ class Lexicon:
     """Texts of the UN's markup each phrase was seen in (``<lang>-attested.toml``)."""
     closing: ClosingForms | None = None
     """The closing clauses' decision verbs, actions and session phrases (``[closing]``)."""
+    same_verb: dict[str, str] = field(default_factory=dict, compare=False)
+    """Phrase → the first phrase of its group, for the phrases that are one verb written in
+    two ways (``[markers] same_verb``: Arabic "تعيد تأكيد" and "تؤكد من جديد"), folded."""
     adjective_markers: tuple[str, ...] = ()
     """Markers that are also adjectives: after the verb, before a noun, they are not
     markers ("Encourages further steps"; ``[markers] adjectives``)."""
@@ -296,7 +299,9 @@ class PhraseMatcher:
     def __init__(self, phrases: set[str], markers: str, orthography: Orthography = SPACED) -> None:
         self._gap = rf"\s+(?:(?:{markers})\s+)?"
         self._orthography = orthography
-        self._end = r"(?![\w'-])" if orthography.spaced else ""
+        # a phrase ends at the end of a word: not before a letter, nor before an optional
+        # mark of its last letter ("تسل" is not the start of "تسلِّم")
+        self._end = rf"(?![\w'{orthography.ignorable}-])" if orthography.spaced else ""
         groups: dict[str, list[str]] = {}
         for phrase in sorted(phrases, key=len, reverse=True):
             norm = normalise(phrase)
@@ -336,6 +341,7 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
     )
     preambular = data.get("preambular", {})
     punctuation = data.get("punctuation", {})
+    orthography = orthography_from_data(data.get("orthography", {}))
     return Lexicon(
         language=str(data["language"]),
         preambular=_tuple(preambular.get("phrases")),
@@ -354,7 +360,7 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         ),
         number_style=str(punctuation.get("number", "dot")),
         morphology=morphology_from_data(data.get("morphology", {})),
-        orthography=orthography_from_data(data.get("orthography", {})),
+        orthography=orthography,
         operative_gendered={
             str(k): str(v) for k, v in data.get("operative", {}).get("gendered", {}).items()
         },
@@ -364,7 +370,17 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
             for k, v in data.get(kind, {}).get("attested", {}).items()
         },
         closing=closing_forms_from_data(str(data["language"]), data.get("closing", {})),
+        same_verb=_same_verb(data.get("markers", {}).get("same_verb", ()), orthography),
     )
+
+
+def _same_verb(groups: Any, orthography: Orthography) -> dict[str, str]:
+    """Return phrase → the group's first phrase, folded, for groups of one verb's phrases."""
+
+    def fold(phrase: str) -> str:
+        return " ".join(orthography.strip(normalise(phrase)).casefold().split())
+
+    return {fold(str(phrase)): fold(str(group[0])) for group in groups for phrase in group}
 
 
 _SLIP_RATIO = 10

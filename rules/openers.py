@@ -375,6 +375,23 @@ class UnattestedOpener(Rule):
                 )
 
 
+_INSTRUMENTAL = {
+    "ru": re.compile(r"со?\s+(?:[а-яё]+(?:ой|ей|ым|им)\s+)?[а-яё]+(?:ем|ём|ом|ью|ами|ями)\s+"),
+}
+"""A prepositional phrase in the instrumental case before a Russian verb: "с удовлетворением",
+"с глубокой озабоченностью", "с признательностью"."""
+
+
+def _same_verb(lexicon: Lexicon, words: list[str]) -> list[str]:
+    """Return ``words`` with a verb written another way ("تعيد تأكيد", "تعيد التأكيد",
+    "تؤكد من جديد": reaffirms) spelt as the first way of its group, whatever follows it."""
+    for size in range(len(words), 0, -1):
+        first = lexicon.same_verb.get(lexicon.fold(" ".join(words[:size])))
+        if first is not None:
+            return [*first.split(), *words[size:]]
+    return words
+
+
 def _verb_of(phrase: str, lexicon: Lexicon | None = None) -> str:
     """Return the verb an also/further series is about ("Se déclarant gravement préoccupé"
     and "Se déclarant préoccupé" are one series, as are "Taking note" and "Taking"; the
@@ -386,11 +403,42 @@ def _verb_of(phrase: str, lexicon: Lexicon | None = None) -> str:
         # concerned", "Strongly encourages" then "Also encourages")
         while len(words) > 1 and re.fullmatch(lexicon.adverb_pattern, words[0]):
             words = words[1:]
+        # nor is a noun in the instrumental case after "с" ("с удовлетворением напоминает"
+        # then "напоминает также": recalls with appreciation, also recalls)
+        adverbial = _INSTRUMENTAL.get(lexicon.language)
+        found = adverbial.match(" ".join(words)) if adverbial else None
+        if found and found.end() < len(" ".join(words)):
+            words = " ".join(words)[found.end() :].split()
+        words = _same_verb(lexicon, words)
     if words and words[0] in ("se", "s'") and len(words) > 1:
         return " ".join(words[:2])
     if words and words[0].startswith("s'"):
         return words[0]
     return words[0] if words else ""
+
+
+_ADVERBIAL = re.compile(r"^.*?[\u4e00-\u9fff]地(?=[\u4e00-\u9fff])")
+"""An adverbial phrase in 地 before a Chinese verb ("赞赏地注意到", "表示赞赏地注意到")."""
+
+
+def _series_of(phrase: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """Return what an also/further series of ``phrase`` is keyed by.
+
+    Where words are spaced, the verb (:func:`_verb_of`). Chinese writes no spaces and
+    puts the words round the verb in either order: "重申" and "又重申承诺" (reaffirms, also
+    reaffirms its commitment), "深为关切" and "还表示关切" (deeply concerned, further
+    expressing concern), "赞赏地注意到" and "又表示赞赏地注意到": once an adverbial phrase
+    in 地 is left out, two phrases are of one series when they share their first or their
+    last two characters. A verb written in two ways ("确认", "认识到": recognizes) is one.
+    """
+    if lexicon.orthography.spaced:
+        return (_verb_of(phrase, lexicon),)
+    head = _ADVERBIAL.sub("", phrase)
+    for way in sorted(lexicon.same_verb, key=len, reverse=True):
+        if head.startswith(way):
+            head = lexicon.same_verb[way] + head[len(way) :]
+            break
+    return tuple(dict.fromkeys(("<" + head[:2], head[-2:] + ">")))
 
 
 class AlsoFurtherOrder(Rule):
@@ -450,8 +498,10 @@ class AlsoFurtherOrder(Rule):
             opener = node.opener
             if opener is None or not opener.known:
                 continue
-            key = (node.part, node.kind, _verb_of(opener.phrase, lexicon))
-            degrees = seen.setdefault(key, set())
+            keys = [(node.part, node.kind, verb) for verb in _series_of(opener.phrase, lexicon)]
+            degrees = set().union(*(seen.get(key, set()) for key in keys))
+            for key in keys:
+                seen.setdefault(key, set()).add(opener.degree)
             if opener.degree and "" not in degrees:
                 yield self.violation(
                     opener.span, f"'{opener.text}' with no earlier '{opener.phrase}'"
@@ -463,7 +513,6 @@ class AlsoFurtherOrder(Rule):
                     opener.span,
                     f"'{opener.text}' (further) comes before any 'also' form of '{opener.phrase}'",
                 )
-            degrees.add(opener.degree)
 
 
 class OpenerGenderAgreement(Rule):
