@@ -175,6 +175,8 @@ class _Layouter:
     regions: int = 0
     strength: str | None = None
     """How surely the line being read starts a paragraph (see :func:`layout`)."""
+    lone_number: int | None = None
+    """A number just read alone on its line, in the running text (a page's or a note's)."""
 
     def close_footnotes(self) -> None:
         self.area = Area.TEXT
@@ -220,6 +222,8 @@ class _Layouter:
     def artefact(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
         assert kind is not None
         self.artefacts.append(Artefact(kind, Span(line.start, line.end)))
+        bare = kind is ArtefactKind.PAGE_NUMBER and _BARE_NUMBER.fullmatch(content)
+        self.lone_number = int(content) if bare else None
         if kind is ArtefactKind.FOOTNOTE_RULE:
             self.has_rule = True
             self.regions += 1
@@ -299,6 +303,16 @@ class _Layouter:
     def running_text(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
         """A line of the running text: it starts a paragraph or continues the current one."""
         self.seen_content = True
+        number, self.lone_number = self.lone_number, None
+        if number is not None and self.current is not None and NOTE_START.match(content):
+            # a note's number and its text ("2" then "Résolution 69/137, annexe II."), the
+            # footnotes of a page extracted without their rule
+            self.footnote = Block("footnote", footnote_number=number, region=self.regions)
+            self.footnote.add(line)
+            self.blocks.append(self.footnote)
+            self.area = Area.FOOTNOTES
+            self.gap = False
+            return True
         strength = self.strength
         current = self.current
         if current is None:

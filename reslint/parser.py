@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 _ROMAN_LABEL = re.compile(patterns.SMALL_ROMAN)
 _FORMAT_MARKS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
 _CLOSERS = "\"'\u201d\u2019\u00bb)]*"
+_CALL_ENDING = re.compile(patterns.CALL_ENDING_PARAGRAPH)
 _SESSION_WORDS = patterns.LazyPattern(patterns.session_of_header)
 _RES_NUMBER = re.compile(patterns.RESOLUTION_NUMBER_PARTS)
 _SYMBOL_SESSION = re.compile(patterns.SYMBOL_SESSION)
@@ -59,6 +60,7 @@ _ALL_MARKS = ",;:.،؛，；：。"
 _LEAD_IN_MARKS = (":", "\uff1a")
 """The colon that ends a lead-in ("… as follows:"), and its full-width Chinese form."""
 _FOOTNOTE_LIKE = re.compile(patterns.NOTE_LIKE_START)
+_MISPLACED_MARK_NUMBER = re.compile(patterns.MISPLACED_MARK_NUMBER)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -97,8 +99,9 @@ def make_view(text: str, segments: list[Span], removed: list[tuple[int, int]]) -
 
 
 def terminator_of(view: TextView) -> tuple[str, Span | None]:
-    """Return the terminal punctuation mark of a block and its span."""
+    """Return the terminal punctuation mark of a block and its span (a call after it aside)."""
     text = view.text.rstrip().rstrip(_FORMAT_MARKS).rstrip()
+    text = _CALL_ENDING.sub("", text)
     index = len(text) - 1
     while index >= 0 and text[index] in _CLOSERS:
         if index > 0 and text[index - 1] in ",;:.":
@@ -579,6 +582,28 @@ def _title_under_section(builder: _Builder, incoming: Incoming) -> bool:
     )
 
 
+def _numbered_without_its_dot(builder: _Builder, incoming: Incoming) -> BlockParse | None:
+    """Read "5\tEncourages States …" after paragraph 4 as paragraph 5, its dot left out."""
+    found = _MISPLACED_MARK_NUMBER.match(incoming.text)
+    if builder.structured or found is None or int(found.group(1)) != builder._last_number + 1:
+        return None
+    opener = builder.lexicon.match_operative(normalise(incoming.text[found.end() :]))
+    if opener is None:
+        return None
+    opener = replace(opener, start=opener.start + found.end(), end=opener.end + found.end())
+    return BlockParse("operative", found.group(1), None, 0, found.end(), opener, 0, "")
+
+
+def _number_lost_its_dot(builder: _Builder, incoming: Incoming) -> bool:
+    return _numbered_without_its_dot(builder, incoming) is not None
+
+
+def _add_number_without_its_dot(builder: _Builder, incoming: Incoming) -> None:
+    parsed = _numbered_without_its_dot(builder, incoming)
+    assert parsed is not None
+    _add_operative(builder, replace(incoming, parsed=parsed))
+
+
 def _footnote_like(builder: _Builder, incoming: Incoming) -> bool:
     return not builder.structured and _FOOTNOTE_LIKE.match(incoming.text) is not None
 
@@ -920,6 +945,13 @@ TRANSITIONS = TransitionTable(
             _misspelt_opener,
         ),
         Transition("header", BODY, _all("header"), _add_header),
+        Transition(
+            "numbered paragraph without its dot",
+            _all(OPERATIVE),
+            _all("unknown"),
+            _add_number_without_its_dot,
+            _number_lost_its_dot,
+        ),
         Transition("footnote text", BODY, _all("unknown"), _add_footnote_like, _footnote_like),
         Transition(
             "title of a section", BODY, _all("unknown"), _add_section_title, _title_under_section

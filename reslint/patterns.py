@@ -47,6 +47,10 @@ NUMBERED_ANY_MARK_START = rf"{PARAGRAPH_DIGITS}\s*[.-](?:\s|$)"
 NUMBERED_TEXT_START = rf"({PARAGRAPH_DIGITS})\s*\.\s+\S"
 """A numbered paragraph's number followed by its text (group 1: the figures)."""
 
+MISPLACED_MARK_NUMBER = rf"({PARAGRAPH_DIGITS})[ \t]+\.?[ \t]*(?=[^\W\d_])"
+"""A paragraph number whose dot was left out or typed after the tab: "5\tEncourages",
+"232\t.Recognizes" (group 1: the figures)."""
+
 OPERATIVE_NUMBER_GATE = rf"{PARAGRAPH_DIGITS}\s*[.–-]"
 """The cheap test a block passes before the grammar tries it as a numbered paragraph."""
 
@@ -342,6 +346,9 @@ DATE_LINE = (
 LINE_END_NOISE = rf"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*{NOTE_NUMBER})+$"
 """What may follow a line's final mark: spaces, closing quotes and brackets, calls."""
 
+CALL_ENDING_PARAGRAPH = rf"(?<=[,;:.])\s+{NOTE_NUMBER}\s*$"
+"""A footnote call set after a paragraph's final mark, as extracted text puts it: "…, 92"."""
+
 
 # ------------------------------------------------------------- built from the lexicons' words
 
@@ -522,10 +529,11 @@ def article() -> str:
 @cache
 def note_start() -> str:
     """Return how a footnote's text that lost its number starts: "Voir A/73/368, par. 19.",
-    "Ibid.", "Official Records …", "Résolution 70/1."."""
+    "Ibid.", "Official Records …", "Résolution 70/1.", or the asterisk of the note on the
+    document itself ("* Nouveau tirage pour raisons techniques (7 janvier 2021).")."""
     return (
-        rf"(?:{alternation(_words('note_starts'), ' ')}"
-        rf"|{alternation(_words('resolution'))}\s+\d+|{NOTE_SYMBOL})\b"
+        rf"(?:(?:{alternation(_words('note_starts'), ' ')}"
+        rf"|{alternation(_words('resolution'))}\s+\d+|{NOTE_SYMBOL})\b|\*{{1,3}}[ \t]+(?=\w))"
     )
 
 

@@ -8,6 +8,7 @@ from typing import Iterator
 from reslint_rules._shared import letter_label, letter_value, roman_label, roman_value
 
 from reslint import patterns
+from reslint.lexicon import load_lexicon
 from reslint.model import Document, Node, NodeKind
 from reslint.numerals import alphabet_of
 from reslint.rule import Rule
@@ -15,6 +16,7 @@ from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
 
 _SMALL_ROMAN = re.compile(patterns.SMALL_ROMAN)
+_NUMBER_DOT = re.compile(patterns.NUMBER_DOT)
 _CROSS_REFERENCE = re.compile(
     r"(?i)\bparagraphs?\s+\d+(?:\s*\([a-z]+\))?\s+(?:above|below)"
     r"|\bparagraphes?\s+\d+(?:\s*[a-z]\))?\s+ci-(?:dessus|dessous)"
@@ -89,6 +91,7 @@ class OperativeNumbering(Rule):
         applicability = Applicability.SAFE
         if any(_CROSS_REFERENCE.search(n.text) for n in document.nodes):
             applicability = Applicability.UNSAFE
+        yield from self._dots(document)
         previous_last = 0
         for nodes in _sequences(operative):
             numbered = [n for n in nodes if n.number is not None]
@@ -139,6 +142,24 @@ class OperativeNumbering(Rule):
                     fixed_from = True
                 expected = number + 1
             previous_last = int(numbered[-1].number or 0)
+
+    def _dots(self, document: Document) -> Iterator[Violation]:
+        """A number typed without its dot in plain text ("5\tEncourages")."""
+        if document.source_format != "text" or load_lexicon(document.language).number_style != (
+            "dot"
+        ):
+            return
+        for node in document.operative:
+            if node.number is None or not node.number.isdigit() or node.label_span is None:
+                continue
+            label = document.text[node.label_span.start : node.label_span.end]
+            if label.startswith(node.number) and not _NUMBER_DOT.match(label):
+                digits = _digits_span(node)
+                yield self.violation(
+                    digits,
+                    f"paragraph number {node.number} has no full stop",
+                    Fix((Edit(Span(digits.end, digits.end), "."),), Applicability.SAFE, "Add '.'"),
+                )
 
 
 def _runs(nodes: list[Node], chosen: list[Node]) -> list[list[Node]]:
