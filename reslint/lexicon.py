@@ -31,6 +31,13 @@ _ADVERBS = {
 }
 
 
+def longest_first(text: str) -> tuple[int, str]:
+    """Sort key of the alternatives of a pattern: the longest first, then in text order, so
+    that a pattern built from a set is the same in every run (and its compiled form can be
+    kept, see ``reslint.startup_cache``)."""
+    return -len(text), text
+
+
 def normalise(text: str) -> str:
     """Fold typographic apostrophes, tabs, non-breaking spaces and direction marks for matching.
 
@@ -127,7 +134,7 @@ class Lexicon:
             | set(self.operative_gendered)
             | set(self.operative_gendered.values())
         )
-        markers = sorted(set(self.also) | set(self.further), key=len, reverse=True)
+        markers = sorted(set(self.also) | set(self.further), key=longest_first)
         orthography = self.orthography
         pattern = "|".join(orthography.pattern(m, r"\s+") for m in markers) or r"(?!)"
         object.__setattr__(self, "_phrase_gender", gender)
@@ -303,7 +310,7 @@ class PhraseMatcher:
         # mark of its last letter ("تسل" is not the start of "تسلِّم")
         self._end = rf"(?![\w'{orthography.ignorable}-])" if orthography.spaced else ""
         groups: dict[str, list[str]] = {}
-        for phrase in sorted(phrases, key=len, reverse=True):
+        for phrase in sorted(phrases, key=longest_first):
             norm = normalise(phrase)
             groups.setdefault(_key(norm, 0, orthography), []).append(norm)
         self._groups = groups

@@ -16,7 +16,7 @@ from typing import Callable
 import pyparsing as pp
 
 from reslint import patterns
-from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, normalise
+from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, longest_first, normalise
 from reslint.vocabulary import month_names
 
 _WHITE = " \t\u00a0\u202f"
@@ -58,8 +58,7 @@ class BlockGrammar:
         self.lexicon = lexicon
         organ_names = sorted(
             {normalise(name) for organ in lexicon.organs for name in organ.names},
-            key=len,
-            reverse=True,
+            key=longest_first,
         )
         organ_alt = (
             "|".join(
@@ -67,7 +66,7 @@ class BlockGrammar:
             )
             or "(?!)"
         )
-        mastheads = sorted({_ARTICLE.sub("", name) for name in organ_names}, key=len, reverse=True)
+        mastheads = sorted({_ARTICLE.sub("", name) for name in organ_names}, key=longest_first)
         masthead_alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in mastheads) or "(?!)"
         rest = _el(pp.Regex(r".*", re.S)).set_name("rest")("rest")
         end = _el(pp.StringEnd()).set_name("end")
