@@ -12,9 +12,6 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
-from reslint.compare_cli import add_compare_parser, run_compare
-from reslint.settings_schema import add_options, linter_options
-
 COMMANDS = ("check", "rule", "rules", "parse", "server", "annotate", "compare")
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -27,6 +24,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser."""
     from reslint import __version__
+    from reslint.compare_cli import add_compare_parser
+    from reslint.settings_schema import add_options
 
     parser = _Parser(prog="reslint", description="Lint the drafting of UN resolutions.")
     parser.add_argument("--version", action="version", version=f"reslint {__version__}")
@@ -161,6 +160,8 @@ def _warn(message: str) -> None:
 
 def _linter_options(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     """Return the keyword arguments of :class:`reslint.api.Linter` given on the command line."""
+    from reslint.settings_schema import linter_options
+
     return {
         "load_plugins": not getattr(args, "no_plugins", False),
         "config": getattr(args, "config", None),
@@ -600,6 +601,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         arguments.insert(0, "check")
     args = build_parser().parse_args(arguments)
+    from reslint.compare_cli import run_compare
+
     handlers = {
         "check": _check,
         "rule": _rule,
@@ -619,5 +622,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: regular expressions and dataclass methods are compiled
+    through the caches of ``reslint.startup_cache`` (off with ``RESLINT_STARTUP_CACHE=0``)."""
+    from reslint.startup_cache import install
+
+    install()
     sys.exit(main())
