@@ -17,8 +17,9 @@ up about a third of a cold ``reslint check``:
 In both cases the object built is the one the first step would have led to: only
 the compiling is skipped.  Each kind has its file in the user's cache directory,
 named with the interpreter's cache tag and the version of what it stores (a new
-Python starts new files).  A file keeps the ``MAX_ENTRIES`` first things compiled
-in the last run (start-up's own first), so it follows the code as it changes.  A
+Python starts new files).  A run that compiled something new rewrites the file with
+what it used first, then what the file held, up to ``MAX_ENTRIES``: what the code
+no longer compiles is pushed out as it changes.  A
 file that cannot be read is ignored and rewritten.  The caches are used by the
 command line only (``install`` is called by ``reslint.cli.run``), never by a
 program that imports reslint as a library; ``RESLINT_STARTUP_CACHE=0`` turns them
@@ -36,9 +37,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-MAX_ENTRIES = 2000
-"""Entries kept per file: a run over many files compiles thousands of patterns, of which
-start-up needs about 300."""
+MAX_ENTRIES = 1000
+"""Entries kept per file: start-up compiles about 200 patterns and 400 methods for a
+language; a run over many files compiles thousands of patterns."""
 
 ENVIRONMENT = "RESLINT_STARTUP_CACHE"
 
@@ -80,11 +81,17 @@ class CompiledStore:
             self.used[key] = value
 
     def save(self) -> None:
-        """Write what this run used when it differs from the file (atomically)."""
-        if self.used.keys() == self.stored.keys():
+        """Write the file anew when this run compiled something it lacks: what this run used
+        first, then what the file held before, up to ``MAX_ENTRIES`` (atomically)."""
+        if self.used.keys() <= self.stored.keys():
             return
+        kept = dict(self.used)
+        for key, value in self.stored.items():
+            if len(kept) >= MAX_ENTRIES:
+                break
+            kept.setdefault(key, value)
         try:
-            data = marshal.dumps(self.used)
+            data = marshal.dumps(kept)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
             temporary.write_bytes(data)

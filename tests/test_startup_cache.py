@@ -55,11 +55,13 @@ print(json.dumps({{"installed": len(installed), "hits": [store.hits for store in
 """
 
 
-def _child(directory: Path, limit: int = 2000, **environment: str) -> dict:  # type: ignore[type-arg]
+def _child(
+    directory: Path, limit: int = 1000, patterns: list = PATTERNS, **environment: str
+) -> dict:  # type: ignore[type-arg]
     env = {**os.environ, **environment}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(directory), json.dumps(PATTERNS), str(limit)],
+        [sys.executable, "-c", _CHILD, str(directory), json.dumps(patterns), str(limit)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -102,6 +104,13 @@ def test_an_unreadable_cache_file_is_ignored_and_rewritten(tmp_path: Path) -> No
         stored.write_bytes(b"\x00not marshal data")
     again = _child(tmp_path)
     assert again["hits"] == [0, 0] and again["found"] == _plain()
+    assert _child(tmp_path)["hits"][0] == len(PATTERNS)
+
+
+def test_runs_that_compile_different_patterns_add_to_the_cache(tmp_path: Path) -> None:
+    """Linting English, then French: each run's patterns stay for the next."""
+    _child(tmp_path, patterns=PATTERNS[:2])
+    _child(tmp_path, patterns=PATTERNS[2:])
     assert _child(tmp_path)["hits"][0] == len(PATTERNS)
 
 
