@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence
 
 from reslint.baseline import Baseline, load_baseline
-from reslint.cache import ResultCache, rules_signature
 from reslint.config import ConfigError, Settings, SettingsResolver
 from reslint.engine import LintResult, configure_rules, lint_document_text
 from reslint.limits import Limits, applied, check_text, limits_for
@@ -35,6 +34,7 @@ from reslint.writing import FileStamp, stamp
 if TYPE_CHECKING:
     import pluggy
 
+    from reslint.cache import ResultCache
     from reslint.parallel import WorkerOutcome
 
 _SKIPPED_DIRECTORIES = frozenset(
@@ -221,7 +221,11 @@ class Linter:
         overrides = configuration_overrides(self)
         self.resolver = SettingsResolver(self.config, overrides)
         self._rules_cache: dict[tuple[int, tuple[str, ...]], list[Rule]] = {}
-        self.cache = ResultCache.default(self.cache_dir) if self.use_cache else None
+        self.cache: ResultCache | None = None
+        if self.use_cache:
+            from reslint.cache import ResultCache  # hashing and JSON: not for an uncached run
+
+            self.cache = ResultCache.default(self.cache_dir)
         self.known_codes = frozenset(self.registry.rules)
         self.use_baseline(self.baseline)
 
@@ -309,8 +313,6 @@ class Linter:
         language, encoding and suppressions, and the cache is looked up: the job needs
         neither this machine's configuration files nor its cache.
         """
-        import hashlib
-
         from reslint.reading import read_bytes
 
         try:
@@ -326,6 +328,10 @@ class Linter:
         suppressions = self.suppressions(path)
         key = cached = None
         if self.cache is not None:
+            import hashlib
+
+            from reslint.cache import rules_signature
+
             extra = f"{sorted(suppressions.known_codes or ())!r}{suppressions.baseline!r}"
             key = self.cache.key(
                 hashlib.sha256(data).hexdigest().encode(),

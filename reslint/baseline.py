@@ -16,9 +16,7 @@ re-wrapping a paragraph keeps the entry and changing its words makes it stale.
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -60,6 +58,8 @@ def load_baseline(path: Path) -> Baseline:
     """
     if not path.exists():
         return Baseline(path)
+    import json
+
     from reslint.limits import check_nesting, current, read_regular_file
     from reslint.reading import ReadError
 
@@ -98,6 +98,9 @@ def write_baseline(path: Path, entries: Iterable[BaselineEntry]) -> int:
     """
     unique = sorted(set(entries), key=lambda e: (e.path, e.anchor, e.code, e.hash))
     data = {"version": VERSION, "entries": [{k: getattr(e, k) for k in _KEYS} for e in unique]}
+    import json
+    import tempfile
+
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

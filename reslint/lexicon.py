@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from reslint.closers import ClosingForms, closing_forms_from_data
@@ -421,11 +421,25 @@ def lexicon_with_attested(data: dict[str, Any], attested: dict[str, Any]) -> Lex
     return lexicon_from_data(merged)
 
 
+def _lexicon_text(name: str) -> str | None:
+    """Return the text of the file ``name`` of ``reslint/lexicons`` (None: there is none).
+
+    Read from the package's folder; through ``importlib.resources`` only when the
+    package is not in one (a zip): importing it costs about 6 ms at every start.
+    """
+    folder = Path(__file__).parent / "lexicons"
+    if folder.is_dir():
+        path = folder / name
+        return path.read_text("utf-8") if path.is_file() else None
+    from importlib import resources  # pragma: no cover - a zipped installation
+
+    resource = resources.files("reslint.lexicons").joinpath(name)  # pragma: no cover
+    return resource.read_text("utf-8") if resource.is_file() else None  # pragma: no cover
+
+
 def _read(name: str) -> dict[str, Any] | None:
-    resource = resources.files("reslint.lexicons").joinpath(name)
-    if not resource.is_file():
-        return None
-    return tomllib.loads(resource.read_text("utf-8"))
+    text = _lexicon_text(name)
+    return None if text is None else tomllib.loads(text)
 
 
 def load_base_lexicon_data(language: str) -> dict[str, Any]:
@@ -455,10 +469,8 @@ def words_table(language: str) -> dict[str, Any]:
     words take them from every language, and reading six lexicons whole at every
     start would cost more than the rest of the start-up.
     """
-    resource = resources.files("reslint.lexicons").joinpath(f"{language}.toml")
-    if not resource.is_file():
-        return {}
-    found = _WORDS_TABLE.search(resource.read_text("utf-8"))
+    text = _lexicon_text(f"{language}.toml")
+    found = _WORDS_TABLE.search(text) if text is not None else None
     return tomllib.loads(found.group(1)) if found else {}
 
 

@@ -18,7 +18,6 @@ directive, RS004 stale baseline entry.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,6 +105,8 @@ def normalise(text: str) -> str:
 
 def paragraph_hash(text: str) -> str:
     """Return the hash of a paragraph's normalised text."""
+    import hashlib  # only for baselines: not at every start
+
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +55,8 @@ def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
     Raises:
         OSError: the folder is missing or not writable.
     """
+    import tempfile  # only when a file is written: not at every start
+
     handle, temporary = tempfile.mkstemp(
         prefix=f".{path.name}.", suffix=".reslint", dir=path.parent
     )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 import io
-import zipfile
 from pathlib import Path
 
 from reslint.hookspecs import hookimpl
@@ -64,6 +63,8 @@ def _zip_format(data: bytes) -> str | None:
     """
     if data[30:77] == _OPENDOCUMENT_TEXT:  # the first, stored member names the type
         return "odt"
+    import zipfile  # only for a zip file: not at every start
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = package.namelist()
