@@ -58,27 +58,40 @@ def cache_directory() -> Path:
 
 
 class CompiledStore:
-    """One file of compiled things, by what they were compiled from, and this run's use of it."""
+    """One file of compiled things, by what they were compiled from, and this run's use of it.
+
+    Each thing is kept marshalled on its own and unmarshalled when asked for: a run
+    reads the whole file but decodes only what it uses.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.stored: dict[Any, Any] = _read(path)
-        self.used: dict[Any, Any] = {}
-        """What this run compiled or took from the file, in order."""
+        self.stored: dict[Any, bytes] = _read(path)
+        self.used: dict[Any, bytes] = {}
+        """What this run compiled or took from the file, in order, marshalled."""
         self.hits = 0
 
     def get(self, key: Any) -> Any:
         """Return what is stored for ``key`` (None if nothing), noting its use."""
-        value = self.stored.get(key)
-        if value is not None:
-            self.hits += 1
-            self.keep(key, value)
+        data = self.stored.get(key)
+        if data is None:
+            return None
+        try:
+            value = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+        self.hits += 1
+        if key not in self.used and len(self.used) < MAX_ENTRIES:
+            self.used[key] = data
         return value
 
     def keep(self, key: Any, value: Any) -> None:
         """Note what ``key`` compiled to in this run (written at exit, up to ``MAX_ENTRIES``)."""
         if key not in self.used and len(self.used) < MAX_ENTRIES:
-            self.used[key] = value
+            try:
+                self.used[key] = marshal.dumps(value)
+            except ValueError:
+                pass  # not marshallable: compiled afresh next time
 
     def save(self) -> None:
         """Write the file anew when this run compiled something it lacks: what this run used
@@ -100,12 +113,14 @@ class CompiledStore:
             pass  # a cache that cannot be written only makes the next start slower
 
 
-def _read(path: Path) -> dict[Any, Any]:
+def _read(path: Path) -> dict[Any, bytes]:
     try:
         data = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items() if isinstance(value, bytes)}
 
 
 class _Recorder:
