@@ -142,12 +142,28 @@ def candidates(text: str) -> list[CallCandidate]:
     return unique
 
 
-def select_calls(blocks: list[list[CallCandidate]], bodies: set[int]) -> list[list[CallCandidate]]:
+def lost_notes(regions: tuple[tuple[int, ...], ...]) -> frozenset[int]:
+    """Return the note numbers skipped at the foot of a page between the notes just before
+    and just after them ("1, 2, 4, 5": note 3; a wider gap is not a note lost but a
+    number misread, "7, 8, 9, 10, 39")."""
+    return frozenset(
+        number - 1
+        for numbers in regions
+        for number in numbers
+        if number - 2 in numbers and number - 1 not in numbers
+    )
+
+
+def select_calls(
+    blocks: list[list[CallCandidate]], bodies: set[int], lost: frozenset[int] = frozenset()
+) -> list[list[CallCandidate]]:
     """Keep the plausible calls of each block, walking the document in order.
 
     Strong candidates are always kept.  A weak one is kept only when the document
     has numbered footnote bodies and its number is the next call expected, or a
-    body number not yet called and later than the last call.
+    body number not yet called and later than the last call, or a number ``lost``
+    (one the notes at the foot of a page skip: "1, 2, 4, 5" lost note 3), so that
+    the call of a missing note is found even when a call before it was not.
     """
     expected = 1
     last = 0
@@ -161,7 +177,7 @@ def select_calls(blocks: list[list[CallCandidate]], bodies: set[int]) -> list[li
                 if not bodies:
                     continue
                 plausible = number == expected or (
-                    number in bodies and number not in called and number > last
+                    (number in bodies or number in lost) and number not in called and number > last
                 )
                 if not plausible or number > max(bodies) + 1:
                     continue

@@ -12,7 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Callable
 
 from reslint import patterns
-from reslint.footnotes import CallCandidate, candidates, select_calls
+from reslint.footnotes import CallCandidate, candidates, lost_notes, select_calls
 from reslint.grammar import BlockGrammar, BlockParse, grammar_for
 from reslint.language import detect_language
 from reslint.layout import NOTE_START, Block, layout
@@ -1073,7 +1073,11 @@ def _prepare_text(text: str, lexicon: Lexicon) -> _Prepared:
     bodies = {b.footnote_number for b in blocks if b.kind == "footnote" and b.footnote_number}
     paragraph_blocks = [b for b in blocks if b.kind == "paragraph"]
     first_views = [make_view(text, b.segments, []) for b in paragraph_blocks]
-    chosen = select_calls([candidates(v.text) for v in first_views], {n for n in bodies if n})
+    chosen = select_calls(
+        [candidates(v.text) for v in first_views],
+        {n for n in bodies if n},
+        lost_notes(_regions(blocks)),
+    )
     calls_by_block: dict[int, tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]] = {}
     for block, view, kept in zip(paragraph_blocks, first_views, chosen):
         removed = [(view.to_original(c.start), view.to_original(c.end - 1) + 1) for c in kept]

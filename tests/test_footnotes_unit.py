@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reslint.footnotes import CallCandidate, candidates, select_calls
+from reslint.footnotes import CallCandidate, candidates, lost_notes, select_calls
 
 # text, the calls found as (number, style, strong, the text removed)
 CALLS = [
@@ -84,3 +84,16 @@ def test_select_calls(
 ) -> None:
     chosen = select_calls(blocks, bodies)
     assert [[c.number for c in block] for block in chosen] == kept
+
+
+def test_a_note_skipped_at_the_foot_of_a_page_is_lost() -> None:
+    assert lost_notes(((1, 2, 4, 5),)) == {3}
+    assert lost_notes(((1, 3), (7, 8, 9, 10, 39))) == {2}  # a wide gap is a misread number
+    assert lost_notes(((1, 2, 3), (5, 6))) == set()  # note 4 was on a page not extracted
+
+
+def test_the_call_of_a_lost_note_is_kept_when_a_call_before_it_was_not_found() -> None:
+    blocks = [[_weak(1)], [_weak(3)], [_weak(4)]]
+    assert [[c.number for c in b] for b in select_calls(blocks, {1, 2, 4})] == [[1], [], [4]]
+    chosen = select_calls(blocks, {1, 2, 4}, frozenset({3}))
+    assert [[c.number for c in block] for block in chosen] == [[1], [3], [4]]
