@@ -77,6 +77,26 @@ def test_chinese_markers_are_written_on_the_verb(tmp_path: Path) -> None:
     assert found["preambular"].texts == Counter({"回顾": 1})
 
 
+def test_the_subject_of_a_declaration_sentence_is_no_opener(tmp_path: Path) -> None:
+    # the emphasised headings of a declaration's commitments ("7. We will leave no one
+    # behind. …", Russian "Мы никого не забудем", Arabic "لن نترك", "سنحمي") are sentences
+    for language, name, organ, verb, headings in (
+        ("en", "75_1_E.xml", "The General Assembly", "Decides", ["We will build trust"]),
+        ("ru", "75_1_R.xml", "Генеральная Ассамблея", "постановляет", ["Мы укрепим доверие"]),
+        ("ar", "75_1_A.xml", "إن الجمعية العامة", "تقرر", ["لن نترك أحدا", "سنحمي كوكبنا"]),
+        ("es", "75_1_S.xml", "La Asamblea General", "Decide", ["No dejaremos a nadie atrás"]),
+    ):
+        sample = Sample(
+            language,
+            organ,
+            [],
+            [(verb, "…;", []), *((heading, "…;", []) for heading in headings)],
+            dash_numbers=language == "ar",
+        )
+        found, _ = collect([read_gold(_write(tmp_path / language, name, sample))], language)
+        assert found["operative"].texts == Counter({verb: 1}), language
+
+
 def test_a_single_truncated_emphasis_is_not_a_phrase() -> None:
     counts = Counter({"Calls upon": 91, "Calls": 1, "Notes": 1})
     assert drop_truncated(counts) == Counter({"Calls upon": 91, "Notes": 1})

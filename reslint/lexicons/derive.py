@@ -74,6 +74,9 @@ class Canonicaliser:
     followers: tuple[str, ...]
     ignorable: re.Pattern[str] | None
     spaced: bool
+    subject: re.Pattern[str] | None = None
+    """A sentence's subject ("We will leave no one behind", the headings of a declaration's
+    commitments, emphasised like openers): a phrase opening with it is no opener."""
 
     @classmethod
     def for_language(cls, language: str) -> Canonicaliser:
@@ -89,6 +92,7 @@ class Canonicaliser:
             tuple(orthography.get("followers", ())),
             re.compile(f"[{ignorable}]") if ignorable else None,
             bool(orthography.get("spaced", True)),
+            re.compile(subject) if (subject := markers.get("subject")) else None,
         )
 
     def clean(self, phrase: str) -> str:
@@ -166,6 +170,8 @@ def collect(documents: Iterable[GoldDocument], language: str) -> tuple[dict[str,
                 if not cleaned or len(cleaned.split()) > MAX_WORDS:
                     continue
                 if not canon.spaced and len(cleaned) > 12:
+                    continue
+                if canon.subject is not None and canon.subject.match(cleaned):
                     continue
                 phrases[kind].add(canon.split(cleaned)[0])
         raw.append((genders.get(document.organ, ""), phrases))
