@@ -13,6 +13,7 @@ one version is one gap, not a shift of every paragraph after it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -74,15 +75,25 @@ _NAMED_YEAR = re.compile(
 2019" and "2019冠状病毒病" in some places, "коронавирусное заболевание" in others: a year that
 is part of the disease's name in some versions only."""
 _WORD_AMOUNTS = (
-    (r"\b(?:a|one)\s+(?:(?P<m>million)|(?P<b>billion))\b", "en"),
-    (r"\b(?:un|du|le|d[’']un)\s+(?:(?P<m>million)|(?P<b>milliard))\b", "fr"),
-    (r"\b(?:un\s+(?P<m>millón)|(?P<b>mil\s+millones))\b", "es"),
-    (r"\b(?:один|одного|одному|одним)\s+(?:(?P<m>миллион)|(?P<b>миллиард))\w*", "ru"),
-    (r"(?<![\d\s])(?:^|\s)(?:ال|بال|لل)?(?:(?P<m>مليون)|(?P<b>مليار|بليون))(?!\w)", "ar"),
+    (r"\b(?:(?P<half>half\s+a)|a|one)\s+(?:(?P<m>million)|(?P<b>billion))\b", "en"),
+    (r"\b(?:un|du|le|d[’']un)\s+(?P<half>demi-)?(?:(?P<m>million)|(?P<b>milliard))\b", "fr"),
+    (r"\b(?:(?:un|(?P<half>medio))\s+(?P<m>millón)|(?P<b>mil\s+millones))\b", "es"),
+    (
+        r"\b(?:(?:один|одного|одному|одним)\s+|(?P<half>пол))"
+        r"(?:(?P<m>миллион)|(?P<b>миллиард))\w*",
+        "ru",
+    ),
+    (
+        r"(?:^|(?<=\s))(?:ال|بال|لل)?(?:(?P<half>نصف\s+)?(?:(?P<m>مليون)|(?P<b>مليار|بليون))"
+        r"|(?P<m2>مليونان|مليونين|مليوني)|(?P<b2>ملياران|مليارين|ملياري|بليونان|بليونين|بليوني))"
+        r"(?!\w)",
+        "ar",
+    ),
 )
 _WORD_AMOUNT = {language: re.compile(pattern, re.I | re.M) for pattern, language in _WORD_AMOUNTS}
-"""One million or one billion in words ("un milliard", "مليون", "mil millones") where another
-version writes "1 billion" or "10亿"."""
+"""One million or one billion in words ("un milliard", "مليون", "mil millones"), half of it
+("un demi-milliard", "полмиллиарда") or, in Arabic, two ("بليونين") where another version
+writes "1 billion", "500 millones" or "10亿"."""
 _RANGE = re.compile(
     r"\s*(?:-|–|—|to|and|or|et|ou|à|a|y|o|и|или|до|و|أو|至|到)\s*\d[\d.,\u00a0\u202f ]*"
 )
@@ -153,16 +164,27 @@ class VersionProfile:
         return self.document.language
 
 
-def label_rank(label: str | None) -> int:
-    """Return the rank of a subparagraph label in any of the six languages (0: unknown)."""
+def label_rank(label: str | None, nested: bool = False) -> int:
+    """Return the rank of a subparagraph label in any of the six languages (0: unknown).
+
+    A label under a subparagraph (``nested``) is read as a Roman numeral where it can be
+    one: "(i)", "(v)" and "(x)" are the first, fifth and tenth there, as Arabic writes
+    "’1‘", "’5‘", "’10‘" and Chinese "㈠", "㈤", "㈩".  Arabic letters go in the order of the
+    Latin ones they stand for, 26 of them, then doubled ("أ أ" after "ض", as "aa" after "z").
+    """
     if not label:
         return 0
-    core = label.replace("\u0640", "").strip("()（）. ")  # "(هـ)": a tatweel after the letter
-    if core in _CJK_NUMERALS:
-        return _CJK_NUMERALS.index(core) + 1
-    if len(core) == 1 and core in _ARABIC_LETTERS:
-        return _ARABIC_LETTERS.index(core) + 1
+    core = _label_core(label)
+    if core.isdigit():
+        return int(core)
+    if core and all(c in _CJK_NUMERALS + "百零" for c in core):
+        return _cjk_value(core)
+    letters = core.replace(" ", "")
+    if letters and letters[0] in _ARABIC_LETTERS[:26] and letters == letters[0] * len(letters):
+        return _ARABIC_LETTERS.index(letters[0]) + 1 + 26 * (len(letters) - 1)
     core = core.translate(_LOOKALIKES).lower()
+    if nested and core.isascii() and roman_value(core):
+        return roman_value(core) or 0
     value = letter_value(core) if core.isascii() else None
     if value is not None and not (len(core) > 1 and roman_value(core)):
         return value
@@ -266,8 +288,18 @@ def _word_amounts(text: str, language: str) -> tuple[list[str], list[tuple[int, 
     pattern = _WORD_AMOUNT.get(language)
     if pattern is None:
         return [], []
-    found = [(str(10**6 if m.group("m") else 10**9), m.span()) for m in pattern.finditer(text)]
-    return [value for value, _ in found], [span for _, span in found]
+    values, spans = [], []
+    for match in pattern.finditer(text):
+        if text[: match.start()].rstrip()[-1:].isdigit():
+            continue  # "1,7 mil millones": a scale, read with its figure
+        groups = match.groupdict()
+        scale = 10**6 if groups["m"] or groups.get("m2") else 10**9
+        factor = (
+            Decimal("0.5") if groups["half"] else 2 if groups.get("m2") or groups.get("b2") else 1
+        )
+        values.append(format((Decimal(scale) * factor).normalize(), "f"))
+        spans.append(match.span())
+    return values, spans
 
 
 def _is_ordinal(text: str, match: re.Match[str], language: str) -> bool:
@@ -327,9 +359,7 @@ def profile(path: str, document: Document) -> VersionProfile:
             continue
         kind = "preambular" if node.kind is NodeKind.PREAMBULAR else "operative"
         family = [node, *_subparagraphs(document, node)]
-        labels = tuple(
-            label_rank(child.number) for child in family if child.kind is NodeKind.SUBPARAGRAPH
-        )
+        labels = _label_ranks([n for n in family if n.kind is NodeKind.SUBPARAGRAPH])
         text = " ".join(_text_without_calls(document, n) for n in family)
         symbols, dates, figures = anchors_of(text, document.language)
         readings = readings_of(text) if document.language == "ar" else ()
@@ -354,6 +384,45 @@ def profile(path: str, document: Document) -> VersionProfile:
         {kind: tuple(found) for kind, found in paragraphs.items()},
         len(document.footnotes),
     )
+
+
+def _label_core(label: str) -> str:
+    """Return a label without its brackets, in its plain letters ("ﻫ", "(هـ)", "㈠")."""
+    core = unicodedata.normalize("NFKC", label).replace("\u0640", "")
+    return core.strip("()（）.’‘'\" ")
+
+
+def _label_ranks(subparagraphs: list[Node]) -> tuple[int, ...]:
+    """Return the ranks of the labels of a paragraph's subparagraphs, in order.
+
+    "(i)", "(v)", "(x)" are Roman numerals under "(a)" and letters after "(h)", "(u)",
+    "(w)": a label that reads both ways is the letter that follows the last letter, else
+    the numeral (the reader does not always give the two levels apart).
+    """
+    ranks: list[int] = []
+    last_letter = 0
+    for node in subparagraphs:
+        letter = label_rank(node.number)
+        numeral = label_rank(node.number, nested=True)
+        if letter != numeral and letter != last_letter + 1:
+            ranks.append(numeral)
+            continue
+        if letter != numeral or _is_letter(node.number):
+            last_letter = letter
+        ranks.append(letter)
+    return tuple(ranks)
+
+
+def _is_letter(label: str | None) -> bool:
+    core = _label_core(label or "")
+    numeral = any(c in _CJK_NUMERALS + "百零" for c in core) or roman_value(core.lower())
+    return core.isalpha() and not numeral
+
+
+def _nested(document: Document, node: Node) -> bool:
+    """Return whether a subparagraph stands under another subparagraph."""
+    parent = document.nodes[node.parent] if node.parent is not None else None
+    return parent is not None and parent.kind is NodeKind.SUBPARAGRAPH
 
 
 def _subparagraphs(document: Document, node: Node) -> list[Node]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from reslint.hookspecs import hookimpl
 from reslint.parser import parse_document
 from reslint.plugins import plugin_manager
 from reslint.registry import build_registry
-from reslint.versions import anchors_of, label_rank, profile, readings_of
+from reslint.versions import _label_ranks, anchors_of, label_rank, profile, readings_of
 from tests.conftest import SHARED
 from tests.helpers import reslint
 
@@ -235,6 +236,22 @@ def test_between_two_versions_the_second_is_reported_and_exit_codes(tmp_path: Pa
 def test_subparagraph_labels_are_compared_by_rank() -> None:
     assert label_rank("(a)") == label_rank("a)") == label_rank("(أ)") == label_rank("(一)") == 1
     assert label_rank("(iv)") == 4 and label_rank("(ب)") == 2
+    # a stretched or presentation-form letter, the 27th Arabic label, numerals of a second level
+    assert label_rank("(هـ)") == label_rank("(ﻫ)") == label_rank("(e)") == 5
+    assert label_rank("أ أ") == label_rank("(aa)") == 27
+    assert label_rank("(i)", nested=True) == label_rank("’1‘") == label_rank("㈠") == 1
+    assert label_rank("(x)", nested=True) == label_rank("’10‘") == label_rank("㈩") == 10
+
+
+def test_roman_labels_under_letters_are_read_as_numerals_from_their_sequence() -> None:
+    def ranks(*labels: str) -> tuple[int, ...]:
+        document = parse_document("The General Assembly,\n\n1. Decides:\n", "en")
+        nodes = [replace(document.nodes[-1], number=label) for label in labels]
+        return _label_ranks(nodes)
+
+    assert ranks("a", "i", "ii", "v", "x", "b", "c") == (1, 1, 2, 5, 10, 2, 3)
+    assert ranks("g", "h", "i", "j") == (7, 8, 9, 10)
+    assert ranks("a", "㈠", "㈡", "b") == ranks("أ", "’1‘", "’2‘", "ب") == (1, 1, 2, 2)
 
 
 def test_anchors_are_read_alike_in_every_language() -> None:
@@ -462,6 +479,10 @@ def test_figures_are_read_alike_however_each_language_writes_them() -> None:
     # a billion in words, a range sharing its scale, an ordinal, COVID-19's year
     assert figures("below 1 billion", "en") == figures("sous la barre du milliard", "fr")
     assert figures("ما دون البليون نسمة", "ar") == ["1000000000"]
+    assert figures("half a billion", "en") == figures("d’un demi-milliard", "fr") == ["500000000"]
+    assert figures("почти полмиллиарда", "ru") == figures("5亿", "zh") == ["500000000"]
+    assert figures("أكثر من بليونين", "ar") == figures("2 billion", "en") == ["2000000000"]
+    assert figures("1,7 mil millones", "es") == figures("1.7 billion", "en") == ["1700000000"]
     assert figures("entre 720 y 811 millones", "es") == ["720000000", "811000000"]
     assert figures("from 563.7 million in 2012", "en") == ["563700000", "2012"]
     assert figures("its 144th session", "en") == figures("a sa 144e session", "fr") == []
