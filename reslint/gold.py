@@ -17,6 +17,7 @@ of the resolution: only the first document of the file is read.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -109,20 +110,26 @@ def _tag(element: Element) -> str:
     return element.tag.rsplit("}", 1)[-1]
 
 
+_CALLS_IN_TEXT: ContextVar[bool] = ContextVar("calls_in_text", default=False)
+"""Whether :func:`text_of` writes a footnote's call (its figure) where the note stands."""
+
+
 def text_of(element: Element, skip_notes: bool = True, skip_quoted: bool = False) -> str:
     """Return the element's text, whitespace collapsed, footnote bodies left out.
 
     ``skip_quoted`` leaves out the text of other documents (an ``embeddedStructure``) too.
     """
     parts: list[str] = []
+    calls = _CALLS_IN_TEXT.get()
 
     def walk(node: Element) -> None:
         if node.text:
             parts.append(node.text)
         for child in node:
-            if not (skip_notes and _tag(child) == "authorialNote") and not (
-                skip_quoted and _tag(child) in _QUOTED
-            ):
+            note = _tag(child) == "authorialNote"
+            if note and skip_notes and calls and child.get("marker", "").isdigit():
+                parts.append(child.get("marker", ""))  # the call, glued as typed
+            if not (skip_notes and note) and not (skip_quoted and _tag(child) in _QUOTED):
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
@@ -386,8 +393,11 @@ def _part(statement: Element, titled: bool) -> list[GoldBlock]:
     return _typed_structure(blocks)
 
 
-def read_gold(path: Path) -> GoldDocument:
+def read_gold(path: Path, calls: bool = False) -> GoldDocument:
     """Read the markup of one AKN file.
+
+    ``calls``: the texts carry each footnote's call, its figure glued where the note stands
+    (as a drafter types it), instead of leaving the note out.
 
     Raises:
         ValueError: the file is not well-formed XML or not an AKN document.
@@ -400,6 +410,14 @@ def read_gold(path: Path) -> GoldDocument:
         raise ValueError(f"{path.name}: not readable as AKN ({type(error).__name__})") from None
     if not len(root):
         raise ValueError(f"{path.name}: empty AKN document")
+    token = _CALLS_IN_TEXT.set(calls)
+    try:
+        return _read(path, root)
+    finally:
+        _CALLS_IN_TEXT.reset(token)
+
+
+def _read(path: Path, root: Element) -> GoldDocument:
     doc = root[0]
     statements = _statements(root)
     language = ""

@@ -20,37 +20,29 @@ from reslint.gold import GoldDocument, GoldParagraph
 _LEADING_NUMBER = re.compile(r"^\s*[0-9\u0660-\u0669]{1,3}\s*[-.\u2013\u2014]?\s+")
 
 
-_FINAL = ",;.:،؛，；。："
-
-
-def _with_calls(text: str, markers: tuple[str, ...]) -> str:
-    """Return ``text`` with its footnote calls glued before its final mark, as typed."""
-    calls = "".join(m for m in markers if m.isdigit())
-    if calls and text[-1:] in _FINAL:
-        return text[:-1] + calls + text[-1]
-    return text + calls
-
-
 def _operative(paragraph: GoldParagraph, language: str) -> list[str]:
     number = paragraph.number
     mark = "" if number is None else f"{number} - " if language == "ar" else f"{number}. "
     lead = _LEADING_NUMBER.sub("", paragraph.lead or paragraph.text, count=1)
-    blocks = [mark + _with_calls(lead, paragraph.notes)]
+    blocks = [mark + lead]
     blocks.extend(f"{label} {text}".strip() for label, text in paragraph.items)
     blocks.extend(paragraph.quoted)
     return blocks
 
 
 def render(gold: GoldDocument) -> str:
-    """Return the drafter's plain text of a resolution marked up in AKN."""
+    """Return the drafter's plain text of a resolution marked up in AKN.
+
+    ``gold`` is read with its calls in the text (``read_gold(path, calls=True)``).
+    """
     blocks = [gold.organ_line or ""]
     for block in gold.body:
         paragraph = block.paragraph
         if block.kind == "preambular" and paragraph.items:
-            blocks.append(_with_calls(paragraph.lead, paragraph.notes))
+            blocks.append(paragraph.lead)
             blocks.extend(f"{label} {text}".strip() for label, text in paragraph.items)
         elif block.kind == "preambular":
-            blocks.append(_with_calls(paragraph.text, paragraph.notes))
+            blocks.append(paragraph.text)
         elif block.kind in ("operative", "other"):
             blocks.extend(_operative(paragraph, gold.language))
         else:

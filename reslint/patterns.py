@@ -248,10 +248,11 @@ NOTE_NUMBER_LINE = rf"({NOTE_NUMBER})"
 
 NOTE_BODY_START = (
     rf"({NOTE_NUMBER})(?:\s+|\t)"
-    r"(?=[A-Z\u00c0-\u00deА-ЯЁ«“\"(\[*《\u4e00-\u9fff]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/)"
+    r"(?=[A-Z\u00c0-\u00deА-ЯЁ«“\"(\[*《\u4e00-\u9fff]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/"
+    r"|(?:19|20)\d\d [A-ZА-Я])"
 )
 """The number opening a footnote's text at the foot of a page: "3 See …", "12 A/73/368.",
-"1 Резолюция 49/57.", "2 见A/75/345。"."""
+"1 Резолюция 49/57.", "2 见A/75/345。", "2 1995 Review and Extension Conference …"."""
 
 NOTE_LIKE_START = rf"({NOTE_NUMBER})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
 """A paragraph of the body that reads as a footnote's text: "3 Official Records …"."""
@@ -289,8 +290,8 @@ GLUED_QUOTE_CALL = r"(?<=[a-zà-ÿœæа-яё][”\"’)»])(\d{1,2})(?=[\s,;:.)
 GLUED_HAN_CALL = r"(?<=[\u4e00-\u9fff》”)）])(?<!第)(\d{1,2})(?=[，。；：,;:.)）]|$)"
 """A call glued to Chinese text before a mark: "报告1。", "《议程》2，" ("第5，" is a paragraph)."""
 
-TRAILING_CALLS = rf"(?<=[\w\"”’)\]][;:.,])({NOTE_NUMBER})((?:,{NOTE_NUMBER})*)$"
-"""Calls after a paragraph's final mark: "…;3", "….4,5"."""
+TRAILING_CALLS = rf"(?<=[\w\"”’)\]》）][;:.,，；。：،؛])({NOTE_NUMBER})((?:,{NOTE_NUMBER})*)$"
+"""Calls after a paragraph's final mark: "…;3", "….4,5", Chinese "…报告，1", Arabic "…،2"."""
 
 GROUPED_CALL = r",(\d{1,2})"
 """A further call of a group after a paragraph's final mark: the ",17" of "…;16,17"."""

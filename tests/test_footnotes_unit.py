@@ -27,6 +27,9 @@ CALLS = [
     # glued to Han text before a mark: a call only if the footnote bodies expect it
     ("回顾其报告1，", [(1, "glued", False, "1")]),
     ("《2030年议程》12。", [(12, "glued", False, "12")]),
+    # after a full-width or Arabic final mark, as Chinese and Arabic texts set their calls
+    ("回顾其第74/93号决议，1", [(1, "glued", True, "1")]),
+    ("إذ تشير إلى قرارها 74/93،2", [(2, "glued", True, "2")]),
 ]
 
 # texts with no call at all: numbers that belong to the text

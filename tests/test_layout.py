@@ -152,10 +152,11 @@ def test_footnote_bodies_after_the_rule() -> None:
         "__________\n"
         "1 See A/58/PV.79.\n"
         "2 Official Records of the General Assembly.\n"
+        "3 1995 Review and Extension Conference of the Parties, Final Document.\n"
     )
     result = layout(text, line_starter(load_lexicon("en")))
     notes = [(b.footnote_number, b.kind) for b in result.blocks if b.kind == "footnote"]
-    assert notes == [(1, "footnote"), (2, "footnote")]
+    assert notes == [(1, "footnote"), (2, "footnote"), (3, "footnote")]
     assert result.has_rule
 
 
