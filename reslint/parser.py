@@ -58,6 +58,9 @@ _NUMBERED = re.compile(patterns.NUMBERED_START)
 _NUMBERED_ANY = re.compile(patterns.NUMBERED_ANY_MARK_START)
 _ALL_MARKS = ",;:.،؛，；：。"
 _LEAD_IN_MARKS = (":", "\uff1a")
+_LEAD_IN_TITLES = 4
+"""Title lines that may stand between a lead-in and the numbered text it heads."""
+_TITLE_LENGTH = 200
 """The colon that ends a lead-in ("… as follows:"), and its full-width Chinese form."""
 _FOOTNOTE_LIKE = re.compile(patterns.NOTE_LIKE_START)
 _MISPLACED_MARK_NUMBER = re.compile(patterns.MISPLACED_MARK_NUMBER)
@@ -281,10 +284,49 @@ class _Builder:
                 return
         self._parts[len(self.nodes)] = (list(block.segments), list(removed))
         incoming = Incoming(view, block.span, parsed, calls, source)
+        lead_in = self._lead_in_of_numbered_text(parsed)
+        if lead_in is not None:
+            self._heads_numbered_text(lead_in)
         if self._embedded is not None and _ends_embedded(self, incoming):
             self._embedded = None
             self._embedded_list = False
         TRANSITIONS.apply(self, incoming)
+
+    def _lead_in_of_numbered_text(self, parsed: BlockParse) -> int | None:
+        """Return the lead-in that heads the resolution's numbered paragraphs, if ``parsed``
+        is the first of them.
+
+        "Adopts the following declaration:" or "Resolves that, for 2022:", unnumbered,
+        before any numbered paragraph of the part, then at most a few title lines, then
+        "1.": the UN numbers and cites those paragraphs as the resolution's own (as its
+        markup does), and the lead-in and titles head them.
+        """
+        if parsed.category != "operative" or parsed.number != "1" or self._last_number:
+            return None
+        index = len(self.nodes) - 1
+        while index >= 0 and self.nodes[index].kind is NodeKind.QUOTED:
+            index -= 1
+        titles = self.nodes[index + 1 :]
+        if index < 0 or len(titles) > _LEAD_IN_TITLES:
+            return None
+        lead = self.nodes[index]
+        if (
+            lead.kind is not NodeKind.OPERATIVE
+            or lead.number is not None
+            or lead.parent is not None
+            or lead.terminator not in _LEAD_IN_MARKS
+            or any(t.parent != index or len(t.text) > _TITLE_LENGTH for t in titles)
+        ):
+            return None
+        return index
+
+    def _heads_numbered_text(self, lead: int) -> None:
+        """Make a lead-in and the title lines after it headings of the paragraphs that follow."""
+        for index in range(lead, len(self.nodes)):
+            self.nodes[index] = replace(self.nodes[index], kind=NodeKind.SECTION, parent=None)
+        self._embedded = None
+        self._embedded_list = False
+        self.last_paragraph = None
 
     def _parse(self, text: str, source: SourceBlock | None) -> BlockParse:
         """Parse a block, taking what the reader knows of it as given."""

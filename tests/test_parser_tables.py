@@ -30,3 +30,30 @@ def test_every_line_of_every_area_has_a_handler() -> None:
     for area in Area:
         for category in LineCategory:
             assert LINE_TABLE[(area, category)], (area, category)
+
+
+def test_a_lead_in_before_the_first_numbered_paragraph_heads_them() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "The General Assembly\n\nAdopts the following declaration:\n\n"
+        "Declaration on the commemoration of the seventy-fifth anniversary\n\n"
+        "1. We, the Heads of State and Government, have gathered.\n\n"
+        "2. We will leave no one behind.\n"
+    )
+    document = parse_document(text)
+    assert [n.number for n in document.operative] == ["1", "2"]
+    headings = [n.text for n in document.nodes if n.kind.value == "section_heading"]
+    assert headings[0] == "Adopts the following declaration:"
+
+
+def test_a_numbered_lead_in_keeps_its_list_inside() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 74/1,\n\n"
+        "1. Decides on the following measures:\n\n1. Training of staff;\n\n2. Review;\n\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    document = parse_document(text)
+    assert [n.number for n in document.operative if n.parent is None] == ["1", "2"]
