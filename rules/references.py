@@ -40,16 +40,40 @@ def _loose(word: str) -> str:
     return "".join(pieces)
 
 
+_ARABIC_MARKS = "\u064b-\u0652\u0640"
+"""Arabic vowel marks, shadda and the tatweel that stretches a word ("تمــوز"): optional."""
+
+
+def _arabic_word(word: str) -> str:
+    return "".join(re.escape(char) + f"[{_ARABIC_MARKS}]*" for char in word)
+
+
+def _arabic_month(name: str) -> str:
+    """Return the pattern of an Arabic month as the UN writes it, its Syriac and its Latin
+    name ("كانون الأول/ديسمبر"), or the second alone; marks and spaces round the slash."""
+    first, second = name.split("/")
+    syriac = r"\s+".join(_arabic_word(word) for word in first.split())
+    return rf"(?:{syriac}\s*/\s*)?{_arabic_word(second)}"
+
+
 @cache
 def _months(language: str) -> tuple[str, dict[str, int]]:
-    """Return an alternation of month names and a lookup (accent-folded) to 1..12."""
-    names = month_names(language)
+    """Return an alternation of month names and a lookup (accent-folded) to 1..12.
+
+    Arabic months are the lexicon's (``[words] months``, the UN's double names with its
+    spelling "يونيه", "يوليه"), not CLDR's; Chinese months are figures ("12月")."""
+    if language == "zh":
+        return r"1[0-2]|0?[1-9]", {}
+    names = tuple(words_table(language).get("months", ())) or month_names(language)
     if language == "en":
         alternation = "|".join(name.capitalize() for name in names)
+    elif language == "ar":
+        alternation = "|".join(_arabic_month(name) for name in names)
     else:
         alternation = "|".join(_loose(name) for name in names)
     lookup: dict[str, int] = {}
     for index, name in enumerate(names, 1):
+        name = name.rsplit("/", 1)[-1]
         lookup[name] = index
         lookup[_fold(name)] = index
     return alternation, lookup
@@ -63,25 +87,42 @@ def _fold(word: str) -> str:
 
 
 def _month_number(language: str, word: str) -> int | None:
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
+    if language == "ar":
+        word = re.sub(f"[{_ARABIC_MARKS}]", "", word.rsplit("/", 1)[-1]).strip()
     lookup = _months(language)[1]
     return lookup.get(word.casefold()) or lookup.get(_fold(word))
 
 
 @cache
-def _date_pattern(language: str) -> str:
-    """Return a pattern for a date with named groups day, month and (optional) year."""
+def _date_pattern(language: str, year: bool = False) -> str:
+    """Return a pattern for a date with named groups day, month and year (optional unless
+    ``year``)."""
     months = _months(language)[0]
+    optional = "" if year else "?"
     if language == "fr":
         return (
             rf"(?P<day>1\s?er|\d{{1,2}})\s+(?P<month>{months})\b"
-            rf"(?:\s+(?P<year>\d{{4}})\b)?"
+            rf"(?:\s+(?P<year>\d{{4}})\b){optional}"
         )
     if language == "es":
         return (
             rf"(?P<day>\d{{1,2}})\s+de\s+(?P<month>{months})\b"
-            rf"(?:\s+de\s+(?P<year>\d{{4}})\b)?"
+            rf"(?:\s+de\s+(?P<year>\d{{4}})\b){optional}"
         )
-    return rf"(?P<day>\d{{1,2}})\s+(?P<month>{months})\b(?:,?\s+(?P<year>\d{{4}})\b)?"
+    if language == "ar":  # "22 كانون الأول/ديسمبر 2003"
+        return (
+            rf"(?P<day>\d{{1,2}})\s+(?P<month>{months})(?![\w{_ARABIC_MARKS}])"
+            rf"(?:\s+(?P<year>\d{{4}})\b){optional}"
+        )
+    if language == "zh":  # "2003年12月22日"
+        return (
+            rf"(?:(?P<year>\d{{4}})\s*年\s*){optional}(?P<month>{months})\s*月\s*"
+            r"(?P<day>\d{1,2})\s*日"
+        )
+    # "22 December 2003", Russian "22 декабря 2003 года"
+    return rf"(?P<day>\d{{1,2}})\s+(?P<month>{months})\b(?:,?\s+(?P<year>\d{{4}})\b){optional}"
 
 
 @cache
@@ -93,8 +134,16 @@ def _date_regex(language: str) -> re.Pattern[str]:
 
 
 def _date_start_ok(text: str, start: int) -> bool:
-    """Return whether a date match at ``start`` is not glued to a word or number."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_/.,-")
+    """Return whether a date match at ``start`` is not glued to a word or number (Chinese
+    writes no spaces: there only a figure before it counts)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if "\u3400" <= before <= "\u9fff":
+        return True
+    if before == "و" and (start == 1 or not text[start - 2].isalnum()):
+        return True  # the Arabic conjunction written on the day: "و31 آب/أغسطس"
+    return not (before.isalnum() or before in "_/.,-")
 
 
 def _day(text: str) -> int:
@@ -203,8 +252,11 @@ class ImpossibleDate(Rule):
 
     Checks dates written the UN way in each language: ``22 December 2003``,
     ``22 décembre 2003`` (``1er`` for the first day), ``22 de diciembre de
-    2003``. Month names come from the CLDR data (Babel). Without a year, the
-    29th of February is accepted.
+    2003``, ``22 декабря 2003 года`` (the month in the genitive), ``22 كانون
+    الأول/ديسمبر 2003`` (the Syriac and the Latin name of the month, vowel marks
+    and the tatweel optional) and ``2003年12月22日``. Month names come from the
+    CLDR data (Babel), the Arabic ones from the lexicon (the UN writes "يونيه",
+    "يوليه"). Without a year, the 29th of February is accepted.
 
     ## Why
     "31 June" or "30 février" is a typing or OCR error in a date, usually the
@@ -231,7 +283,7 @@ class ImpossibleDate(Rule):
     name = "impossible-date"
     summary = "Date that does not exist"
     severity = Severity.ERROR
-    languages = ("en", "fr", "es")
+    languages = ("en", "fr", "es", "ar", "ru", "zh")
 
     def check(self, document: Document) -> Iterator[Violation]:
         pattern = _date_regex(document.language)
@@ -256,6 +308,8 @@ _QUALIFIER = {
     "en": r"(?P<qualifier>\s+of\s+the\s+General\s+Assembly)?",
     "fr": r"(?P<qualifier>\s+de\s+l['’]\s?Assemblée(?:\s+générale)?)?",
     "es": r"(?P<qualifier>\s+de\s+la\s+Asamblea(?:\s+General)?)?",
+    "ru": r"(?P<qualifier>\s+Генеральной\s+Ассамблеи)?",
+    "ar": r"(?P<qualifier>\s+للجمعية\s+العامة)?",
 }
 
 
@@ -268,35 +322,53 @@ def _connector(language: str) -> str | None:
 
 
 _KEYWORD = patterns.LazyPattern(patterns.cited_text_word)
+_KEYWORDS = {
+    # "резолюцию", "резолюции", "решение": every case of the noun
+    "ru": re.compile(r"\b(?:резолюци|решени)[а-яё]*", re.I),
+    # "قرار", "قرارها" (its, the feminine Assembly's), "قراراتها", "وقراري", "مقرره"
+    "ar": re.compile(r"(?<![\w])(?:[وبل])?(?:ال)?م?قرار[\w]*"),
+}
+"""The word before a cited resolution where it inflects (the lexicons' words are English,
+French and Spanish)."""
+_OWN_SUFFIX = {"ar": re.compile(r"(?:ها|هما)$")}
+"""A possessive written on the word ("قرارها": its resolution, of a feminine organ)."""
 _OWN = {
     "en": re.compile(r"\bits\s+$"),
     "fr": re.compile(r"\b(?:sa|ses)\s+$", re.I),
     "es": re.compile(r"\b(?:su|sus)\s+$", re.I),
+    "ru": re.compile(r"\b(?:свою|своей|своих|свои|своими|своем|своём|свое|своё)\s+$", re.I),
 }
 _GA_BEFORE = {
     "en": re.compile(r"\b(?:General\s+)?Assembly(?:\s+in)?(?:\s+its)?\s+$"),
     "fr": re.compile(r"\bAssemblée(?:\s+générale)?,?\s+(?:dans|par)\s+(?:sa|ses)\s+$"),
     "es": re.compile(r"\bAsamblea(?:\s+General)?,?\s+en\s+(?:su|sus)\s+$"),
+    "ru": re.compile(r"\bГенеральн[а-я]+\s+Ассамбле[а-я]+(?:\s+в)?(?:\s+сво[а-я]+)?\s+$"),
+    "ar": re.compile(r"الجمعية\s+العامة\s+(?:في|ب)?\s*$"),
 }
+_GA_BETWEEN = re.compile(r"\s*(?:Генеральной\s+Ассамблеи|الجمعية\s+العامة)\s*")
+"""The Assembly named between the word and the number: "резолюцию Генеральной Ассамблеи
+58/170", "قرار الجمعية العامة 58/170"."""
 # Another body named right before "its resolution" / "dans sa résolution".
 _OTHER_BEFORE = re.compile(
     r"\b(?:Council|Commission|Conference|Committee|Board|Forum|Organization|Assembly"
     r"|Conseil|Conférence|Comité|Organisation|Consejo|Comisión|Conferencia|Junta"
-    r"|Organización)\b[^.;]{0,60}$"
+    r"|Organización|Совет[а-я]*|Комисси[а-я]*|Конференци[а-я]*|Комитет[а-я]*"
+    r"|Организаци[а-я]*|Форум[а-я]*|Ассамбле[а-я]*)\b[^.;]{0,60}$"
+    r"|(?:المجلس|مجلس|اللجنة|لجنة|المؤتمر|مؤتمر|الهيئة|هيئة|المنظمة|منظمة|الجمعية)[^.؛]{0,60}$"
 )
 _GA_NAME = re.compile(
     r"General\s+Assembly|Assemblée\s+générale|Asamblea\s+General|Assembly"
-    r"|Assemblée|Asamblea"
+    r"|Assemblée|Asamblea|Генеральн[а-я]+\s+Ассамбле[а-я]+|الجمعية"
 )
 _BETWEEN_WORDS = re.compile(
     r"(?:\s|,|\d|/|\(|\)|\b[A-Z]\b|\b[IVXLC]+\b|\b(?:and|to|of|et|à|y|a|du|de|del|en|date|dated"
-    r"|1er|S|ES)\b|-)*"
+    r"|1er|S|ES|и|от|года|г)\b|-|و|،|المؤرخ|المؤرخة)*"
 )
 
 
 @cache
 def _citation_regex(language: str) -> re.Pattern[str]:
-    date = _date_pattern(language).replace("(?P<year>\\d{4})\\b)?", "(?P<year>\\d{4})\\b)")
+    date = _date_pattern(language, year=True)
     flags = 0 if language == "en" else re.I
     return re.compile(
         patterns.cited_resolution()
@@ -322,6 +394,8 @@ def _between_ok(language: str, between: str) -> bool:
     return bool(_BETWEEN_WORDS.fullmatch(stripped))
 
 
+_NEVER = re.compile(r"(?!)")
+
 _LAST_CITATIONS: list[tuple[Document, tuple[_Citation, ...]]] = []
 
 
@@ -334,9 +408,49 @@ def _citations(document: Document) -> tuple[_Citation, ...]:
     return found
 
 
+@cache
+def _chinese_citation_regex() -> re.Pattern[str]:
+    """Return a resolution cited in Chinese, its date first: "大会2003年12月22日第58/170号
+    决议", "其2004年12月20日第59/187号和…" (group ``qualifier``: the Assembly named)."""
+    return re.compile(
+        r"(?P<qualifier>大会\s*)?(?P<date>"
+        + _date_pattern("zh", year=True)
+        + r")\s*第\s*(?:(?P<session>\d{1,3})/(?P<number>\d{1,4})"
+        r"|(?P<oldnumber>\d{1,4})\s*[(（]\s*(?P<roman>[IVXLC]+)\s*[)）])"
+        r"(?:\s*[A-Z](?:\s*[和至]\s*[A-Z])?)?\s*号(?=决议|和|、|及)"
+    )
+
+
+_CHINESE_OTHER_BODY = re.compile(r"理事会|委员会|(?<!届)会议|组织|论坛|机构|缔约方")
+"""Another body named in the clause before a Chinese citation (a session, "届会议", is
+not one)."""
+
+
+def _find_chinese_citations(document: Document) -> Iterator[_Citation]:
+    """Yield the Chinese citations with a date: the Assembly's when the clause before the
+    date names it ("回顾大会关于…的2003年…"), or says "其" (its) in an Assembly text, and
+    names no other body."""
+    pattern = _chinese_citation_regex()
+    for node in document.nodes:
+        text = node.text
+        if "号" not in text:
+            continue
+        for found in pattern.finditer(text):
+            before = text[max(0, found.start() - 60) : found.start()]
+            clause = re.split(r"[，；。、和]", before)[-1]
+            ga = bool(found.group("qualifier")) or (
+                ("大会" in clause or (document.organ == "ga" and "其" in clause))
+                and not _CHINESE_OTHER_BODY.search(clause)
+            )
+            yield _Citation(node, found, ga)
+
+
 def _find_citations(document: Document) -> Iterator[_Citation]:
     """Yield the resolution citations with a date, and whether they are the GA's."""
     language = document.language
+    if language == "zh":
+        yield from _find_chinese_citations(document)
+        return
     if _connector(language) is None:
         return
     pattern = _citation_regex(language)
@@ -347,23 +461,30 @@ def _find_citations(document: Document) -> Iterator[_Citation]:
         for found in pattern.finditer(text):
             if found.group("roman") and _roman(found.group("roman")) is None:
                 continue
-            keywords = list(_KEYWORD.finditer(text, max(0, found.start() - 400), found.start()))
+            keyword_re = _KEYWORDS.get(language, _KEYWORD)
+            keywords = list(keyword_re.finditer(text, max(0, found.start() - 400), found.start()))
             if not keywords:
                 continue
             keyword = keywords[-1]
             between = text[keyword.end() : found.start()]
+            named = _GA_BETWEEN.match(between) if language in ("ru", "ar") else None
+            if named:
+                between = between[named.end() :]
             if not _between_ok(language, between):
                 continue
             if re.search(r"(?:^|\s)(?:S|ES)-\s*$", between) or re.search(r"\bA/", between):
                 continue
             before = text[max(0, keyword.start() - 120) : keyword.start()]
-            ga = bool(found.group("qualifier"))
+            ga = bool(found.group("qualifier")) or named is not None
             if not ga and _GA_BEFORE[language].search(before):
                 ga = True
             if not ga and language == "en" and re.search(r"\bGeneral\s+Assembly\s+$", before):
                 ga = True
-            if not ga and document.organ == "ga" and _OWN[language].search(before):
-                head = before[: _OWN[language].search(before).start()].split(";")[-1]
+            own = _OWN.get(language, _NEVER).search(before)
+            if language in _OWN_SUFFIX and _OWN_SUFFIX[language].search(keyword.group(0)):
+                own = re.search(r"$", before)
+            if not ga and document.organ == "ga" and own:
+                head = before[: own.start()].split(";")[-1].split("؛")[-1]
                 other = _OTHER_BEFORE.search(head[-110:])
                 ga = other is None or bool(_GA_NAME.search(other.group(0)[:30]))
             yield _Citation(node, found, ga)
@@ -393,11 +514,15 @@ class CitationDateSession(Rule):
     thirty-first session) belongs to the session in its number; the session runs
     from September of 1945 + session to September of the next year. The check
     reads "resolution 58/170 of 22 December 2003", "résolution 58/170 du 22
-    décembre 2003" and "resolución 58/170, de 22 de diciembre de 2003" and
+    décembre 2003", "resolución 58/170, de 22 de diciembre de 2003",
+    "резолюцию 58/170 от 22 декабря 2003 года", "قرارها 58/170 المؤرخ 22 كانون
+    الأول/ديسمبر 2003" and "2003年12月22日第58/170号决议" (the date first) and
     reports a date outside 1 September 1945 + N to 30 September 1946 + N. Only
     citations that are certainly the Assembly's are read: "its resolution" in a
-    General Assembly text, or "General Assembly resolution" / "résolution …
-    de l'Assemblée générale" in any text. Human Rights Council (``13/15``) and
+    General Assembly text ("свою резолюцию", "قرارها" with the possessive written
+    on the word, "其…决议"), or "General Assembly resolution" / "résolution …
+    de l'Assemblée générale" / "резолюция Генеральной Ассамблеи" / "قرار الجمعية
+    العامة" / "大会…决议" in any text. Human Rights Council (``13/15``) and
     special-session (``S-26/2``, ``ES-10/24``) numbers are left alone, and so
     is a citation whose date fits the Human Rights Council's sessions (about
     three a year from 2006: "sa résolution 32/28 du 1er juillet 2016", where
@@ -426,7 +551,7 @@ class CitationDateSession(Rule):
     code = "RF003"
     name = "citation-date-session"
     summary = "Cited General Assembly resolution dated outside its session"
-    languages = ("en", "fr", "es")
+    languages = ("en", "fr", "es", "ar", "ru", "zh")
 
     def check(self, document: Document) -> Iterator[Violation]:
         for citation in _citations(document):
