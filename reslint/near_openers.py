@@ -68,8 +68,7 @@ def _index(language: str) -> tuple[dict[str, frozenset[tuple[str, str]]], frozen
         ("preambular", lexicon.all_preambular),
         ("operative", lexicon.all_operative),
     ):
-        for phrase in phrases:
-            first = lexicon.fold(phrase).split()[0] if phrase.split() else ""
+        for first in {lexicon.fold(w) for w in {p.split()[0] for p in phrases if p.split()}}:
             if len(first) < _SHORTEST or not first.isalpha():
                 continue
             for key in (first, *_deletions(first)):
