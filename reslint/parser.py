@@ -185,6 +185,8 @@ class _Builder:
         self._embedded_list = False  # the embedded text is a numbered list ("following: 1. …")
         self._body_seen = False  # an organ line, preambular or operative paragraph so far
         self._last_number: int | None = None  # of the last top-level operative paragraph
+        self.front_closing: int | None = None
+        """The first meeting or date line read before the organ line (closing what came before)."""
 
     def add(self, kind: NodeKind, view: TextView, span: Span, **fields: object) -> Node:
         terminator, terminator_span = terminator_of(view)
@@ -882,6 +884,8 @@ def _add_front(builder: _Builder, incoming: Incoming) -> None:
     kind = NodeKind.TITLE if builder._continues_title(incoming.text) else NodeKind.HEADER
     if incoming.category == "header":
         builder._header(incoming.parsed.detail, incoming.text)
+    if incoming.category == "adoption" and builder.front_closing is None:
+        builder.front_closing = len(builder.nodes)  # whatever came before has ended
     builder.add(kind, incoming.view, incoming.span)
 
 
@@ -1072,7 +1076,7 @@ def parse_document(
     return Document(
         text=text,
         language=language,
-        nodes=tuple(_text_around(_preceding_tail(builder.nodes))),
+        nodes=tuple(_text_around(_preceding_tail(builder.nodes, builder.front_closing))),
         artefacts=tuple(prepared.artefacts),
         organ=builder.organ or (facts.organ if facts else None),
         organ_gender=builder.organ_gender,
@@ -1235,12 +1239,16 @@ def _text_around(nodes: list[Node]) -> list[Node]:
     ]
 
 
-def _preceding_tail(nodes: list[Node]) -> list[Node]:
+def _preceding_tail(nodes: list[Node], front_closing: int | None = None) -> list[Node]:
     """Set aside the end of the preceding resolution at the top of a file.
 
     A file cut out of a compilation can start with the last paragraphs of the
     resolution before it, closed by its adoption line, and only then the organ of
     its own: those paragraphs are text of another document, kept but not checked.
+    Paragraphs after the file's own title ("70/101. Questions relating to
+    information"), or after a meeting line read among the front matter
+    (``front_closing``: the preceding resolution closed there), are the
+    resolution's own, its organ line missing or not.
     """
     first_organ = next((n.index for n in nodes if n.kind is NodeKind.ORGAN), None)
     if first_organ is None:
@@ -1248,6 +1256,8 @@ def _preceding_tail(nodes: list[Node]) -> list[Node]:
     adoption = next((n.index for n in nodes[:first_organ] if n.kind is NodeKind.ADOPTION), None)
     if adoption is None:
         return nodes
+    title = next((n.index for n in nodes[:adoption] if n.kind is NodeKind.TITLE), None)
+    adoption = min(i for i in (adoption, title, front_closing) if i is not None)
     body = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
     return [
         replace(n, kind=NodeKind.QUOTED, parent=None)
