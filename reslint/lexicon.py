@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from reslint import patterns
 from reslint.closers import ClosingForms, closing_forms_from_data
 from reslint.language import LANGUAGES
 from reslint.morphology import Morphology, morphology_from_data
@@ -18,6 +19,8 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
+
+_SPLIT_WORD = re.compile(patterns.SPLIT_FIRST_WORD, re.I)
 
 _ADVERBS = {
     "en": r"(?i:[a-z]{3,}ly)(?![\w'])",
@@ -182,11 +185,25 @@ class Lexicon:
 
     def match_preambular(self, text: str) -> OpenerMatch | None:
         """Match a preambular opener at the start of ``text``."""
-        return self._match(self._pre_re, text)
+        return self._match(self._pre_re, text) or self._match_split(self._pre_re, text)
 
     def match_operative(self, text: str) -> OpenerMatch | None:
         """Match an operative verb phrase at the start of ``text``."""
-        return self._match(self._op_re, text)
+        return self._match(self._op_re, text) or self._match_split(self._op_re, text)
+
+    def _match_split(self, phrase_re: PhraseMatcher, text: str) -> OpenerMatch | None:
+        """Match an opener whose first word text extraction split in two ("G ravement",
+        "Décid e", "Se félicitan t"): a letter cut off either end of the word."""
+        if not self.orthography.spaced:
+            return None
+        split = _SPLIT_WORD.match(normalise(text[:60]))
+        if split is None:
+            return None
+        gap = split.start(1) if split.group(1) else split.start(2)
+        found = self._match(phrase_re, text[:gap] + text[gap + 1 :])
+        if found is None or found.end <= gap:
+            return None
+        return replace(found, end=found.end + 1)
 
     def _match(self, phrase_re: PhraseMatcher, text: str) -> OpenerMatch | None:
         norm = normalise(text)

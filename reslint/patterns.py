@@ -30,6 +30,15 @@ from typing import Any, Callable, Iterable
 FIGURES = r"[0-9\u0660-\u0669]"
 """A figure in Western or Arabic-Indic digits ("12", "١٢")."""
 
+# --------------------------------------------------------------------------- words
+
+SPLIT_FIRST_WORD = (
+    r"(?:(?:se|s')\s+)?(?:[^\W\d_]( )[^\W\d_]{3,}|[^\W\d_]{3,}( )[^\W\d_]{1,2}(?!\w))"
+)
+"""A paragraph's first word split by a space, as text extraction leaves it, with a letter or
+two on one side: "G ravement", "C onstate", "Décid e", "Se félicitan t" (the space: group 1
+or 2)."""
+
 # --------------------------------------------------------------------------- paragraph numbers
 
 PARAGRAPH_DIGITS = r"\d{1,4}"

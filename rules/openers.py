@@ -157,6 +157,8 @@ def _misspelt_adverb(
     first = words[0].casefold()
     if first == opener.phrase.split()[0].casefold() or opener.marker_before:
         return
+    if (words[0] + words[1]).casefold() == opener.phrase.split()[0].casefold():
+        return  # the word split by text extraction ("Décid e"), not an adverb before it
     at, judged = _judged(document, node, kind)
     if judged.verdict is Verdict.MISSPELT and judged.start == 0:
         yield _misspelling(rule, document, node, kind, what, at, judged)
