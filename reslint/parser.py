@@ -629,7 +629,8 @@ def _title_under_section(builder: _Builder, incoming: Incoming) -> bool:
 def _numbered_without_its_dot(builder: _Builder, incoming: Incoming) -> BlockParse | None:
     """Read "5\tEncourages States …" after paragraph 4 as paragraph 5, its dot left out."""
     found = _MISPLACED_MARK_NUMBER.match(incoming.text)
-    if builder.structured or found is None or int(found.group(1)) != builder._last_number + 1:
+    expected = (builder._last_number or 0) + 1
+    if builder.structured or found is None or int(found.group(1)) != expected:
         return None
     opener = builder.lexicon.match_operative(normalise(incoming.text[found.end() :]))
     if opener is None:
