@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -14,11 +13,7 @@ from reslint.closers import ClosingForms, closing_forms_from_data
 from reslint.language import LANGUAGES
 from reslint.morphology import Morphology, morphology_from_data
 from reslint.orthography import SPACED, Orthography, orthography_from_data
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+from reslint.startup_cache import parsed_toml
 
 _SPLIT_WORD = re.compile(patterns.SPLIT_FIRST_WORD, re.I)
 
@@ -456,7 +451,7 @@ def _lexicon_text(name: str) -> str | None:
 
 def _read(name: str) -> dict[str, Any] | None:
     text = _lexicon_text(name)
-    return None if text is None else tomllib.loads(text)
+    return None if text is None else parsed_toml(text)
 
 
 def load_base_lexicon_data(language: str) -> dict[str, Any]:
@@ -488,7 +483,7 @@ def words_table(language: str) -> dict[str, Any]:
     """
     text = _lexicon_text(f"{language}.toml")
     found = _WORDS_TABLE.search(text) if text is not None else None
-    return tomllib.loads(found.group(1)) if found else {}
+    return parsed_toml(found.group(1)) if found else {}
 
 
 @cache

@@ -1,7 +1,8 @@
 """What Python compiles at every start of the command line, kept between runs as it keeps bytecode.
 
 Two things are compiled afresh by every Python process, bytecode or not, and make
-up about a third of a cold ``reslint check``:
+up about a third of a cold ``reslint check`` (a third file keeps the lexicons' data
+files parsed, see ``parsed_toml``):
 
 - **Regular expressions.**  Python's parser and code generator for them, written
   in Python, turn a pattern into a list of opcodes, then ``_sre.compile`` (in C)
@@ -212,6 +213,33 @@ def _install_dataclasses(directory: Path) -> CompiledStore | None:
 
 
 _INSTALLED: list[CompiledStore] = []
+_DATA: list[CompiledStore] = []
+
+
+def _install_data(directory: Path) -> CompiledStore | None:
+    store = CompiledStore(directory / f"data-{sys.implementation.cache_tag}.marshal")
+    _DATA.append(store)
+    return store
+
+
+def parsed_toml(text: str) -> dict[str, Any]:
+    """Return ``tomllib.loads(text)``: kept between runs of the command line (the lexicons'
+    data files are read at every start; a parsed table of strings, numbers and lists
+    marshals whole, a date does not and is parsed again)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
+    store = _DATA[0] if _DATA else None
+    if store is not None:
+        found = store.get(text)
+        if isinstance(found, dict):
+            return found
+    data = tomllib.loads(text)
+    if store is not None:
+        store.keep(text, data)
+    return data
 
 
 def install(directory: Path | None = None) -> list[CompiledStore]:
@@ -225,7 +253,7 @@ def install(directory: Path | None = None) -> list[CompiledStore]:
     if sys.implementation.cache_tag is None:  # pragma: no cover - no bytecode, no cache
         return []
     directory = directory or cache_directory()
-    for installer in (_install_regex, _install_dataclasses):
+    for installer in (_install_regex, _install_dataclasses, _install_data):
         store = installer(directory)
         if store is not None:
             _INSTALLED.append(store)

@@ -1,5 +1,5 @@
 """What Python compiles at every start, kept between runs of the command line
-(reslint.startup_cache): regular expressions and dataclass methods.
+(reslint.startup_cache): regular expressions, dataclass methods, parsed data files.
 
 Each case runs in a child process: the caches replace a function of the ``re`` and
 ``dataclasses`` modules for the rest of the process they are installed in.
@@ -34,7 +34,7 @@ TEXTS = [
 ]
 
 _CHILD = f"""
-import dataclasses, json, re, sys
+import dataclasses, json, re, sys, tomllib
 from pathlib import Path
 from reslint import startup_cache
 startup_cache.MAX_ENTRIES = int(sys.argv[3])
@@ -50,6 +50,8 @@ class Record:
     count: int = 0
 record = Record("a", 2)
 found.append([repr(record), record == Record("a", 2), hash(record) == hash(Record("a", 2))])
+lines = ['[words]', 'annex = ["annex", "annexe"]', 'size = 2']
+found.append(startup_cache.parsed_toml(chr(10).join(lines)))
 print(json.dumps({{"installed": len(installed), "hits": [store.hits for store in installed],
                   "found": found}}))
 """
@@ -82,19 +84,24 @@ def _plain() -> list:  # type: ignore[type-arg]
         found.append(
             [compiled.pattern, compiled.flags, compiled.groups, dict(compiled.groupindex), matches]
         )
-    return [*found, ["Record(name='a', count=2)", True, True]]
+    return [
+        *found,
+        ["Record(name='a', count=2)", True, True],
+        {"words": {"annex": ["annex", "annexe"], "size": 2}},
+    ]
 
 
 def test_a_second_run_takes_what_the_first_compiled_and_it_works_as_compiled(
     tmp_path: Path,
 ) -> None:
     first = _child(tmp_path)
-    assert first["installed"] == 2 and first["hits"] == [0, 0]
+    assert first["installed"] == 3 and first["hits"] == [0, 0, 0]
     assert len(list(tmp_path.glob("regex-*.marshal"))) == 1
     assert len(list(tmp_path.glob("dataclass-*.marshal"))) == 1
     second = _child(tmp_path)
-    regex_hits, dataclass_hits = second["hits"]
+    regex_hits, dataclass_hits, data_hits = second["hits"]
     assert regex_hits == len(PATTERNS) and dataclass_hits >= 3  # __init__, __repr__, __eq__…
+    assert data_hits == 1
     assert first["found"] == second["found"] == _plain()
 
 
@@ -103,7 +110,7 @@ def test_an_unreadable_cache_file_is_ignored_and_rewritten(tmp_path: Path) -> No
     for stored in tmp_path.glob("*.marshal"):
         stored.write_bytes(b"\x00not marshal data")
     again = _child(tmp_path)
-    assert again["hits"] == [0, 0] and again["found"] == _plain()
+    assert again["hits"] == [0, 0, 0] and again["found"] == _plain()
     assert _child(tmp_path)["hits"][0] == len(PATTERNS)
 
 
@@ -116,7 +123,7 @@ def test_runs_that_compile_different_patterns_add_to_the_cache(tmp_path: Path) -
 
 def test_a_cache_keeps_at_most_its_limit_of_entries(tmp_path: Path) -> None:
     _child(tmp_path, limit=2)
-    assert _child(tmp_path, limit=2)["hits"] == [2, 2]
+    assert _child(tmp_path, limit=2)["hits"] == [2, 2, 1]
 
 
 def test_the_caches_can_be_turned_off(tmp_path: Path) -> None:
