@@ -150,3 +150,29 @@ def test_the_command_line_finds_the_same_with_the_cache_filled(
     off = {**env, "RESLINT_STARTUP_CACHE": "0"}
     plain = subprocess.run(command, capture_output=True, text=True, env=off, cwd=tmp_path).stdout
     assert json.loads(outputs[0]) == json.loads(outputs[1]) == json.loads(plain)
+
+
+def test_the_garbage_collector_is_paused_while_the_command_line_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    from reslint import cli, startup_cache
+
+    seen: list[bool] = []
+
+    def main() -> int:
+        seen.append(gc.isenabled())  # importing and building the linter
+        cli._start_up_over()
+        seen.append(gc.isenabled())  # linting
+        return 0
+
+    monkeypatch.setattr(cli, "main", main)
+    monkeypatch.setattr(startup_cache, "install", lambda: [])
+    try:
+        with pytest.raises(SystemExit):
+            cli.run()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert seen == [False, True]
