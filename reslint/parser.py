@@ -306,21 +306,32 @@ class _Builder:
         if parsed.category != "operative" or parsed.number != "1" or self._last_number:
             return None
         index = len(self.nodes) - 1
-        while index >= 0 and self.nodes[index].kind is NodeKind.QUOTED:
+        while index >= 0 and self._title_line(self.nodes[index]):
             index -= 1
         titles = self.nodes[index + 1 :]
         if index < 0 or len(titles) > _LEAD_IN_TITLES:
             return None
         lead = self.nodes[index]
+        # without opening phrases, a lead-in in the preamble is only guessed from its mark
+        kinds = (NodeKind.OPERATIVE, NodeKind.PREAMBULAR) if self.lexicon.positional else ()
         if (
-            lead.kind is not NodeKind.OPERATIVE
+            lead.kind not in (kinds or (NodeKind.OPERATIVE,))
             or lead.number is not None
             or lead.parent is not None
             or lead.terminator not in _LEAD_IN_MARKS
-            or any(t.parent != index or len(t.text) > _TITLE_LENGTH for t in titles)
+            or any(t.kind is NodeKind.QUOTED and t.parent != index for t in titles)
         ):
             return None
         return index
+
+    def _title_line(self, node: Node) -> bool:
+        """A title between a lead-in and the text it introduces: quoted, or a short line
+        with no final mark that the grammar took for something else."""
+        if len(node.text) > _TITLE_LENGTH or node.number is not None:
+            return False
+        if node.kind is NodeKind.QUOTED:
+            return True
+        return node.kind in (NodeKind.SECTION, NodeKind.PREAMBULAR) and node.terminator.isalnum()
 
     def _heads_numbered_text(self, lead: int) -> None:
         """Make a lead-in and the title lines after it headings of the paragraphs that follow."""

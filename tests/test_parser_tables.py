@@ -57,3 +57,16 @@ def test_a_numbered_lead_in_keeps_its_list_inside() -> None:
     )
     document = parse_document(text)
     assert [n.number for n in document.operative if n.parent is None] == ["1", "2"]
+
+
+def test_a_lead_in_heads_the_numbered_text_in_a_language_without_openers() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "大会，\n\n通过以下宣言：\n\n纪念联合国成立七十五周年宣言\n\n"
+        "1. 我们，代表世界各国人民的国家元首和政府首脑，齐聚大会。\n\n"
+        "2. 联合国是在经历了第二次世界大战的惨烈后诞生的。\n"
+    )
+    document = parse_document(text)
+    assert not document.preambular
+    assert [n.number for n in document.operative] == ["1", "2"]
