@@ -141,13 +141,15 @@ def _line_start_pattern(language: str) -> re.Pattern[str]:
 def line_starter(lexicon: Lexicon, text: str = "") -> Callable[[str], str | None]:
     """Return the test that tells whether a line of ``text`` can only start a paragraph."""
     strong = _line_start_pattern(lexicon.language)
+    # Russian writes its openers in lowercase ("ссылаясь", "рекомендует")
+    lowercase = any(phrase[:1].islower() for phrase in (*lexicon.preambular, *lexicon.operative))
 
     def starts_paragraph(content: str) -> str | None:
         norm = normalise(content)
         found = strong.match(norm)
         if found:
             return "organ" if found.group("organ") else "strong"
-        if norm[:1].isupper() and (
+        if (lowercase or norm[:1].isupper()) and (
             lexicon.match_preambular(norm) is not None
             or lexicon.match_operative(norm) is not None
             or near_opener(lexicon, norm, text) is not None  # a misspelt opener starts a line too

@@ -202,3 +202,17 @@ def test_markdown_footnote_body() -> None:
 )
 def test_line_starter(language: str, line: str, strength: str | None) -> None:
     assert line_starter(load_lexicon(language))(line) == strength
+
+
+def test_a_lowercase_russian_opener_starts_its_paragraph() -> None:
+    text = (
+        "Экономический и Социальный Совет\n\n"
+        "рекомендует Генеральной Ассамблее принять следующий проект резолюции:\n"
+    )
+    blocks = layout(text, line_starter(load_lexicon("ru"))).blocks
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+    # a lowercase line that opens with no opener still continues the line before
+    joined = layout(
+        "Генеральная Ассамблея\n\nи Совет Безопасности,\n", line_starter(load_lexicon("ru"))
+    )
+    assert len(joined.blocks) == 1
