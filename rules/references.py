@@ -873,7 +873,8 @@ class DocumentSymbolSyntax(Rule):
                 )
             for symbol in _SYMBOL.finditer(text):
                 offset = symbol.start()
-                for component in symbol.group(0).split("/"):
+                cited = symbol.group(0).rstrip(".")  # "2 A/75/l00.": the note's full stop
+                for component in cited.split("/"):
                     start = offset
                     offset += len(component) + 1
                     if start in reported or not _BAD_COMPONENT.fullmatch(component):
@@ -884,7 +885,7 @@ class DocumentSymbolSyntax(Rule):
                     span = _span(node, start, start + len(component))
                     yield self.violation(
                         span,
-                        f"'{component}' in document symbol '{symbol.group(0)}'; write '{wanted}'",
+                        f"'{component}' in document symbol '{cited}'; write '{wanted}'",
                         Fix.replace(span, wanted, f"Write '{wanted}'"),
                     )
 
