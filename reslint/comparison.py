@@ -53,6 +53,9 @@ class LanguageVersions:
     units: dict[str, list[Unit]] = field(default_factory=dict)
     extras: dict[str, list[tuple[int, ParagraphProfile]]] = field(default_factory=dict)
     """Paragraphs of a version with no counterpart in the reference, per kind."""
+    moved: set[tuple[str, int, int]] = field(default_factory=set)
+    """(kind, position, version): the version's counterpart of that unit is a paragraph of
+    the other kind, standing where the unit's paragraph would stand."""
 
     @classmethod
     def build(cls, versions: tuple[VersionProfile, ...]) -> LanguageVersions:
@@ -75,9 +78,44 @@ class LanguageVersions:
                         members[left][index] = version.paragraphs[kind][right]
                     elif right is not None:
                         extras.append((index, version.paragraphs[kind][right]))
-            aligned.units[kind] = [Unit(kind, _settled(tuple(row))) for row in members]
+            aligned.units[kind] = [Unit(kind, tuple(row)) for row in members]
             aligned.extras[kind] = extras
+        aligned._place_moved()
+        for kind in KINDS:
+            aligned.units[kind] = [Unit(kind, _settled(u.members)) for u in aligned.units[kind]]
         return aligned
+
+    def _place_moved(self) -> None:
+        """Pair a missing paragraph with a paragraph of the other kind standing in its place.
+
+        A version whose markup closes the preamble one paragraph early reads that paragraph
+        as operative: it is the counterpart of the preambular paragraph missing there.
+        """
+        for kind, other in (KINDS, tuple(reversed(KINDS))):
+            units = self.units[kind]
+            for position, unit in enumerate(units):
+                for index, member in enumerate(unit.members):
+                    if member is not None:
+                        continue
+                    before = next(
+                        (u.members[index] for u in reversed(units[:position]) if u.members[index]),
+                        None,
+                    )
+                    after = next(
+                        (u.members[index] for u in units[position + 1 :] if u.members[index]), None
+                    )
+                    low = before.node.span.end if before else -1
+                    high = (
+                        after.node.span.start if after else len(self.versions[index].document.text)
+                    )
+                    for extra in self.extras[other]:
+                        if extra[0] == index and low <= extra[1].node.span.start < high:
+                            self.extras[other].remove(extra)
+                            members = list(unit.members)
+                            members[index] = extra[1]
+                            units[position] = unit = Unit(kind, tuple(members))
+                            self.moved.add((kind, position, index))
+                            break
 
     def name(self, index: int) -> str:
         """Return how a version is named in messages: its language, else its file."""

@@ -120,7 +120,7 @@ def _token_pattern(language: str) -> re.Pattern[str]:
 def _gap_pattern(language: str) -> re.Pattern[str]:
     words = _alternation((*_CONNECTORS.get(language, "").split(), *_weekdays(language)))
     boundary = "" if language == "zh" else r"(?![^\W\d_])"  # Chinese has no spaces
-    return re.compile(rf"(?i)(?:[\s,，、()（）\-\u2010-\u2015]|(?:{words}){boundary})*")
+    return re.compile(rf"(?i)(?:[\s,，、،()（）\-\u2010-\u2015]|(?:{words}){boundary})*")
 
 
 def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, int]]]:
@@ -144,11 +144,14 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
         same_year = language == "zh" and _SAME_YEAR.search(text, 0, run[0].start()) is not None
         found = _interpret(run, names, language, last_year if same_year else 0)
         year = next((t.group("year") for t in run if t.lastgroup == "year"), None)
-        if pending and year and _SHARED_YEAR.fullmatch(text, pending_end, run[0].start()):
+        near = bool(pending) and _SHARED_YEAR.fullmatch(text, pending_end, run[0].start())
+        if near and year:
             for month, day, where in pending:
                 dates.append((int(year), month, day))
                 spans.extend(where)
-        pending = []
+            pending = []
+        elif not near:
+            pending = []
         for date in found:
             where = [run[i].span() for i in date[3:] if i >= 0]
             if date[0] and date[1]:

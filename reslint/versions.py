@@ -35,6 +35,11 @@ _SYMBOL = re.compile(
 _NATIONAL_LAW = re.compile(r"^\d{1,3}/(?:19|20)\d\d$")
 """"Law No. 10/2018": a national law numbered within its year, "loi no 10 de 2018" in French;
 no United Nations symbol ends in a year."""
+_LAW_OF_YEAR = re.compile(
+    r"(?i)(?:\blaw|\bloi|\bley|\bdecree|\bdécret|\bdecreto|\bзакон\w*|\bуказ\w*|قانون|مرسوم)"
+    r"\s+(?:no\.?|n[°º]\.?|núm\.|№|رقم)?\s*\d{1,4}\s*(?:of|de|del|от|لعام|لسنة)\s+(?:19|20)\d\d"
+)
+"""The same, written out: "loi no 42 de 2018", "القانون رقم 10 لعام 2018"."""
 _YEAR_SPAN = re.compile(r"^((?:19|20)\d\d)/((?:19|20)?\d\d)$")
 """A financial or crop year, "2020/21" or "2020/2021" as each language writes it."""
 _ROMAN_DECISION = re.compile(r"^([IVXL]{1,6})/(\d+)$")
@@ -233,6 +238,7 @@ def anchors_of(text: str, language: str) -> tuple[list[str], list[Date], list[st
         text = _VISUAL_ORDER.sub(_logical_order, text)
     if language == "zh":
         text = _CJK_COUNTED.sub(lambda m: str(_cjk_value(m.group(0))), text)
+    text = _LAW_OF_YEAR.sub(lambda m: " " * len(m.group(0)), text)
     symbols, spans = [], []
     for match in _SYMBOL.finditer(text):
         if not any(c.isdigit() for c in match.group(0)):

@@ -33,7 +33,9 @@ class ParagraphWithoutCounterpart(ComparisonRule):
     The versions are aligned by position and by what each paragraph cites
     (symbols, dates, figures, footnotes, subparagraphs), so a paragraph missing
     from one version is one finding, in that version, where the paragraph should
-    stand; a paragraph that only one version has is one finding at that paragraph.
+    stand; a paragraph that only one version has is one finding at that paragraph; a
+    paragraph read as operative in one version where the others have a preambular one
+    (a preamble closed one paragraph early), or the reverse, is one finding at it.
 
     ## Why
     The language versions of a resolution are equally authentic: a paragraph
@@ -82,7 +84,15 @@ class ParagraphWithoutCounterpart(ComparisonRule):
                 model = unit.members[reference]
                 assert model is not None
                 for index, member in enumerate(unit.members):
-                    if member is None:
+                    if (kind, position, index) in versions.moved and member is not None:
+                        yield self.finding(
+                            index,
+                            member.span,
+                            f"this paragraph is read as {member.kind} here; it stands where "
+                            f"{_where(kind, position)} of the {versions.name(reference)} "
+                            f"version ('{_opening(model)}') stands",
+                        )
+                    elif member is None:
                         yield self.finding(
                             index,
                             versions.missing_span(index, kind, position),

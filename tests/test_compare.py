@@ -512,3 +512,20 @@ def test_arabic_figures_and_symbols_in_visual_order_are_read_as_the_others_read_
     changed = ar.replace("500 251 510", "500 251 511")
     found = _compare(tmp_path, {"en": en, "ar": changed, "fr": fr})
     assert [(f["code"], f["location"]["row"]) for f in found] == [("LV005", 11)]
+
+
+def test_a_paragraph_read_as_the_other_kind_is_one_finding_where_it_stands() -> None:
+    from reslint.model import NodeKind
+
+    documents = {lang: parse_document(SIX[lang], lang) for lang in ("en", "fr", "es")}
+    french = documents["fr"]
+    moved = next(n for n in french.nodes if n.text.startswith("Ayant examiné"))
+    nodes = [replace(n, kind=NodeKind.OPERATIVE) if n is moved else n for n in french.nodes]
+    documents["fr"] = replace(french, nodes=nodes)
+    versions = tuple(profile(lang, document) for lang, document in documents.items())
+    registry = build_registry(plugin_manager(load_plugins=False)[0])
+    rules = [registry.get(f"LV00{i}")() for i in range(1, 7)]  # type: ignore[misc]
+    found, crashes = compare(versions, rules)
+    assert not crashes and [len(f) for f in found] == [0, 1, 0]
+    assert found[1][0].code == "LV001" and "read as operative here" in found[1][0].message
+    assert found[1][0].span.start >= moved.span.start
