@@ -595,11 +595,12 @@ def header_line(words: str) -> str:
 @cache
 def paragraph_start() -> str:
     """Return the lines that can only start a paragraph of plain text, besides numbers and
-    labels: an annex heading ("Annex II"), a meeting line ("74th plenary meeting"), a vote
-    line ("[Adopted …")."""
+    labels: an annex heading ("Annex II"), a section number alone on its line ("II"), a
+    meeting line ("74th plenary meeting"), a vote line ("[Adopted …")."""
     shape = "number-suffix"
     return (
         rf"{alternation(_words('paragraph_start_annex'))}(?:\s+[IVX\d]+)?\s*$"
+        r"|(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.?\s*$"
         rf"|{MEETING_DIGITS}\s*{alternation(_words('paragraph_start_suffixes'))}?\s+"
         rf"(?:{alternation(_shaped(shape, 'plenary'))}\s+)?"
         rf"{alternation(_words('paragraph_start_meeting'))}\b"

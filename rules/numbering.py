@@ -116,6 +116,7 @@ class OperativeNumbering(Rule):
                         else f"{len(run)} operative paragraphs in a row are not numbered",
                     )
             if not numbered:
+                previous_last += len(nodes) if previous_last else 0  # numbers all lost
                 continue
             slots = {id(n): i for i, n in enumerate(nodes)}  # unnumbered ones hold a place
             first = int(numbered[0].number or 0) - slots[id(numbered[0])]
@@ -141,7 +142,8 @@ class OperativeNumbering(Rule):
                     )
                     fixed_from = True
                 expected = number + 1
-            previous_last = int(numbered[-1].number or 0)
+            # paragraphs after the last number hold their places (numbers lost in extraction)
+            previous_last = int(numbered[-1].number or 0) + len(nodes) - 1 - slots[id(numbered[-1])]
 
     def _dots(self, document: Document) -> Iterator[Violation]:
         """A number typed without its dot in plain text ("5\tEncourages")."""
