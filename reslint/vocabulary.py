@@ -122,6 +122,75 @@ def library_ordinal_words(number: int, language: str) -> str:
     return words
 
 
+_AR_UNITS = (
+    "الأولى",
+    "الثانية",
+    "الثالثة",
+    "الرابعة",
+    "الخامسة",
+    "السادسة",
+    "السابعة",
+    "الثامنة",
+    "التاسعة",
+    "العاشرة",
+)
+_AR_TENS = (
+    "العشرين",
+    "الثلاثين",
+    "الأربعين",
+    "الخمسين",
+    "الستين",
+    "السبعين",
+    "الثمانين",
+    "التسعين",
+)
+
+
+def arabic_session_ordinal(number: int) -> str:
+    """Return the ordinal of a session (دورة, feminine) as Arabic UN texts write it, 1–99:
+    "الأولى", "الحادية عشرة", "الثامنة والخمسين" (num2words has the masculine only)."""
+    if not 1 <= number <= 99:
+        return str(number)
+    tens, unit = divmod(number, 10)
+    if number <= 10:
+        return _AR_UNITS[number - 1]
+    first = "الحادية" if unit == 1 else _AR_UNITS[unit - 1] if unit else ""
+    if tens == 1:
+        return f"{first} عشرة"
+    return f"{first} و{_AR_TENS[tens - 2]}" if unit else _AR_TENS[tens - 2]
+
+
+_ZH_DIGITS = "一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """Return 1–99 in Chinese numerals, as a session is counted: "五十八" (第五十八届会议)."""
+    if not 1 <= number <= 99:
+        return str(number)
+    tens, unit = divmod(number, 10)
+    head = "" if tens == 0 else "十" if tens == 1 else _ZH_DIGITS[tens - 1] + "十"
+    return head + (_ZH_DIGITS[unit - 1] if unit else "")
+
+
+_RU_FEMININE = {
+    "nominative": ("ая", "третья"),
+    "accusative": ("ую", "третью"),
+    "oblique": ("ой", "третьей"),
+}
+
+
+def russian_feminine_ordinal(number: int, case: str) -> str:
+    """Return the ordinal of a session (сессия, feminine) in ``case`` (``nominative``,
+    ``accusative`` or ``oblique``: genitive, dative, instrumental, prepositional), from
+    num2words' masculine nominative: "пятьдесят восьмой" → "пятьдесят восьмой сессии",
+    "семьдесят третий" → "семьдесят третьей"."""
+    words = library_ordinal_words(number, "ru").split()
+    ending, third = _RU_FEMININE[case]
+    last = words[-1]
+    words[-1] = third if last == "третий" else last[:-2] + ending
+    return " ".join(words)
+
+
 TABLE_LANGUAGES = ("en", "fr", "es")
 
 

@@ -21,7 +21,13 @@ from reslint.sessions import (
 )
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
-from reslint.vocabulary import month_names, ordinal_words
+from reslint.vocabulary import (
+    arabic_session_ordinal,
+    chinese_numeral,
+    month_names,
+    ordinal_words,
+    russian_feminine_ordinal,
+)
 
 _TEXT_KINDS = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
 
@@ -707,6 +713,25 @@ _SESSION_FIGURES = {
 }
 
 
+_SESSION_FIGURES.update(
+    {
+        # "на своей 58-й сессии", "58-ю сессию"
+        "ru": re.compile(
+            r"(?<![^\s(])(?P<figure>(?P<number>\d{1,3})\s?[-\u2011]?\s?"
+            r"(?:й|ой|ий|ый|ей|го|ого|м|ом|я|ая|е|ю|ую))\s+(?P<noun>сесси(?:я|и|ю|ей))\b",
+            re.I,
+        ),
+        # "في دورتها 58", "الدورة 58"
+        "ar": re.compile(
+            r"(?<![\w])(?:الدورة|دورت(?:ها|ه|هما|يها))\s+(?P<figure>(?P<number>\d{1,3}))(?![\d/]|[.,]\d)"
+        ),
+        # "第58届会议"
+        "zh": re.compile(r"第\s*(?P<figure>(?P<number>\d{1,3}))\s*届"),
+    }
+)
+
+_RU_SESSION_CASE = {"сессия": "nominative", "сессию": "accusative"}
+
 _ES_ASSEMBLY_AFTER = re.compile(r"\s*(?:de\s+la\s+Asamblea\s+General|de\s+la\s+Asamblea)\b")
 _ES_OWN = re.compile(r"\b(?:su|sus)\s+$", re.I)
 _ES_OTHER_BODY = re.compile(
@@ -733,10 +758,17 @@ def _assembly_session(text: str, found: re.Match[str]) -> bool:
     return _ES_OTHER_BODY.search(clause) is None
 
 
-def session_ordinal(number: int, language: str) -> str:
-    """Return the spelled-out ordinal of a session (FR feminine, ES before 'período')."""
+def session_ordinal(number: int, language: str, noun: str = "") -> str:
+    """Return the spelled-out ordinal of a session (FR feminine, ES before 'período', RU
+    feminine in the case of ``noun``, AR feminine with its article, ZH numerals)."""
     if language == "fr" and number == 1:
         return "première"  # "session" is feminine
+    if language == "ru":
+        return russian_feminine_ordinal(number, _RU_SESSION_CASE.get(noun.casefold(), "oblique"))
+    if language == "ar":
+        return arabic_session_ordinal(number)
+    if language == "zh":
+        return chinese_numeral(number)
     return ordinal_words(number, language)
 
 
@@ -752,9 +784,11 @@ class SessionOrdinalFigures(Rule):
     (adopted texts write "the International Labour Conference at its 103rd
     session"). Security Council texts are not checked: the Council has no
     sessions and writes other bodies' sessions their way ("the AU Assembly at
-    its 24th ordinary session"). Spanish is checked in General Assembly texts
-    only, and there for the Assembly's own sessions: adopted Spanish texts write
-    other bodies' sessions in figures ("el 14º período de sesiones de la
+    its 24th ordinary session"). Russian, Arabic and Chinese spell sessions out
+    too ("на своей пятьдесят восьмой сессии", the ordinal feminine in the case of
+    "сессия"; "في دورتها الثامنة والخمسين"; "第五十八届会议"). Spanish is checked in
+    General Assembly texts only, and there for the Assembly's own sessions:
+    adopted Spanish texts write other bodies' sessions in figures ("el 14º período de sesiones de la
     Conferencia", "la Comisión … en su 64º período de sesiones") and the
     Assembly's in words ("en su septuagésimo séptimo período de sesiones").
 
@@ -782,7 +816,7 @@ class SessionOrdinalFigures(Rule):
     code = "RF005"
     name = "session-ordinal-figures"
     summary = "Session ordinal in figures instead of words"
-    languages = ("en", "fr", "es")
+    languages = ("en", "fr", "es", "ar", "ru", "zh")
     fix_availability = Applicability.SAFE
 
     def check(self, document: Document) -> Iterator[Violation]:
@@ -798,7 +832,8 @@ class SessionOrdinalFigures(Rule):
                     continue
                 if language == "es" and not _assembly_session(text, found):
                     continue
-                words = session_ordinal(number, language)
+                noun = found.groupdict().get("noun") or ""
+                words = session_ordinal(number, language, noun)
                 span = _span(node, found.start("figure"), found.end("figure"))
                 yield self.violation(
                     span,
