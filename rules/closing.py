@@ -98,6 +98,7 @@ class ClosingSessionOrdinal(Rule):
     code = "CL001"
     name = "closing-session-ordinal"
     summary = "Closing clause names a session that is not after the resolution's"
+    languages = ("en", "fr", "es")  # the lexicons with closing clauses ([closing])
     severity = Severity.ERROR
     fix_availability = Applicability.UNSAFE
 
@@ -151,6 +152,7 @@ class ClosingClauseNotLast(Rule):
     code = "CL002"
     name = "closing-clause-not-last"
     summary = "Closing clause is not the last operative paragraph"
+    languages = ("en", "fr", "es")  # the lexicons with closing clauses ([closing])
 
     def check(self, document: Document) -> Iterator[Violation]:
         operative = document.operative

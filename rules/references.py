@@ -228,6 +228,9 @@ class ScResolutionCitation(Rule):
     code = "RF001"
     name = "sc-resolution-citation"
     summary = "Security Council resolution cited as number/year instead of number (year)"
+    # the lexicons with the word before a cited resolution; Arabic and Chinese name the
+    # Council between the word and the number ("قرار مجلس الأمن 1244", "第1244(1999)号决议")
+    languages = ("en", "fr", "es", "ru")
     fix_availability = Applicability.SAFE
 
     def check(self, document: Document) -> Iterator[Violation]:
