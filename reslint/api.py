@@ -328,13 +328,12 @@ class Linter:
         suppressions = self.suppressions(path)
         key = cached = None
         if self.cache is not None:
-            import hashlib
-
             from reslint.cache import rules_signature
+            from reslint.digest import sha256
 
             extra = f"{sorted(suppressions.known_codes or ())!r}{suppressions.baseline!r}"
             key = self.cache.key(
-                hashlib.sha256(data).hexdigest().encode(),
+                sha256(data).hexdigest().encode(),
                 rules_signature(rules, settings.language, extra),
             )
             found = self.cache.get(key, str(path))

@@ -10,7 +10,6 @@ upgrade never serves stale results.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -18,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from reslint.digest import sha256
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
@@ -33,7 +33,7 @@ def _code_signature() -> str:
 
     import reslint
 
-    digest = hashlib.sha256(reslint.__version__.encode())
+    digest = sha256(reslint.__version__.encode())
     for package in (reslint, reslint_rules):
         root = Path(package.__file__).parent
         for path in sorted(root.rglob("*")):
@@ -48,7 +48,7 @@ def _code_signature() -> str:
 def rules_signature(rules: Iterable[Rule], language: str | None, extra: str = "") -> str:
     """Return a digest of the rules that run, with their options and severities."""
     parts = [f"{r.code}:{r.severity.value}:{r.options!r}" for r in rules]
-    return hashlib.sha256("|".join([*parts, language or "", extra]).encode()).hexdigest()
+    return sha256("|".join([*parts, language or "", extra]).encode()).hexdigest()
 
 
 def _violation_record(violation: Violation) -> dict[str, Any]:
@@ -102,7 +102,7 @@ class ResultCache:
 
     def key(self, data: bytes, signature: str) -> str:
         """Return the key of a file's bytes under a rules signature."""
-        digest = hashlib.sha256(data)
+        digest = sha256(data)
         digest.update(signature.encode())
         digest.update(_code_signature().encode())
         return digest.hexdigest()

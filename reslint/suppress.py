@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Sequence
 
+from reslint.digest import sha256
 from reslint.model import ArtefactKind, Document, Node, NodeKind
 from reslint.rule import CODE_PATTERN, Rule
 from reslint.text import Span
@@ -105,9 +106,7 @@ def normalise(text: str) -> str:
 
 def paragraph_hash(text: str) -> str:
     """Return the hash of a paragraph's normalised text."""
-    import hashlib  # only for baselines: not at every start
-
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
+    return sha256(normalise(text).encode("utf-8")).hexdigest()[:16]
 
 
 def anchors(document: Document) -> dict[int, str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from reslint.digest import sha256
 from reslint.reading import SourceText
 
 
@@ -27,7 +27,7 @@ def stamp(path: Path) -> FileStamp:
     """Return the current stamp of ``path``."""
     data = path.read_bytes()
     info = path.stat()
-    return FileStamp(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+    return FileStamp(info.st_size, info.st_mtime_ns, sha256(data).hexdigest())
 
 
 def write_atomically(path: Path, source: SourceText, text: str, read_stamp: FileStamp) -> None:

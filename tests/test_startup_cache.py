@@ -176,3 +176,31 @@ def test_the_garbage_collector_is_paused_while_the_command_line_starts(
         gc.unfreeze()
         gc.enable()
     assert seen == [False, True]
+
+
+def test_a_check_imports_only_what_it_uses() -> None:
+    """OpenSSL (hashlib), the result cache, JSON and zipfile cost milliseconds at every
+    start; a check without the cache, of a text file, in the concise format needs none."""
+    code = (
+        "import contextlib, io, sys\n"
+        "from reslint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', '--no-cache', {str(ROOT / 'examples' / 'A_RES_59_187.fr.txt')!r}])\n"
+        "print(sorted(m for m in ('hashlib', 'reslint.cache', 'json', 'zipfile')"
+        " if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_digests_are_sha256() -> None:
+    import hashlib
+
+    from reslint.digest import sha256
+
+    for data in (b"", b"abc", "Décide de rester saisi".encode() * 1000):
+        digest = sha256(data[:10])
+        digest.update(data[10:])
+        assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
