@@ -162,11 +162,16 @@ def also_before_bare(document: Document) -> Seeded | None:
     lexicon = load_lexicon(document.language)
     if not lexicon.also:
         return None
+    seen: set[tuple[int, str]] = set()  # verbs already opening a paragraph, per part
     for node in document.preambular:
         opener = node.opener
-        if opener is None or not opener.known or opener.degree or opener.marker:
+        if opener is None or not opener.known:
             continue
-        if len(opener.phrase.split()) != 1:
+        verb = (node.part, lexicon.fold(opener.phrase.split()[0]))
+        if verb in seen:
+            continue  # "Rappelant que …" came first: "Rappelant aussi" here is right
+        seen.add(verb)
+        if opener.degree or opener.marker or len(opener.phrase.split()) != 1:
             continue
         end = opener.span.end
         return Seeded(

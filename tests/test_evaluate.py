@@ -123,3 +123,19 @@ def test_seeding_on_the_examples() -> None:
     assert outcomes
     assert sum(o.caught for o in outcomes) / len(outcomes) >= 0.95
     assert "seeded error" in seed_report(outcomes)
+
+
+def test_also_is_seeded_into_the_first_paragraph_of_a_series_only() -> None:
+    from reslint.api import Linter
+    from reslint.seeding import also_before_bare
+
+    text = CLEAN.replace(
+        "Recalling its resolution 58/170 of 22 December 2003,",
+        "Noting with concern the situation of refugees,\n\nNoting its resolution 58/170,",
+    ).replace("Recalling also the Vienna", "Recalling the Vienna")
+    document = Linter(load_plugins=False).lint_text(text).document
+    seeded = also_before_bare(document)
+    assert seeded is not None
+    # "Noting with concern" opened the series of "Noting": "Also" there is right
+    assert "Noting also its resolution" not in seeded.text
+    assert "Recalling also the Vienna" in seeded.text
