@@ -276,6 +276,18 @@ class _Layouter:
                 )
                 # after a blank line, lowercase text resumes the paragraph, not a note
                 or (self.gap and content[:1].islower() and current.last_content[-1:] not in ";.")
+                # after a finished note, text that starts no paragraph and no note resumes
+                # the paragraph the page broke ("… du Sommet" + notes + "Nations Unies sur …")
+                or (
+                    self.gap
+                    and strength is None
+                    and footnote is not None
+                    and empty_note is None
+                    and is_terminated(footnote.last_content)
+                    and not is_terminated(current.last_content)
+                    and not NOTE_START.match(content)
+                    and not (len(content) < 160 and content.endswith("."))  # a note's text
+                )
             )
         )
         if continues_paragraph and footnote is not None and empty_note is not None:
