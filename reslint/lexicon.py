@@ -415,6 +415,7 @@ def lexicon_with_attested(data: dict[str, Any], attested: dict[str, Any]) -> Lex
     seen = {
         kind: attested.get(kind, {}).get("attested", {}) for kind in ("preambular", "operative")
     }
+    uninflected = not data.get("verbs_inflect", True)
     for kind in ("preambular", "operative"):
         section = dict(merged.get(kind, {}))
         found = attested.get(kind, {})
@@ -424,8 +425,12 @@ def lexicon_with_attested(data: dict[str, Any], attested: dict[str, Any]) -> Lex
         counts = {
             phrase: count
             for phrase, count in found.get("attested", {}).items()
-            if int(other.get(phrase, 0)) < _SLIP_RATIO * int(count)
+            if uninflected or int(other.get(phrase, 0)) < _SLIP_RATIO * int(count)
         }
+        if uninflected and kind == "preambular":
+            # a verb is written alike in both parts ("敦促": urging, urges): the operative
+            # verbs open preambular paragraphs too, told by their place
+            counts = {**{p: int(c) for p, c in seen["operative"].items()}, **counts}
         section["phrases"] = [*section.get("phrases", ()), *counts]
         section["gendered"] = {**found.get("gendered", {}), **section.get("gendered", {})}
         section["attested"] = counts
