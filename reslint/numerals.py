@@ -7,6 +7,8 @@ text are in :mod:`reslint.patterns`.
 
 from __future__ import annotations
 
+import unicodedata
+
 _VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _NUMERALS = (
     (1000, "m"),
@@ -64,7 +66,12 @@ def alphabet_of(label: str) -> str:
 
 
 def letter_value(label: str) -> int | None:
-    """Return the rank of a letter label: a=1 … z=26, aa=27 …, б=2 …, or None."""
+    """Return the rank of a letter label: a=1 … z=26, aa=27 …, б=2 …, or None.
+
+    An Arabic letter in a presentation form ("ﻫ", the initial heh of Word files) or
+    stretched by a tatweel ("هـ") is the letter itself."""
+    if not label.isascii():
+        label = unicodedata.normalize("NFKC", label).replace("\u0640", "")
     if not label.isalpha() or any(char.isupper() for char in label):
         return None
     if len(set(label)) != 1:
