@@ -178,6 +178,10 @@ SECTION_START = rf"(?:==\s*)?{SECTION_LETTERS}(?:\s*\.|\s|$)"
 SECTION_LABEL = rf"(?:==\s*)?{SECTION_LETTERS}(?:\s*==)?(?:\s*\.|(?=\s|$))"
 """The grammar's section number: "II.", "B", "== II ==" (Markdown headings)."""
 
+LONG_TITLE_SECTION_START = r"(?:[IVXLC]{2,6}\.?|[IVXLC]\.)\s"
+"""A section number that can only be one, before a title that may run long: "II Mise en
+œuvre de l'Accord de 1995 aux fins de …" (not a capital letter that may be a word, "A titre")."""
+
 HEADING_NUMBER_LINE = r"\s*(?:[IVXLC]{1,7}|[A-Z]|[一二三四五六七八九十]{1,3}|[А-ЯЁ])\s*[.、]?\s*$"
 """A division's number as markup writes it: "I.", "B.", "一.", "Б"."""
 

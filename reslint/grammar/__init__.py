@@ -21,6 +21,7 @@ from reslint.vocabulary import month_names
 
 _WHITE = " \t\u00a0\u202f"
 _SECTION_START = re.compile(patterns.SECTION_START)
+_LONG_TITLE_SECTION = re.compile(patterns.LONG_TITLE_SECTION_START)
 _ARTICLE = patterns.LazyPattern(patterns.article, re.I)
 
 
@@ -111,7 +112,7 @@ class BlockGrammar:
         )
         self.section = (
             _rx(patterns.SECTION_LABEL, "section_label")("section")  # "== II =="
-            + _rx(r"[^;]{0,300}", "heading_text")("heading")
+            + _rx(r"[^;]{0,600}", "heading_text")("heading")
             + end
         ).set_name("section_heading")
         self._define_gates(organ_alt)
@@ -162,7 +163,14 @@ class BlockGrammar:
                 and any(text[:n].lower() in found for n, found in annex_prefixes.items())
             ),
             "section": lambda text: (
-                len(text) < 320
+                (
+                    len(text) < 320
+                    or (
+                        len(text) < 600
+                        and not text.rstrip().endswith(".")
+                        and _LONG_TITLE_SECTION.match(text) is not None
+                    )
+                )
                 and not text.rstrip().endswith((",", ";"))
                 and _SECTION_START.match(text) is not None
             ),
