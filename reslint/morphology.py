@@ -251,15 +251,16 @@ def suggest(
     if morphology is None or not available(morphology):
         return None
     lower = word.casefold()
-    real = [
+    fitting = [
         edit
         for edit in sorted(_edits(lower, morphology.alphabet))
-        if (not kind or fits(morphology, kind, edit)) and is_word(morphology, edit)
+        if not kind or fits(morphology, kind, edit)
     ]
-    if not real:
-        return None
-    real.sort(key=lambda edit: -difflib.SequenceMatcher(None, lower, edit).ratio())
-    return _like(word, real[0])
+    # the most similar first (alphabetically among equals): the first that is a word is
+    # the answer, and the dictionary, slow to ask, is not asked about the others
+    fitting.sort(key=lambda edit: -difflib.SequenceMatcher(None, lower, edit).ratio())
+    real = next((edit for edit in fitting if is_word(morphology, edit)), None)
+    return None if real is None else _like(word, real)
 
 
 def _like(model: str, word: str) -> str:
