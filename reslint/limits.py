@@ -293,7 +293,14 @@ def check_zip(data: bytes, what: str = "a zip archive") -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,  # a zip version or compression Python does not read
+        ValueError,
+        EOFError,
+        OSError,
+    ) as error:
         raise ReadError(f"not {what} ({error})") from None
     if len(entries) > limits.zip_parts:
         raise LimitExceeded(

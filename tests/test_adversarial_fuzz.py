@@ -190,3 +190,14 @@ def test_a_word_package_with_a_part_name_escaping_the_package_is_refused_or_read
         archive.writestr("../../escape.xml", "<a/>")
         archive.writestr("/absolute.xml", "<a/>")
     _read_or_refuse(docx.read, buffer.getvalue())
+
+
+def test_a_word_package_of_a_zip_version_python_cannot_read_is_refused(
+    word_bytes: bytes,
+) -> None:
+    from reslint.readers import docx
+
+    directory = word_bytes.index(b"PK\x01\x02")  # the first entry of the central directory
+    damaged = bytearray(word_bytes)
+    damaged[directory + 6] = 64  # "version needed to extract": 6.4, which zipfile refuses
+    _read_or_refuse(docx.read, bytes(damaged))
