@@ -23,9 +23,9 @@ _ADVERBS = {
     "es": r"(?i:[a-záéíóúñ]{3,}mente)(?![\w'])",
     # "вновь подтверждает", "настоятельно призывает" (adverbs in -о), before the verb
     "ru": r"(?i:вновь|[а-яё]{4,}о)(?![\w'])",
-    # "再次重申", "满意地回顾": "again" and adverbs in 地, written on the verb; "在这方面，请"
-    # ("in this regard, requests"): a fronted phrase
-    "zh": r"(?:再次|再度|一再|深入|[\u4e00-\u9fff]{1,3}地|(?:在这方面|为此|因此)，?)",
+    # "再次重申", "特别强调", "满意地回顾": "again", "particularly" and adverbs in 地, written
+    # on the verb; "在这方面，请" ("in this regard, requests"): a fronted phrase
+    "zh": r"(?:再次|再度|一再|深入|特别|[\u4e00-\u9fff]{1,3}地|(?:在这方面|为此|因此)，?)",
 }
 
 
