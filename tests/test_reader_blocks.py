@@ -148,24 +148,31 @@ def test_each_part_numbers_its_paragraphs_from_one() -> None:
         (BlockRole.NUMBERED, "1. Estimates are approved;", {"number": "1"}),
     ]
     document = parse_document(text, "en", blocks=_blocks(text, parts))
-    # the second part's "1." is its own first paragraph, not a list inside the lead-in
-    assert [(n.part, n.number) for n in document.operative] == [
-        (0, None),
-        (0, "1"),
-        (1, None),
-        (1, "1"),
-    ]
+    # the second part's "1." is its own first paragraph, not a list inside the lead-in,
+    # and each lead-in heads its part's numbered paragraphs, as the markup has them
+    assert [(n.part, n.number) for n in document.operative] == [(0, "1"), (1, "1")]
+    assert [n.part for n in document.nodes if n.kind is NodeKind.SECTION] == [0, 1]
 
 
-def test_a_full_width_colon_ends_a_lead_in() -> None:
-    text = "大会，\n\n通过以下宣言：\n\n宣言\n\n1. 我们，国家元首和政府首脑，聚会于此。\n"
+def _declaration_after(lead_in: str) -> list[tuple[NodeKind, str | None]]:
+    text = f"大会，\n\n{lead_in}\n\n宣言\n\n1. 我们，国家元首和政府首脑，聚会于此。\n"
     parts = [
         (BlockRole.ORGAN, "大会，", {}),
-        (BlockRole.NUMBERED, "通过以下宣言：", {}),
+        (BlockRole.NUMBERED, lead_in, {}),
         (BlockRole.HEADING, "宣言", {}),
         (BlockRole.NUMBERED, "1. 我们，国家元首和政府首脑，聚会于此。", {"number": "1"}),
     ]
     document = parse_document(text, "zh", blocks=_blocks(text, parts))
-    # the declaration the lead-in introduces is its text, not operative paragraphs
-    assert len(document.operative) == 1
-    assert [n.kind for n in document.nodes[2:]] == [NodeKind.QUOTED, NodeKind.QUOTED]
+    return [(n.kind, n.number) for n in document.nodes[1:]]
+
+
+def test_a_full_width_colon_ends_a_lead_in() -> None:
+    # the lead-in and the declaration's title head its numbered paragraphs, which the UN
+    # numbers and marks up as the resolution's own
+    assert _declaration_after("通过以下宣言：") == [
+        (NodeKind.SECTION, None),
+        (NodeKind.SECTION, None),
+        (NodeKind.OPERATIVE, "1"),
+    ]
+    # a full stop ends a paragraph, not a lead-in
+    assert _declaration_after("通过以下宣言。")[0] == (NodeKind.OPERATIVE, None)
