@@ -14,7 +14,8 @@ from reslint.hookspecs import hookimpl
 from reslint.parser import parse_document
 from reslint.plugins import plugin_manager
 from reslint.registry import build_registry
-from reslint.versions import _label_ranks, anchors_of, label_rank, profile, readings_of
+from reslint.version_anchors import anchors_of, readings_of
+from reslint.versions import _label_ranks, label_rank, profile
 from tests.conftest import SHARED
 from tests.helpers import reslint
 
