@@ -201,7 +201,9 @@ def _unknown(
         return
     clitic, bare = split_clitic(lexicon, opener.text)
     size = len(bare.split())
-    if proposal is not None and lexicon.fold(" ".join(proposal.split()[:size])) == lexicon.fold(
+    # a phrase attested with its clitic ("وإذ تكرر تأكيد") is compared without it
+    proposed = split_clitic(lexicon, proposal)[1] if proposal is not None else ""
+    if proposal is not None and lexicon.fold(" ".join(proposed.split()[:size])) == lexicon.fold(
         bare
     ):
         yield rule.violation(
@@ -209,7 +211,7 @@ def _unknown(
             f"'{opener.text}' is not followed by a known {what} phrase; did you mean '{proposal}'?",
         )
     elif proposal is not None:
-        first = clitic + " ".join(proposal.split()[:size])
+        first = clitic + " ".join(proposed.split()[:size])
         yield rule.violation(
             opener.span,
             f"unknown {what} '{opener.text}'; did you mean '{first}'?",
