@@ -19,6 +19,8 @@ from reslint.near_openers import near_opener
         ("en", "Furher requests the Secretary-General to report;", "operative"),  # marker
         ("fr", "Notnt l'importance des systèmes,", "preambular"),
         ("fr", "Décde d'adopter les mesures exposées ci-après;", "operative"),
+        ("es", "Recordndo su resolución 58/170,", "preambular"),
+        ("es", "Decde convocar una reunión de alto nivel;", "operative"),
     ],
 )
 def test_a_word_one_slip_from_an_opener_takes_its_kind(language: str, text: str, kind: str) -> None:
