@@ -880,7 +880,9 @@ def _add_by_final_mark(builder: _Builder, incoming: Incoming) -> None:
     """
     _, operative_mark, final_mark = builder.lexicon.terminators
     terminator = terminator_of(incoming.view)[0]
-    if terminator.isalnum() and len(incoming.text) <= _HEADING_LENGTH:
+    if _title_under_section(builder, incoming) and terminator not in (operative_mark, final_mark):
+        _add_section_title(builder, incoming)  # "II" then "执行1995年《…协定》"
+    elif terminator.isalnum() and len(incoming.text) <= _HEADING_LENGTH:
         _add_section(builder, incoming)
     elif builder.state == PREAMBLE and terminator not in (operative_mark, final_mark):
         _add_preambular(builder, incoming)

@@ -102,3 +102,16 @@ def test_a_chinese_verb_ending_with_a_comma_in_the_preamble_is_preambular() -> N
     document = parse_document(text)
     assert [n.text for n in document.preambular][-1] == "促请各方与秘书长通力合作，"
     assert [n.number for n in document.operative] == ["1", "2"]
+
+
+def test_the_title_under_a_section_number_is_a_heading_without_opening_phrases() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "大会，\n\n回顾其第75/1号决议，\n\n1. 请秘书长提交报告；\n\n二\n\n"
+        "执行1995年《执行1982年12月10日<联合国海洋法公约>有关养护和管理跨界鱼类种群和"
+        "高度洄游鱼类种群的规定的协定》\n\n2. 决定继续审议这个问题。\n"
+    )
+    document = parse_document(text)
+    assert [n.number for n in document.operative] == ["1", "2"]
+    assert [n.kind.value for n in document.nodes].count("section_heading") == 2
