@@ -296,6 +296,9 @@ def _typed_structure(blocks: list[GoldBlock]) -> list[GoldBlock]:
     * An unnumbered paragraph whose text starts with a label (``(a)``, ``a)``, ``(أ)``,
       ``(二十)``, ``’26‘``, ``1.1 .``) is a subparagraph of the operative paragraph before
       it, its label typed rather than in a ``num``.
+    * A preambular container ending with a colon right before paragraph 1 is its lead-in
+      (the Chinese A/RES/76/247 marks up "Resolves that, for 2022:" so; the other
+      versions as an unnumbered paragraph of ``mainBody``).
     * An unnumbered paragraph before the first numbered one of its part that ends with a
       comma — the final mark of a preambular paragraph in every language — is a preambular
       paragraph the markup left in ``mainBody`` (the same paragraph is a preamble
@@ -303,7 +306,17 @@ def _typed_structure(blocks: list[GoldBlock]) -> list[GoldBlock]:
     """
     read: list[GoldBlock] = []
     numbered_seen = False
-    for block in blocks:
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            block.kind == "preambular"
+            and block.paragraph.text.rstrip(_CLOSING).endswith((":", "："))
+            and following is not None
+            and following.kind == "operative"
+            and following.paragraph.number == "1"
+        ):
+            # "正式决定，对于2022年：" marked up as a container: the lead-in of paragraph 1
+            block = GoldBlock("heading", block.paragraph)
         paragraph = block.paragraph
         if block.kind == "heading":
             numbered_seen = False

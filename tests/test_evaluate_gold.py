@@ -169,3 +169,22 @@ def test_the_command_prints_both_tables_per_half(tmp_path: Path, capsys) -> None
     assert main(["--gold", str(tmp_path), "--jobs", "1", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["mode"], r["differences"]) for r in rows] == [("xml", []), ("text", [])]
+
+
+def test_a_container_ending_with_a_colon_before_paragraph_1_is_its_lead_in(
+    tmp_path: Path,
+) -> None:
+    body = (
+        '<statement name="resolution">'
+        + META.replace("eng", "zho")
+        + '<preamble><formula><p>大会</p></formula><container name="正式决定">'
+        '<p><span class="bold">正式决定</span>，对于2022年：</p></container></preamble>'
+        "<mainBody><paragraph><num>1.</num><content><p>核准批款；</p></content></paragraph>"
+        "<paragraph><num>2.</num><content><p>授权秘书长。</p></content></paragraph>"
+        "</mainBody></statement>"
+    )
+    path = _xml(tmp_path, "A_RES_76_247_C.xml", body)
+    gold = read_gold(path)
+    assert not gold.preambular and gold.body[0].kind == "heading"
+    for reading in measure(path):
+        assert all(reading.matches.values()), (reading.mode, reading.differences)
