@@ -106,8 +106,9 @@ LATIN_LABEL = r"[a-z]{1,2}|[ivxlc]{1,6}"
 CYRILLIC_LABEL = r"[а-я]{1,2}"
 """The letters of a Russian subparagraph label: а), б), в) …"""
 
-ARABIC_LABEL = r"[\u0621-\u064a]\u0640?(?: [\u0621-\u064a]\u0640?)?"
-"""The letters of an Arabic subparagraph label: (أ), (ب), (هـ), (أ أ)."""
+ARABIC_LABEL = r"[\u0621-\u064a\ufe80-\ufefc]\u0640?(?: [\u0621-\u064a]\u0640?)?"
+"""The letters of an Arabic subparagraph label: (أ), (ب), (هـ), (أ أ), and a letter in its
+presentation form ("(ﻫ)", as some texts set it)."""
 
 SUBPARAGRAPH_LABEL = rf"{LATIN_LABEL}|{CYRILLIC_LABEL}|{ARABIC_LABEL}|[一二三四五六七八九十]{{1,3}}"
 """The letters or numerals of a subparagraph label: (a), (aa), (iv), Russian а), Arabic (أ),

@@ -65,7 +65,8 @@ def test_every_official_akn_file_is_detected_from_its_text(language: str) -> Non
 ARABIC_LIST = (
     "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 74/93،\n\n"
     "1 - تطلب إلى الأمين العام ما يلي:\n\n(أ) تقديم تقرير؛\n\n(ب) مواصلة المشاورات؛\n\n"
-    "(هـ) التعاون؛\n\n(أ أ) المتابعة؛\n\n2 - تقرر أن تبقي المسألة قيد نظرها.\n"
+    "(هـ) التعاون؛\n\n(أ أ) المتابعة؛\n\n(\ufeeb) التقييم؛\n\n"
+    "2 - تقرر أن تبقي المسألة قيد نظرها.\n"
 )
 
 
@@ -74,7 +75,7 @@ def test_arabic_labels_of_plain_text_are_read_as_subparagraphs() -> None:
 
     document = parse_document(ARABIC_LIST)
     labels = [n.number for n in document.nodes if n.kind.value == "subparagraph"]
-    assert labels == ["أ", "ب", "هـ", "أ أ"]
+    assert labels == ["أ", "ب", "هـ", "أ أ", "\ufeeb"]
     assert [n.number for n in document.operative] == ["1", "2"]
 
 
