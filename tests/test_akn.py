@@ -686,3 +686,18 @@ def test_a_container_typed_with_a_paragraph_number_is_an_operative_paragraph(
     assert len(document.preambular) == 1
     assert [n.number for n in document.operative] == ["1", "2", "3"]
     assert [n.number for n in document.nodes if n.kind.value == "subparagraph"] == ["a"]
+
+
+def test_a_container_ending_with_a_colon_before_paragraph_1_is_its_lead_in(
+    tmp_path: Path,
+) -> None:
+    xml = f"""{AKN_OPEN}<statement>{_frbr("zho")}
+<preamble><formula name="enactingFormula"><p>大会</p></formula>
+<container name="正式决定"><p><span class="bold">正式决定</span>，对于2022年：</p></container>
+</preamble><mainBody>
+<paragraph><num>1.</num><content><p>核准批款共计3 121 651 000美元；</p></content></paragraph>
+<paragraph><num>2.</num><content><p>授权秘书长在各款之间调拨经费。</p></content></paragraph>
+</mainBody></statement></akomaNtoso>"""
+    _, document = _parse(tmp_path, xml)
+    assert not document.preambular
+    assert [n.number for n in document.operative] == ["1", "2"]

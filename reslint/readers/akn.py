@@ -623,6 +623,16 @@ class _Renderer:
             return
         line = role.line if role.written and role.line else element.line
         breaks = tuple((o, n) for o, n in rendered.breaks if o > 0 or n != line)
+        last = self.blocks[-1] if self.blocks else None
+        if (
+            role.role is BlockRole.NUMBERED
+            and role.number == "1"
+            and last is not None
+            and last.role is BlockRole.PREAMBULAR
+            and last.text.rstrip(_CLOSERS).endswith((":", "\uff1a"))
+        ):
+            # "正式决定，对于2022年：" marked up as a container: the lead-in of paragraph 1
+            self.blocks[-1] = replace(last, role=BlockRole.HEADING)
         self.blocks.append(
             _Block(
                 text,
