@@ -689,6 +689,19 @@ def _positional_preambular_mark(builder: _Builder, incoming: Incoming) -> bool:
     return builder.lexicon.positional and terminator_of(incoming.view)[0] == preambular_mark
 
 
+def _positional_operative_mark(builder: _Builder, incoming: Incoming) -> bool:
+    """Plain text of a language without opening phrases, a block opening with an operative
+    verb and ending with an operative mark, the final mark or a lead-in's colon."""
+    lexicon = builder.lexicon
+    _, operative_mark, final_mark = lexicon.terminators
+    return (
+        lexicon.positional
+        and not builder.structured  # a reader's preambular paragraph stays one
+        and terminator_of(incoming.view)[0] in (operative_mark, final_mark, *_LEAD_IN_MARKS)
+        and lexicon.match_operative(incoming.text) is not None
+    )
+
+
 def _has_paragraph(builder: _Builder, _incoming: Incoming) -> bool:
     return builder.last_paragraph is not None
 
@@ -967,6 +980,14 @@ TRANSITIONS = TransitionTable(
         Transition("adoption line", _BODY_OR_CLOSING, _all("adoption"), _add_adoption),
         Transition("annex heading", STATES - {FRONT}, _all("annex"), _add_annex_heading),
         Transition("section heading", _NOT_CLOSING, _all("section"), _add_section),
+        Transition(
+            # "建议大会通过以下决议草案：": a verb of both parts, and an operative mark
+            "operative verb by its final mark",
+            _all(PREAMBLE),
+            _all("preambular"),
+            _add_unnumbered_operative,
+            _positional_operative_mark,
+        ),
         Transition("preambular paragraph", _NOT_CLOSING, _all("preambular"), _add_preambular),
         Transition(
             "clause by its final mark", BODY, _all("unknown"), _add_by_final_mark, _positional

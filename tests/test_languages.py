@@ -116,3 +116,13 @@ def test_the_title_under_a_section_number_is_a_heading_without_opening_phrases()
     document = parse_document(text)
     assert [n.number for n in document.operative] == ["1", "2"]
     assert [n.kind.value for n in document.nodes].count("section_heading") == 2
+
+
+def test_a_chinese_verb_ending_with_an_operative_mark_in_the_preamble_is_operative() -> None:
+    from reslint.parser import parse_document
+
+    # "建议" opens both parts; the colon of a lead-in makes it the operative paragraph
+    text = "经济及社会理事会\n\n建议大会通过以下决议草案：\n"
+    document = parse_document(text)
+    assert not document.preambular
+    assert [n.text for n in document.operative] == ["建议大会通过以下决议草案："]
