@@ -691,13 +691,14 @@ def _positional_preambular_mark(builder: _Builder, incoming: Incoming) -> bool:
 
 def _positional_operative_mark(builder: _Builder, incoming: Incoming) -> bool:
     """Plain text of a language without opening phrases, a block opening with an operative
-    verb and ending with an operative mark, the final mark or a lead-in's colon."""
+    verb and ending with the final mark or a lead-in's colon (Chinese preambular paragraphs
+    end with "；" too)."""
     lexicon = builder.lexicon
-    _, operative_mark, final_mark = lexicon.terminators
+    final_mark = lexicon.terminators[2]
     return (
         lexicon.positional
         and not builder.structured  # a reader's preambular paragraph stays one
-        and terminator_of(incoming.view)[0] in (operative_mark, final_mark, *_LEAD_IN_MARKS)
+        and terminator_of(incoming.view)[0] in (final_mark, *_LEAD_IN_MARKS)
         and lexicon.match_operative(incoming.text) is not None
     )
 
