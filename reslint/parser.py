@@ -288,7 +288,7 @@ class _Builder:
                 return
         self._parts[len(self.nodes)] = (list(block.segments), list(removed))
         incoming = Incoming(view, block.span, parsed, calls, source)
-        lead_in = None if self.structured else self._lead_in_of_numbered_text(parsed)
+        lead_in = self._lead_in_of_numbered_text(parsed)
         if lead_in is not None:
             self._heads_numbered_text(lead_in)
         if self._embedded is not None and _ends_embedded(self, incoming):
