@@ -62,6 +62,10 @@ class Organ:
     gender: str
 
 
+_REMEMBERED = 4096
+"""How many opener questions a lexicon remembers (a few documents' paragraphs)."""
+
+
 @dataclass(frozen=True, slots=True)
 class OpenerMatch:
     """An opener found at the start of a paragraph.
@@ -120,8 +124,12 @@ class Lexicon:
     _marker_re: re.Pattern[str] = field(init=False, repr=False)
     _phrase_gender: dict[str, str] = field(init=False, repr=False)
     _canonical: dict[str, str] = field(init=False, repr=False)
+    _matched: dict[tuple[bool, str], OpenerMatch | None] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "_matched", {})
         gender: dict[str, str] = {}
         for masculine, feminine in (*self.gendered.items(), *self.operative_gendered.items()):
             gender[self.fold(masculine)] = "m"
@@ -180,11 +188,27 @@ class Lexicon:
 
     def match_preambular(self, text: str) -> OpenerMatch | None:
         """Match a preambular opener at the start of ``text``."""
-        return self._match(self._pre_re, text) or self._match_split(self._pre_re, text)
+        return self._remembered(False, text)
 
     def match_operative(self, text: str) -> OpenerMatch | None:
         """Match an operative verb phrase at the start of ``text``."""
-        return self._match(self._op_re, text) or self._match_split(self._op_re, text)
+        return self._remembered(True, text)
+
+    def _remembered(self, operative: bool, text: str) -> OpenerMatch | None:
+        """Match an opener, remembering the answers for the latest texts: the layout, the
+        grammar and the rules each ask about the same paragraph (a third of the questions
+        are repeats), and the answer depends on the text alone."""
+        key = (operative, text)
+        try:
+            return self._matched[key]
+        except KeyError:
+            pass
+        phrase_re = self._op_re if operative else self._pre_re
+        found = self._match(phrase_re, text) or self._match_split(phrase_re, text)
+        if len(self._matched) >= _REMEMBERED:
+            self._matched.clear()
+        self._matched[key] = found
+        return found
 
     def _match_split(self, phrase_re: PhraseMatcher, text: str) -> OpenerMatch | None:
         """Match an opener whose first word text extraction split in two ("G ravement",

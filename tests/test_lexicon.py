@@ -221,3 +221,41 @@ def test_security_council_citation_with_a_slash(text: str, word: str) -> None:
 def test_either_initial() -> None:
     assert patterns.alternation(["résolution"], either_initial=True) == "(?:[Rr]ésolution)"
     assert patterns.alternation(["第"], either_initial=True) == "(?:第)"
+
+
+def _fresh_english_lexicon():  # type: ignore[no-untyped-def]
+    text = resources.files("reslint.lexicons").joinpath("en.toml").read_text("utf-8")
+    return lexicon_from_data(tomllib.loads(text))
+
+
+def test_a_repeated_opener_question_is_answered_from_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The layout, the grammar and the rules ask about the same paragraph: the second
+    question is answered without matching again, with the same answer; a question of the
+    other kind about the same text is its own."""
+    lexicon = _fresh_english_lexicon()
+    calls: list[str] = []
+    original = type(lexicon)._match
+
+    def counted(self, phrase_re, text):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return original(self, phrase_re, text)
+
+    monkeypatch.setattr(type(lexicon), "_match", counted)
+    text = "Recalling its resolution 60/1 of 16 September 2005,"
+    first = lexicon.match_preambular(text)
+    assert first is not None and first.phrase == "Recalling"
+    assert lexicon.match_preambular(text) == first
+    assert len(calls) == 1
+    assert lexicon.match_operative(text) is None
+    assert len(calls) >= 2
+
+
+def test_the_memory_of_opener_questions_is_bounded() -> None:
+    from reslint import lexicon as module
+
+    lexicon = _fresh_english_lexicon()
+    for number in range(module._REMEMBERED + 10):
+        lexicon.match_operative(f"{number}. Decides")
+    assert len(lexicon._matched) <= module._REMEMBERED
