@@ -331,7 +331,9 @@ def _typed_structure(blocks: list[GoldBlock]) -> list[GoldBlock]:
                 lead = read[owner].paragraph
                 own = paragraph.lead or paragraph.text
                 text = own[label.end() :] if own.startswith(paragraph.text[: label.end()]) else own
-                item = (label.group(0).strip(), text.strip())
+                # "1.1" in num, ". Raise …" in content: the label's mark is the label's
+                typed = re.sub(r"\s+([.-])$", r"\1", label.group(0).strip())
+                item = (typed, text.lstrip(" \t.-").strip())
                 read[owner] = GoldBlock(
                     "operative",
                     replace(

@@ -126,15 +126,21 @@ BULLET = r"[-•–—▪◦]"
 LABEL = rf"{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}"
 """A subparagraph label: "(a)", "a)", "( iv )", "（一）"."""
 
-LABEL_START = rf"{LABEL}\s"
+DECIMAL_LABEL = rf"{FIGURES}{{1,2}}\.{FIGURES}{{1,2}}\.|{FIGURES}{{1,2}}-{FIGURES}{{1,2}}-"
+"""A point of paragraph 1 numbered under it, its mark after both figures: "1.1.", Arabic
+"1-1-" (the objectives of an adopted agenda: "1.1. Raise awareness …")."""
+
+LABEL_START = rf"(?:{LABEL}|{DECIMAL_LABEL})\s"
 """A text that starts with a subparagraph label and a space."""
 
 SUB_LABEL = (
-    rf"(?:{LABEL_OPEN}?\s?(?P<label>{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}|(?P<bullet>{BULLET}))"
+    rf"(?:{LABEL_OPEN}?\s?(?P<label>{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}"
+    rf"|(?P<decimal>{DECIMAL_LABEL})|(?P<bullet>{BULLET}))"
 )
-"""The grammar's label: the letters (group ``label``) or a bullet (group ``bullet``)."""
+"""The grammar's label: the letters (group ``label``), a decimal point's number (group
+``decimal``) or a bullet (group ``bullet``)."""
 
-SUBPARAGRAPH_GATE = rf"(?:{LABEL}|{BULLET})\s"
+SUBPARAGRAPH_GATE = rf"(?:{LABEL}|{DECIMAL_LABEL}|{BULLET})\s"
 """The cheap test a block passes before the grammar tries it as a subparagraph."""
 
 LINE_START_LABEL = rf"(?:\(?\s?(?:{LATIN_LABEL})\s?\)|{BULLET})"

@@ -188,3 +188,26 @@ def test_a_container_ending_with_a_colon_before_paragraph_1_is_its_lead_in(
     assert not gold.preambular and gold.body[0].kind == "heading"
     for reading in measure(path):
         assert all(reading.matches.values()), (reading.mode, reading.differences)
+
+
+def test_a_decimal_point_typed_after_its_num_is_rendered_as_a_drafter_types_it(
+    tmp_path: Path,
+) -> None:
+    # "<num>1.1</num><p>.\tRaise …</p>": the label "1.1." and the text, no stray mark
+    body = (
+        f'<statement name="resolution">{META}'
+        "<preamble><formula><p>The General Assembly,</p></formula></preamble><mainBody>"
+        "<paragraph><num>1.</num><content><p>We commit to the following objectives.</p>"
+        "</content></paragraph>"
+        "<paragraph><num>1.1</num><content><p>.\tRaise awareness of space.</p></content>"
+        "</paragraph>"
+        "<paragraph><num>1.2</num><content><p>.\tPromote the space industry.</p></content>"
+        "</paragraph>"
+        "<paragraph><num>2.</num><content><p>Each State will act.</p></content></paragraph>"
+        "</mainBody></statement>"
+    )
+    path = _xml(tmp_path, "A_RES_76_3_E.xml", body)
+    text = render(read_gold(path, calls=True))
+    assert "\n\n1.1. Raise awareness of space.\n\n1.2. Promote the space industry." in text
+    for reading in measure(path):
+        assert all(reading.matches.values()), (reading.mode, reading.differences)

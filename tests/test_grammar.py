@@ -173,6 +173,24 @@ def test_subparagraph_label() -> None:
     assert (parsed.label, parsed.label_start, parsed.label_end) == ("iv", 0, 4)
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "label"),
+    [
+        ("en", "1.1. Raise awareness of space.", "1.1"),
+        ("ru", "2.10. Повышать осведомленность.", "2.10"),
+        ("ar", "١-٢- إذكاء الوعي بأهمية علوم الفضاء.", "1.2"),
+    ],
+)
+def test_a_decimal_point_is_a_subparagraph_label(language: str, text: str, label: str) -> None:
+    parsed = grammar_for(language).parse(text)
+    assert (parsed.category, parsed.label) == ("subparagraph", label)
+
+
+@pytest.mark.parametrize("text", ["1.1 per cent of the budget is set aside.", "1. Decides."])
+def test_a_decimal_figure_without_its_final_mark_is_no_label(text: str) -> None:
+    assert grammar_for("en").parse(text).category != "subparagraph"
+
+
 # ----------------------------------------------------------------------------- BNF
 
 

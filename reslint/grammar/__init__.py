@@ -210,7 +210,12 @@ class BlockGrammar:
             if category == "operative":
                 number = label_match.group("number")
             else:
-                label = (label_match.group("label") or label_match.group("bullet") or "").strip()
+                decimal = label_match.group("decimal")
+                label = (
+                    _decimal_label(decimal)
+                    if decimal
+                    else (label_match.group("label") or label_match.group("bullet") or "").strip()
+                )
         opener = next((t for t in result if isinstance(t, OpenerMatch)), None)
         detail = ""
         for key in ("resno", "organ", "meeting", "date", "vote", "section", "annex", "header"):
@@ -224,6 +229,12 @@ class BlockGrammar:
         return BlockParse(
             category, number, label, label_start, label_end, opener, rest_start, detail
         )
+
+
+def _decimal_label(typed: str) -> str:
+    """Return a decimal point's label as the readers give it: "1.1." and Arabic "1-1-" as
+    "1.1", Arabic-Indic figures as Western ones."""
+    return ".".join(str(int(figures)) for figures in re.findall(r"\d+", typed))
 
 
 class _OpenerToken(pp.Token):
