@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reslint.language import LANGUAGES, detect_language
 from reslint.registry import Registry
 from reslint.testing import RuleCase, check_case, load_cases
 
@@ -25,6 +26,36 @@ def test_every_rule_has_passing_and_failing_cases(registry: Registry) -> None:
         by_rule.setdefault(case.rule, set()).add(case.should_pass)
     missing = [code for code in registry.rules if by_rule.get(code) != {True, False}]
     assert not missing, f"rules without both passing and failing cases: {missing}"
+
+
+def case_languages(case: RuleCase) -> set[str]:
+    """Return the languages a case speaks for.
+
+    A passing comparison case speaks for every version it holds, a failing one only for
+    the versions its violations are found in; a single text for its stated or detected
+    language.
+    """
+    if isinstance(case.text, dict):
+        if case.should_pass:
+            return set(case.text)
+        return {violation["version"] for violation in case.violations or ()}
+    return {case.language or detect_language(case.text)}
+
+
+def test_every_rule_has_passing_and_failing_cases_in_each_of_its_languages(
+    registry: Registry,
+) -> None:
+    outcomes: dict[tuple[str, str], set[bool]] = {}
+    for case in CASES:
+        for language in case_languages(case):
+            outcomes.setdefault((case.rule, language), set()).add(case.should_pass)
+    missing = [
+        f"{code} {language}"
+        for code, rule in sorted(registry.rules.items())
+        for language in rule.languages or LANGUAGES
+        if outcomes.get((code, language)) != {True, False}
+    ]
+    assert not missing, f"rules without both passing and failing cases in: {missing}"
 
 
 def test_every_case_file_names_a_registered_rule(registry: Registry) -> None:
