@@ -126,3 +126,19 @@ def test_a_chinese_verb_ending_with_an_operative_mark_in_the_preamble_is_operati
     document = parse_document(text)
     assert not document.preambular
     assert [n.text for n in document.operative] == ["建议大会通过以下决议草案："]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # glued to figures or underscores, a function word is still a word of its own
+        ("the1 of_ and2 les des et", "en"),
+        # inside a longer word ("other", "theory", "andes") it is not one
+        ("other theory andes les des et", "fr"),
+        ("l'Assemblée d'un à la l d", "fr"),
+        ("los las del y en su por the", "es"),
+        ("3 456 / , ;", "en"),  # nothing to count: the default
+    ],
+)
+def test_function_words_are_whole_words(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
