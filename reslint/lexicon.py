@@ -127,9 +127,11 @@ class Lexicon:
     _matched: dict[tuple[bool, str], OpenerMatch | None] = field(
         init=False, repr=False, compare=False
     )
+    _folded: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_matched", {})
+        object.__setattr__(self, "_folded", {})
         gender: dict[str, str] = {}
         for masculine, feminine in (*self.gendered.items(), *self.operative_gendered.items()):
             gender[self.fold(masculine)] = "m"
@@ -158,8 +160,19 @@ class Lexicon:
         )
 
     def fold(self, phrase: str) -> str:
-        """Return ``phrase`` as looked up: typography, case, spacing and optional marks folded."""
-        return " ".join(self.orthography.strip(normalise(phrase)).casefold().split())
+        """Return ``phrase`` as looked up: typography, case, spacing and optional marks folded.
+
+        The phrases asked about are few (the lexicon's and the openers found): their
+        folded forms are remembered."""
+        try:
+            return self._folded[phrase]
+        except KeyError:
+            pass
+        folded = " ".join(self.orthography.strip(normalise(phrase)).casefold().split())
+        if len(self._folded) >= _REMEMBERED:
+            self._folded.clear()
+        self._folded[phrase] = folded
+        return folded
 
     @property
     def all_preambular(self) -> tuple[str, ...]:

@@ -259,3 +259,16 @@ def test_the_memory_of_opener_questions_is_bounded() -> None:
     for number in range(module._REMEMBERED + 10):
         lexicon.match_operative(f"{number}. Decides")
     assert len(lexicon._matched) <= module._REMEMBERED
+
+
+def test_folded_phrases_are_remembered_and_the_memory_is_bounded() -> None:
+    from reslint import lexicon as module
+
+    lexicon = _fresh_english_lexicon()
+    phrase = "Taking  note\u00a0with  APPRECIATION"
+    assert lexicon.fold(phrase) == "taking note with appreciation"
+    assert lexicon._folded[phrase] == "taking note with appreciation"
+    for number in range(module._REMEMBERED + 10):
+        lexicon.fold(f"Decides {number}")
+    assert len(lexicon._folded) <= module._REMEMBERED
+    assert lexicon.fold("Decides  1") == "decides 1"
