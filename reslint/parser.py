@@ -147,6 +147,8 @@ def line_starter(lexicon: Lexicon, text: str = "") -> Callable[[str], str | None
     def starts_paragraph(content: str) -> str | None:
         norm = normalise(content)
         found = strong.match(norm)
+        if found and found.group("dotted") and content[found.end("dotted")] != "\t":
+            found = None  # "l. Recommande": a number misread, not a list's label (its tab)
         if found:
             return "organ" if found.group("organ") else "strong"
         if (lowercase or norm[:1].isupper()) and (

@@ -123,8 +123,14 @@ LABEL_CLOSE = r"[)）]"
 BULLET = r"[-•–—▪◦]"
 """A bullet or dash that stands for a subparagraph label."""
 
-LABEL = rf"{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}"
-"""A subparagraph label: "(a)", "a)", "( iv )", "（一）"."""
+DOTTED_LABEL = r"[a-z]|(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})"
+"""The letter or small roman numeral of a label written with a dot and a tab instead of
+brackets, as a word processor's list numbering comes out in text: "b.\tthe development of …",
+"iv.\t…". Only before a tab: after a space, "l. Recommande" and "b. Prie" are the numbers
+"1." and "6." misread in scanned text."""
+
+LABEL = rf"(?:{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}|(?:{DOTTED_LABEL})\.(?=\t))"
+"""A subparagraph label: "(a)", "a)", "( iv )", "（一）", "b." before a tab."""
 
 DECIMAL_LABEL = rf"{FIGURES}{{1,2}}\.{FIGURES}{{1,2}}\.|{FIGURES}{{1,2}}-{FIGURES}{{1,2}}-"
 """A point of paragraph 1 numbered under it, its mark after both figures: "1.1.", Arabic
@@ -135,16 +141,21 @@ LABEL_START = rf"(?:{LABEL}|{DECIMAL_LABEL})\s"
 
 SUB_LABEL = (
     rf"(?:{LABEL_OPEN}?\s?(?P<label>{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}"
-    rf"|(?P<decimal>{DECIMAL_LABEL})|(?P<bullet>{BULLET}))"
+    rf"|(?P<decimal>{DECIMAL_LABEL})|(?P<dotted>{DOTTED_LABEL})\.(?=\s)|(?P<bullet>{BULLET}))"
 )
-"""The grammar's label: the letters (group ``label``), a decimal point's number (group
-``decimal``) or a bullet (group ``bullet``)."""
+"""The grammar's label: the letters (group ``label``, or ``dotted`` for "b."), a decimal
+point's number (group ``decimal``) or a bullet (group ``bullet``). The grammar reads tabs as
+spaces: that "b." had its tab it checks on the block's own text."""
 
-SUBPARAGRAPH_GATE = rf"(?:{LABEL}|{DECIMAL_LABEL}|{BULLET})\s"
-"""The cheap test a block passes before the grammar tries it as a subparagraph."""
+SUBPARAGRAPH_GATE = rf"(?:{LABEL}|{DECIMAL_LABEL}|{BULLET}|(?:{DOTTED_LABEL})\.)\s"
+"""The cheap test a block passes before the grammar tries it as a subparagraph (its text with
+tabs read as spaces: that a dotted label had its tab the grammar checks on the block)."""
 
-LINE_START_LABEL = rf"(?:\(?\s?(?:{LATIN_LABEL})\s?\)|{BULLET})"
-"""A Latin label or bullet that can only start a paragraph of plain text."""
+LINE_START_LABEL = (
+    rf"(?:\(?\s?(?:{LATIN_LABEL})\s?\)|(?P<dotted>(?-i:{DOTTED_LABEL})\.)(?=\s)|{BULLET})"
+)
+"""A Latin label or bullet that can only start a paragraph of plain text (a dotted label
+"b." in group ``dotted``: it does only before a tab)."""
 
 TYPED_LABEL = rf"\s*{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}?\s*"
 """A label typed before the text of a block whose reader says it is a list item."""

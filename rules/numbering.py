@@ -367,7 +367,9 @@ class SubparagraphLabelStyle(Rule):
 
     ## Why
     UN Editorial Manual: English labels are ``(a)``, ``(i)``; French and Spanish
-    labels are ``a)``, ``i)``.
+    labels are ``a)``, ``i)``. A label with a dot ("b.") is how a word processor's list
+    numbering comes out in exported text; the published document prints the list's own
+    form, so the rule leaves it alone.
 
     ## Example
     ```text
@@ -397,6 +399,8 @@ class SubparagraphLabelStyle(Rule):
             if child.label_span is None or child.number is None or not child.number.isalnum():
                 continue  # bullets have no form to check
             text = document.text[child.label_span.start : child.label_span.end]
+            if text.endswith("."):
+                continue  # "b.": a list's numbering as text exports it, not a bracket form
             has_open = text.startswith("(")
             if english and not has_open:
                 wanted = f"({child.number})"

@@ -32,7 +32,7 @@ PRODUCTIONS: dict[str, dict[str, tuple[list[str], list[str]]]] = {
     "subparagraph": {
         "en": (
             ["(a) To report;", "(iv) Its budget;", "(aa) Further items;", "• A bullet;"],
-            ["(a)To report", "(abc) Three letters", "a. Not a label", "1. Numbered"],
+            ["(a)To report", "(abc) Three letters", "1. Numbered"],
         ),
         "fr": (["a) De faire rapport;", "ii) Son budget;"], ["a.) Pas une étiquette"]),
         "zh": (["（一） 报告；"], ["一 报告"]),
@@ -141,6 +141,8 @@ def test_production(production: str, language: str, accepts: list[str], refuses:
         ("en", "The General Assembly,", "organ", "The General Assembly,"),
         ("en", "12. Decides to convene a meeting;", "operative", ""),
         ("en", "(b) To report;", "subparagraph", ""),
+        ("en", "b.\tthe development of standards;", "subparagraph", ""),  # a list's numbering
+        ("en", "b. Not a label", "unknown", ""),  # no tab: a misread "6.", not a list's label
         ("en", "59/187. Protection of migrants", "title", "59/187."),
         ("en", "74th plenary meeting", "adoption", "74th plenary meeting"),
         ("en", "20 Decembre 2004", "unknown", ""),  # no month of the language: not a date

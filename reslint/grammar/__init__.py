@@ -140,6 +140,8 @@ class BlockGrammar:
                 continue
             if category == "adoption" and not self._real_date(result):
                 continue
+            if category == "subparagraph" and not self._tabbed_if_dotted(result, text):
+                continue
             return self._build(category, result, norm)
         return BlockParse("unknown")
 
@@ -195,6 +197,14 @@ class BlockGrammar:
             ("header", self.header, gates["header"]),
         )
 
+    @staticmethod
+    def _tabbed_if_dotted(result: pp.ParseResults, text: str) -> bool:
+        """Return whether a label with a dot ("b.") has its tab (``patterns.DOTTED_LABEL``)."""
+        found = next((t for t in result if isinstance(t, re.Match)), None)
+        if found is None or found.group("dotted") is None:
+            return True
+        return text[found.end() : found.end() + 1] == "\t"
+
     def _real_date(self, result: pp.ParseResults) -> bool:
         if "date" not in result:
             return True
@@ -214,7 +224,12 @@ class BlockGrammar:
                 label = (
                     _decimal_label(decimal)
                     if decimal
-                    else (label_match.group("label") or label_match.group("bullet") or "").strip()
+                    else (
+                        label_match.group("label")
+                        or label_match.group("dotted")
+                        or label_match.group("bullet")
+                        or ""
+                    ).strip()
                 )
         opener = next((t for t in result if isinstance(t, OpenerMatch)), None)
         detail = ""
