@@ -30,6 +30,19 @@ def _operative(paragraph: GoldParagraph, language: str) -> list[str]:
     return blocks
 
 
+_REPEATED_NOTE_NUMBER = re.compile(r"\s*([0-9\u0660-\u0669]{1,3})\s+")
+"""A figure the markup types before a note's text: the note's number again ("1 См.
+резолюцию 70/1.", "1 大会第69/313号决议")."""
+
+
+def _note_text(marker: str, text: str) -> str:
+    """Return a note's text as the drafter typed it after the note's number, once."""
+    typed = _REPEATED_NOTE_NUMBER.match(text)
+    if typed is None or int(typed.group(1)) != int(marker):
+        return text  # a note that starts with a figure of its own ("28 июня 2011 года …")
+    return text[typed.end() :]
+
+
 def render(gold: GoldDocument) -> str:
     """Return the drafter's plain text of a resolution marked up in AKN.
 
@@ -48,7 +61,9 @@ def render(gold: GoldDocument) -> str:
         else:
             blocks.append(paragraph.text)
     blocks.extend(line for line in gold.closing if line)
-    notes = [f"{marker} {text}" for marker, text in gold.notes if marker.isdigit()]
+    notes = [
+        f"{marker} {_note_text(marker, text)}" for marker, text in gold.notes if marker.isdigit()
+    ]
     if notes:
         blocks.append("__________")  # the rule above the footnotes
         blocks.extend(notes)

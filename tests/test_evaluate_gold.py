@@ -211,3 +211,24 @@ def test_a_decimal_point_typed_after_its_num_is_rendered_as_a_drafter_types_it(
     assert "\n\n1.1. Raise awareness of space.\n\n1.2. Promote the space industry." in text
     for reading in measure(path):
         assert all(reading.matches.values()), (reading.mode, reading.differences)
+
+
+def test_a_note_number_the_markup_types_again_is_rendered_once(tmp_path: Path) -> None:
+    # the Russian 75/275 types "1 См. резолюцию 70/1." inside note 1; a note of its own
+    # figures ("28 June 2011 …") keeps them
+    body = (
+        '<statement name="resolution">'
+        + META.replace("eng", "rus")
+        + "<preamble><formula><p>Генеральная Ассамблея,</p></formula>"
+        '<container name="ссылаясь"><p><span class="italic">ссылаясь</span> на резолюцию 70/1'
+        '<authorialNote marker="1" placement="bottom"><p>1 См. резолюцию 70/1.</p>'
+        "</authorialNote> и на решение"
+        '<authorialNote marker="2" placement="bottom"><p>28 июня 2011 года Организация '
+        "изменила свое название.</p></authorialNote>,</p></container></preamble>"
+        "<mainBody><paragraph><num>1.</num><content><p>постановляет продолжить.</p>"
+        "</content></paragraph></mainBody></statement>"
+    )
+    path = _xml(tmp_path, "A_RES_75_275_R.xml", body)
+    text = render(read_gold(path, calls=True))
+    assert "\n\n1 См. резолюцию 70/1.\n\n2 28 июня 2011 года Организация" in text
+    assert "1 1 См." not in text
