@@ -188,6 +188,11 @@ def test_a_decimal_point_is_a_subparagraph_label(language: str, text: str, label
     assert (parsed.category, parsed.label) == ("subparagraph", label)
 
 
+def test_an_arabic_second_degree_label_is_a_subparagraph_label() -> None:
+    parsed = grammar_for("ar").parse("’26‘ إقامة صلة وثيقة بين العلم والتكنولوجيا.")
+    assert (parsed.category, parsed.label) == ("subparagraph", "26")
+
+
 @pytest.mark.parametrize("text", ["1.1 per cent of the budget is set aside.", "1. Decides."])
 def test_a_decimal_figure_without_its_final_mark_is_no_label(text: str) -> None:
     assert grammar_for("en").parse(text).category != "subparagraph"

@@ -220,7 +220,7 @@ class BlockGrammar:
             if category == "operative":
                 number = label_match.group("number")
             else:
-                decimal = label_match.group("decimal")
+                decimal = label_match.group("decimal") or label_match.group("quoted")
                 label = (
                     _decimal_label(decimal)
                     if decimal
@@ -247,8 +247,8 @@ class BlockGrammar:
 
 
 def _decimal_label(typed: str) -> str:
-    """Return a decimal point's label as the readers give it: "1.1." and Arabic "1-1-" as
-    "1.1", Arabic-Indic figures as Western ones."""
+    """Return a label of figures as the readers give it: "1.1." and Arabic "1-1-" as "1.1",
+    Arabic "’26‘" as "26", Arabic-Indic figures as Western ones."""
     return ".".join(str(int(figures)) for figures in re.findall(r"\d+", typed))
 
 
