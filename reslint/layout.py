@@ -16,6 +16,7 @@ from typing import Callable
 
 from reslint import patterns
 from reslint.model import Artefact, ArtefactKind
+from reslint.numerals import figures_value
 from reslint.text import Span
 
 _RULE = re.compile(r"(?:\\?_){5,}|-{10,}")
@@ -297,7 +298,7 @@ class _Layouter:
         if not opens and not continues_paragraph:
             if body:
                 footnote = Block(
-                    "footnote", footnote_number=int(body.group(1)), region=self.regions
+                    "footnote", footnote_number=figures_value(body.group(1)), region=self.regions
                 )
                 self.blocks.append(footnote)
             elif footnote is None:

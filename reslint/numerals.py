@@ -1,4 +1,4 @@
-"""Roman numerals and letter labels, both ways: "iv" ↔ 4, "aa" ↔ 27.
+"""Roman numerals and letter labels, both ways: "iv" ↔ 4, "aa" ↔ 27; figures of any script.
 
 Subparagraph labels ((a), (iv)), Word's list counters and old General Assembly
 session numbers (``3363 (XXX)``) all need them.  The patterns that find labels in a
@@ -25,6 +25,11 @@ _NUMERALS = (
     (4, "iv"),
     (1, "i"),
 )
+
+
+def figures_value(figures: str) -> int:
+    """Return the value of figures of any script: "12", superscript "²", Arabic-Indic "١٢"."""
+    return int("".join(str(unicodedata.digit(figure)) for figure in figures))
 
 
 def roman_value(label: str) -> int | None:

@@ -28,6 +28,7 @@ from reslint.model import (
     TextView,
 )
 from reslint.near_openers import near_opener
+from reslint.numerals import figures_value
 from reslint.readers.blocks import BlockRole, DocumentFacts, SourceBlock
 from reslint.text import Span
 from reslint.vocabulary import parse_ordinal
@@ -930,7 +931,8 @@ def _add_header(builder: _Builder, incoming: Incoming) -> None:
 
 
 def _add_footnote_like(builder: _Builder, incoming: Incoming) -> None:
-    number = _FOOTNOTE_LIKE.match(incoming.text).group(1)  # type: ignore[union-attr]
+    figures = _FOOTNOTE_LIKE.match(incoming.text).group(1)  # type: ignore[union-attr]
+    number = str(figures_value(figures))  # "²" is note 2
     builder.add(NodeKind.FOOTNOTE, incoming.view, incoming.span, number=number)
 
 

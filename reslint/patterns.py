@@ -285,16 +285,23 @@ NOTE_NUMBER = r"\d{1,3}"
 NOTE_NUMBER_LINE = rf"({NOTE_NUMBER})"
 """A footnote number alone on its line (group 1)."""
 
+SUPERSCRIPT_FIGURES = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]"
+"""A figure in superscript, as a footnote's number or call is typed in some texts: "²"."""
+
 NOTE_BODY_START = (
-    rf"({NOTE_NUMBER})(?:\s+|\t)"
+    rf"({NOTE_NUMBER}|{SUPERSCRIPT_FIGURES}{{1,3}})(?:\s+|\t)"
     r"(?=[A-Z\u00c0-\u00deА-ЯЁ«“\"(\[*《\u4e00-\u9fff]|[a-z]{1,6}/|Ibid|ibid|\d{1,4}/"
     r"|(?:19|20)\d\d [A-ZА-Я])"
 )
-"""The number opening a footnote's text at the foot of a page: "3 See …", "12 A/73/368.",
+"""The number opening a footnote's text at the foot of a page: "3 See …", "² E/1983/87.",
+"12 A/73/368.",
 "1 Резолюция 49/57.", "2 见A/75/345。", "2 1995 Review and Extension Conference …"."""
 
-NOTE_LIKE_START = rf"({NOTE_NUMBER})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
-"""A paragraph of the body that reads as a footnote's text: "3 Official Records …"."""
+NOTE_LIKE_START = (
+    rf"({NOTE_NUMBER}|{SUPERSCRIPT_FIGURES}{{1,3}})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
+)
+"""A paragraph of the body that reads as a footnote's text: "3 Official Records …",
+"² E/1983/87/Add.1, sect. V."."""
 
 MARKDOWN_NOTE_BODY = rf"\[\^({NOTE_NUMBER})\]:\s*"
 """A Markdown footnote's text: "[^3]: See …"."""
