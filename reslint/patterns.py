@@ -132,6 +132,10 @@ brackets, as a word processor's list numbering comes out in text: "b.\tthe devel
 LABEL = rf"(?:{LABEL_OPEN}?\s?(?:{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}|(?:{DOTTED_LABEL})\.(?=\t))"
 """A subparagraph label: "(a)", "a)", "( iv )", "（一）", "b." before a tab."""
 
+ENCLOSED_NUMERAL_LABEL = r"[\u3220-\u3229]"
+"""A second-degree label of Chinese texts, one parenthesised ideograph: "㈠" … "㈩" for (i) …
+(x); "(十一)" onwards is typed."""
+
 QUOTED_FIGURE_LABEL = r"[\u2019\u2018']\d{1,3}[\u2018\u2019']"
 """A second-degree label of Arabic texts, the figures between turned commas: "’26‘" for
 (xxvi) ("'26‘" once the text is normalised)."""
@@ -140,21 +144,23 @@ DECIMAL_LABEL = rf"{FIGURES}{{1,2}}\.{FIGURES}{{1,2}}\.|{FIGURES}{{1,2}}-{FIGURE
 """A point of paragraph 1 numbered under it, its mark after both figures: "1.1.", Arabic
 "1-1-" (the objectives of an adopted agenda: "1.1. Raise awareness …")."""
 
-LABEL_START = rf"(?:{LABEL}|{DECIMAL_LABEL}|{QUOTED_FIGURE_LABEL})\s"
+LABEL_START = rf"(?:{LABEL}|{DECIMAL_LABEL}|{QUOTED_FIGURE_LABEL}|{ENCLOSED_NUMERAL_LABEL})\s"
 """A text that starts with a subparagraph label and a space."""
 
 SUB_LABEL = (
     rf"(?:{LABEL_OPEN}?\s?(?P<label>{SUBPARAGRAPH_LABEL})\s?{LABEL_CLOSE}"
     rf"|(?P<decimal>{DECIMAL_LABEL})|(?P<quoted>{QUOTED_FIGURE_LABEL})"
+    rf"|(?P<enclosed>{ENCLOSED_NUMERAL_LABEL})"
     rf"|(?P<dotted>{DOTTED_LABEL})\.(?=\s)|(?P<bullet>{BULLET}))"
 )
 """The grammar's label: the letters (group ``label``, or ``dotted`` for "b."), a decimal
-point's number (group ``decimal``), an Arabic second-degree label "’26‘" (group ``quoted``)
-or a bullet (group ``bullet``). The grammar reads tabs as
+point's number (group ``decimal``), an Arabic second-degree label "’26‘" (group ``quoted``),
+a Chinese one "㈠" (group ``enclosed``) or a bullet (group ``bullet``). The grammar reads tabs as
 spaces: that "b." had its tab it checks on the block's own text."""
 
 SUBPARAGRAPH_GATE = (
-    rf"(?:{LABEL}|{DECIMAL_LABEL}|{QUOTED_FIGURE_LABEL}|{BULLET}|(?:{DOTTED_LABEL})\.)\s"
+    rf"(?:{LABEL}|{DECIMAL_LABEL}|{QUOTED_FIGURE_LABEL}|{ENCLOSED_NUMERAL_LABEL}|{BULLET}"
+    rf"|(?:{DOTTED_LABEL})\.)\s"
 )
 """The cheap test a block passes before the grammar tries it as a subparagraph (its text with
 tabs read as spaces: that a dotted label had its tab the grammar checks on the block)."""

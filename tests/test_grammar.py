@@ -193,6 +193,11 @@ def test_an_arabic_second_degree_label_is_a_subparagraph_label() -> None:
     assert (parsed.category, parsed.label) == ("subparagraph", "26")
 
 
+def test_a_chinese_parenthesised_ideograph_is_a_subparagraph_label() -> None:
+    parsed = grammar_for("zh").parse("㈣ 特别是在《2030年议程》框架内开展研究；")
+    assert (parsed.category, parsed.label) == ("subparagraph", "四")
+
+
 @pytest.mark.parametrize("text", ["1.1 per cent of the budget is set aside.", "1. Decides."])
 def test_a_decimal_figure_without_its_final_mark_is_no_label(text: str) -> None:
     assert grammar_for("en").parse(text).category != "subparagraph"

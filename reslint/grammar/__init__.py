@@ -221,9 +221,12 @@ class BlockGrammar:
                 number = label_match.group("number")
             else:
                 decimal = label_match.group("decimal") or label_match.group("quoted")
+                enclosed = label_match.group("enclosed")
                 label = (
                     _decimal_label(decimal)
                     if decimal
+                    else _CHINESE_NUMERALS[ord(enclosed) - 0x3220]
+                    if enclosed
                     else (
                         label_match.group("label")
                         or label_match.group("dotted")
@@ -244,6 +247,10 @@ class BlockGrammar:
         return BlockParse(
             category, number, label, label_start, label_end, opener, rest_start, detail
         )
+
+
+_CHINESE_NUMERALS = "一二三四五六七八九十"
+"""The numerals of the parenthesised ideographs ㈠ … ㈩ (U+3220 …), in order."""
 
 
 def _decimal_label(typed: str) -> str:
