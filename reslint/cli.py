@@ -151,6 +151,18 @@ def _error(message: str) -> None:
     sys.stderr.write(f"reslint: error: {message}\n")
 
 
+def open_output(path: Path | None) -> TextIO | None:
+    """Return the stream a report goes to: ``path`` opened for writing, or standard output
+    when there is none; None (the error written) when the file cannot be opened."""
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        _error(f"{path}: cannot write: {error.strerror or error}")
+        return None
+
+
 def _info(message: str) -> None:
     sys.stderr.write(f"reslint: {message}\n")
 
@@ -235,15 +247,9 @@ def _check(args: argparse.Namespace) -> int:
             f"(known: {', '.join(sorted(linter.formatters))})"
         )
         return EXIT_ERROR
-    stream: TextIO
-    if args.output_file is not None:
-        try:
-            stream = args.output_file.open("w", encoding="utf-8")
-        except OSError as error:
-            _error(f"{args.output_file}: cannot write: {error.strerror or error}")
-            return EXIT_ERROR
-    else:
-        stream = sys.stdout
+    stream = open_output(args.output_file)
+    if stream is None:
+        return EXIT_ERROR
     formatter = formatter_class(stream)
     formatter.registry = linter.registry
     formatter.color = colour_wanted(args.color, stream)

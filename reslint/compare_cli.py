@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
+
+from reslint.cli import _error, open_output
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
@@ -34,10 +36,6 @@ def add_compare_parser(sub: Any) -> None:
     compare.add_argument(
         "--no-plugins", action="store_true", help="do not load third-party plugins"
     )
-
-
-def _error(message: str) -> None:
-    sys.stderr.write(f"reslint: error: {message}\n")
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -86,13 +84,9 @@ def run_compare(args: argparse.Namespace) -> int:
             errors += 1
         else:
             read.append(version)
-    stream: TextIO = sys.stdout
-    if args.output_file is not None:
-        try:
-            stream = args.output_file.open("w", encoding="utf-8")
-        except OSError as error:
-            _error(f"{args.output_file}: cannot write: {error.strerror or error}")
-            return EXIT_ERROR
+    stream = open_output(args.output_file)
+    if stream is None:
+        return EXIT_ERROR
     formatter = formatter_class(stream)
     formatter.registry = registry
     formatter.start()
