@@ -57,12 +57,15 @@ class ClosingForms:
     def closes(self, text: str) -> bool:
         """Return whether ``text`` closes the operative part: an agenda or consideration
         closer naming a session, or "remain seized"."""
-        if self.seized and self._pattern("seized", rf"{self.decision}(?:{self.seized})").match(
-            text
-        ):
+        if self.remains_seized(text):
             return True
         found = self.action(text, closing_last=True)
         return found is not None and bool(self.sessions(text, found.end()))
+
+    def remains_seized(self, text: str) -> bool:
+        """Return whether ``text`` is the clause by which the organ remains seized."""
+        pattern = self._pattern("seized", rf"{self.decision}(?:{self.seized})")
+        return bool(self.seized) and pattern.match(text) is not None
 
     def action(self, text: str, closing_last: bool = False) -> re.Match[str] | None:
         """Match the decision verb and an action at the start of ``text``."""

@@ -62,6 +62,9 @@ _LEAD_IN_MARKS = (":", "\uff1a")
 _LEAD_IN_TITLES = 4
 """Title lines that may stand between a lead-in and the numbered text it heads."""
 _TITLE_LENGTH = 200
+_JOINED_HEADING_LENGTH = 300
+"""The longest heading read over several lines (the UN's longest run to ~250 characters)."""
+_HEADING_LABEL = re.compile(patterns.HEADING_LABEL_START)
 """The colon that ends a lead-in ("… as follows:"), and its full-width Chinese form."""
 _FOOTNOTE_LIKE = re.compile(patterns.NOTE_LIKE_START)
 _MISPLACED_MARK_NUMBER = re.compile(patterns.MISPLACED_MARK_NUMBER)
@@ -289,6 +292,9 @@ class _Builder:
             if target is not None:
                 self._merge(target, block, removed, calls)
                 return
+            if self._continues_heading(view, parsed):
+                self._merge_heading(block, removed, calls)
+                return
         self._parts[len(self.nodes)] = (list(block.segments), list(removed))
         incoming = Incoming(view, block.span, parsed, calls, source)
         lead_in = self._lead_in_of_numbered_text(parsed)
@@ -306,7 +312,9 @@ class _Builder:
         "Adopts the following declaration:" or "Resolves that, for 2022:", unnumbered,
         before any numbered paragraph of the part, then at most a few title lines, then
         "1.": the UN numbers and cites those paragraphs as the resolution's own (as its
-        markup does), and the lead-in and titles head them.
+        markup does), and the lead-in and titles head them.  A lead-in closed by the full
+        stop ("Decides to adopt the measures …, which are presented below.") heads them too
+        when titles stand between it and "1.".
         """
         if parsed.category != "operative" or parsed.number != "1" or self._last_number:
             return None
@@ -323,11 +331,16 @@ class _Builder:
             lead.kind not in (kinds or (NodeKind.OPERATIVE,))
             or lead.number is not None
             or lead.parent is not None
-            or lead.terminator not in _LEAD_IN_MARKS
+            or not self._lead_in_mark(lead, bool(titles))
             or any(t.kind is NodeKind.QUOTED and t.parent != index for t in titles)
         ):
             return None
         return index
+
+    def _lead_in_mark(self, lead: Node, titled: bool) -> bool:
+        if lead.terminator in _LEAD_IN_MARKS:
+            return True
+        return titled and lead.terminator == self.lexicon.terminators[2]
 
     def _title_line(self, node: Node) -> bool:
         """A title between a lead-in and the text it introduces: quoted, or a short line
@@ -380,6 +393,11 @@ class _Builder:
             # no capitalised openers to go by (Arabic, Chinese; Russian openers are lower
             # case): a block continues a paragraph only when that paragraph has no final mark
             return last.terminator not in _ALL_MARKS and not _NUMBERED_ANY.match(text)
+        if last.kind is NodeKind.SUBPARAGRAPH and first.islower() and last.terminator == ";":
+            # "(f) … identified;" / "and to report thereon …;": the paragraph's sentence
+            # resumes after its list, and ends as a paragraph ends
+            ending = text.rstrip().rstrip(_CLOSERS)[-1:]
+            return parsed.category == "unknown" and ending in (";", ".")
         if last.terminator not in ";." and (
             first.islower() or (first.isdigit() and not _NUMBERED.match(text))
         ):
@@ -421,6 +439,47 @@ class _Builder:
             terminator_span=terminator_span,
             calls=(*last.calls, *calls),
         )
+
+    def _continues_heading(self, view: TextView, parsed: BlockParse) -> bool:
+        """Return whether a block is the next line of a heading set over several lines.
+
+        "Section 27B. Office of Programme Planning," / "Budget and Accounts", or
+        "I. Measures to prevent … trafficking," / "distribution and diversion of
+        precursors used in the illicit manufacture of" / "narcotic drugs and
+        psychotropic substances": a heading line that ends with a comma, or one that
+        ends with a word and is followed by a line in lower case, goes on in the next
+        line when that line has no final mark of its own.
+        """
+        if self.state not in BODY or not self.nodes:
+            return False
+        last = self.nodes[-1]
+        if last.kind not in (NodeKind.SECTION, NodeKind.UNCLASSIFIED) or last.parent is not None:
+            return False
+        text = view.text
+        if (
+            parsed.category not in ("unknown", "section", "title", "header")
+            or _LABEL_START.match(text)
+            or _FOOTNOTE_LIKE.match(text)
+            or terminator_of(view)[0] in _ALL_MARKS
+            or len(last.text) + len(text) > _JOINED_HEADING_LENGTH
+            or not last.text[:1].isupper()
+        ):
+            return False
+        if last.terminator == ",":
+            return last.kind is NodeKind.SECTION or _HEADING_LABEL.match(last.text) is not None
+        return last.kind is NodeKind.SECTION and last.terminator.isalnum() and text[:1].islower()
+
+    def _merge_heading(
+        self, block: Block, removed: list[tuple[int, int]], calls: tuple[FootnoteCall, ...]
+    ) -> None:
+        """Join a block to the heading it continues; an unrecognised first line that reads
+        as a heading once joined becomes one."""
+        index = len(self.nodes) - 1
+        self._merge(index, block, removed, calls)
+        joined = self.nodes[index]
+        if joined.kind is NodeKind.UNCLASSIFIED and self._heading(joined.view):
+            self.section += 1
+            self.nodes[index] = replace(joined, kind=NodeKind.SECTION, section=self.section)
 
     def _heading(self, view: TextView) -> bool:
         """Return whether a block is an unnumbered heading inside the body."""
@@ -864,6 +923,33 @@ def _add_adoption(builder: _Builder, incoming: Incoming) -> None:
     builder.state = CLOSING
 
 
+def _after_final_closer(builder: _Builder, incoming: Incoming) -> bool:
+    """A heading right after the clause that closes the resolution.
+
+    "3. Decides to remain seized of the matter." then "De-listing procedure": the
+    resolution's sentence is over, and what follows is the document it annexes,
+    printed without the word "Annex".  A closer naming a session closes it only
+    with its full stop (sections of a budget resolution may end with one); the
+    organ remains seized at the very end, whatever its mark.
+    """
+    forms = builder.lexicon.closing
+    if forms is None or not builder.nodes or builder._embedded is not None:
+        return False
+    last = builder.nodes[-1]
+    if (
+        last.kind is not NodeKind.OPERATIVE
+        or last.parent is not None
+        or last.opener is None
+        or len(incoming.text) > _HEADING_LENGTH
+        or not builder._heading(incoming.view)
+    ):
+        return False
+    body = normalise(last.text[last.opener.span.start - last.span.start :])
+    if last.terminator == builder.lexicon.terminators[2] and forms.closes(body):
+        return True
+    return forms.remains_seized(body)
+
+
 def _add_annex_heading(builder: _Builder, incoming: Incoming) -> None:
     builder.add(NodeKind.ANNEX, incoming.view, incoming.span)
     builder.state = ANNEX
@@ -984,6 +1070,13 @@ TRANSITIONS = TransitionTable(
         Transition("title", _all(FRONT, CLOSING), _all("title"), _add_title),
         Transition("adoption line", _BODY_OR_CLOSING, _all("adoption"), _add_adoption),
         Transition("annex heading", STATES - {FRONT}, _all("annex"), _add_annex_heading),
+        Transition(
+            "heading after the closing clause",
+            _all(OPERATIVE),
+            _all("unknown", "title"),
+            _add_annex_heading,
+            _after_final_closer,
+        ),
         Transition("section heading", _NOT_CLOSING, _all("section"), _add_section),
         Transition(
             # "建议大会通过以下决议草案：": a verb of both parts, and an operative mark

@@ -214,6 +214,10 @@ LONG_TITLE_SECTION_START = r"(?:[IVXLC]{2,6}\.?|[IVXLC]\.)\s"
 """A section number that can only be one, before a title that may run long: "II Mise en
 œuvre de l'Accord de 1995 aux fins de …" (not a capital letter that may be a word, "A titre")."""
 
+HEADING_LABEL_START = rf"(?:{SECTION_LETTERS}|[^\W\d_]+\s+\d{{1,3}}[A-Z]?)\.\s"
+"""A heading's number at the start of its text: "II. ", "B. ", "Section 27B. " (a word and a
+number with its dot, in any language)."""
+
 HEADING_NUMBER_LINE = r"\s*(?:[IVXLC]{1,7}|[A-Z]|[一二三四五六七八九十]{1,3}|[А-ЯЁ])\s*[.、]?\s*$"
 """A division's number as markup writes it: "I.", "B.", "一.", "Б"."""
 
