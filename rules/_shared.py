@@ -16,6 +16,7 @@ __all__ = [
     "roman_label",
     "roman_value",
     "statement_sections",
+    "strayed_into_preamble",
 ]
 
 
@@ -33,6 +34,28 @@ def has_subparagraphs(document: Document, node: Node) -> bool:
 def body_paragraphs(document: Document) -> list[Node]:
     """Return preambular and operative paragraphs in order."""
     return [n for n in document.nodes if n.kind in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE)]
+
+
+def strayed_into_preamble(document: Document) -> list[Node]:
+    """Return the unnumbered operative paragraphs that stand inside the preamble.
+
+    "Recognizes the role of …," between two preambular paragraphs, before any
+    numbered paragraph of its section: an operative verb strayed into the
+    preamble ("Recognizes" for "Recognizing").  The paragraph holds a place of
+    the preamble, not of the operative numbering; ST002 reports it, once.
+    """
+    pending: dict[int, list[Node]] = {}
+    numbered: set[int] = set()
+    strayed: list[Node] = []
+    for node in document.nodes:
+        if node.kind is NodeKind.OPERATIVE and node.parent is None:
+            if node.number is not None:
+                numbered.add(node.section)
+            elif node.section not in numbered:
+                pending.setdefault(node.section, []).append(node)
+        elif node.kind is NodeKind.PREAMBULAR and node.section not in numbered:
+            strayed.extend(pending.pop(node.section, []))
+    return strayed
 
 
 def statement_sections(document: Document) -> set[tuple[int, int]]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from reslint_rules._shared import letter_label, letter_value, roman_label, roman_value
+from reslint_rules._shared import (
+    letter_label,
+    letter_value,
+    roman_label,
+    roman_value,
+    strayed_into_preamble,
+)
 
 from reslint import patterns
 from reslint.lexicon import load_lexicon
@@ -93,7 +99,8 @@ class OperativeNumbering(Rule):
             applicability = Applicability.UNSAFE
         yield from self._dots(document)
         previous_last = 0
-        for nodes in _sequences(operative):
+        strayed = {n.index for n in strayed_into_preamble(document)}  # ST002 reports them
+        for nodes in _sequences(tuple(n for n in operative if n.index not in strayed)):
             numbered = [n for n in nodes if n.number is not None]
             if len(nodes) > 1 and not document.from_pdf:
                 # extraction from PDF often loses list numbers: not reported there

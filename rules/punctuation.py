@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from reslint_rules._shared import last_descendant, statement_sections
+from reslint_rules._shared import last_descendant, statement_sections, strayed_into_preamble
 
 from reslint.lexicon import load_lexicon
 from reslint.model import Document, Node, NodeKind
@@ -146,8 +146,12 @@ class OperativeTerminator(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         last = _last_operative_by_part(document)
         statements = statement_sections(document)
+        # an operative verb strayed into the preamble ends like its neighbours (ST002)
+        strayed = {n.index for n in strayed_into_preamble(document)}
         for node in document.operative:
             if node.index in last or (node.part, node.section) in statements:
+                continue
+            if node.index in strayed:
                 continue
             if node.section and not (node.opener and node.opener.known):
                 # under a heading, a numbered sentence with no operative verb belongs to an
