@@ -160,6 +160,20 @@ class OperativeTerminator(Rule):
             yield from _check_end(self, document, node, _mark(document, 1), "operative paragraph")
 
 
+def _cut_off_with_its_page(document: Document, node: Node) -> bool:
+    """Return whether the last paragraph of a part is cut off where its page ends.
+
+    A page of a compilation holds several resolutions, each closed by its
+    meeting and date lines; the last one runs on to the next page: its last
+    paragraph stops with no mark ("5. Requests the Executive Secretaries of the
+    Economic"), and no meeting line follows.  Its end is not in the text.
+    """
+    if last_descendant(document, node).terminator in _MARKS:
+        return False
+    closed = {n.part for n in document.nodes if n.kind is NodeKind.ADOPTION}
+    return bool(closed) and max(closed) < node.part
+
+
 class FinalTerminator(Rule):
     """The last operative paragraph ends with a full stop.
 
@@ -189,7 +203,7 @@ class FinalTerminator(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         last = _last_operative_by_part(document)
         for node in document.operative:
-            if node.index in last:
+            if node.index in last and not _cut_off_with_its_page(document, node):
                 yield from _check_end(
                     self, document, node, _mark(document, 2), "last operative paragraph"
                 )
