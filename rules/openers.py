@@ -10,8 +10,8 @@ from typing import Iterator
 
 from reslint_rules._shared import statement_sections
 
-from reslint.lexicon import Lexicon, load_lexicon
-from reslint.model import Document, Node, NodeKind
+from reslint.lexicon import Lexicon, load_lexicon, words_table
+from reslint.model import Document, Node, NodeKind, Opener
 from reslint.morphology import Judgement, Verdict, judge, suggest
 from reslint.rule import Rule
 from reslint.violations import Applicability, Fix, Severity, Violation
@@ -445,6 +445,24 @@ def _series_of(phrase: str, lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys(("<" + head[:2], head[-2:] + ">")))
 
 
+def _marked_phrase(opener: Opener, lexicon: Lexicon) -> str:
+    """Return the phrase of which ``opener`` is the "also" or "further" form.
+
+    In two verbs joined by "and", a marker after the "and" belongs to the second:
+    "Welcomes and further encourages" is the "further" form of "Encourages".
+    """
+    if not opener.marker or opener.marker_before:
+        return opener.phrase
+    connectors = {w.casefold() for w in words_table(lexicon.language).get("list_connectors", ())}
+    words = [w.casefold() for w in opener.text.split()]
+    marker = opener.marker.casefold().split()
+    for at in range(1, len(words) - len(marker)):
+        if words[at : at + len(marker)] == marker and words[at - 1] in connectors:
+            verb = " ".join(opener.text.split()[at + len(marker) :])
+            return verb[:1].upper() + verb[1:] if opener.phrase[:1].isupper() else verb
+    return opener.phrase
+
+
 class AlsoFurtherOrder(Rule):
     """A repeated opener runs bare, then "also", then "further".
 
@@ -502,20 +520,19 @@ class AlsoFurtherOrder(Rule):
             opener = node.opener
             if opener is None or not opener.known:
                 continue
-            keys = [(node.part, node.kind, verb) for verb in _series_of(opener.phrase, lexicon)]
+            phrase = _marked_phrase(opener, lexicon)
+            keys = [(node.part, node.kind, verb) for verb in _series_of(phrase, lexicon)]
             degrees = set().union(*(seen.get(key, set()) for key in keys))
             for key in keys:
                 seen.setdefault(key, set()).add(opener.degree)
             if opener.degree and "" not in degrees:
-                yield self.violation(
-                    opener.span, f"'{opener.text}' with no earlier '{opener.phrase}'"
-                )
+                yield self.violation(opener.span, f"'{opener.text}' with no earlier '{phrase}'")
             elif not strict:
                 pass
             elif opener.degree == "further" and "also" not in degrees:
                 yield self.violation(
                     opener.span,
-                    f"'{opener.text}' (further) comes before any 'also' form of '{opener.phrase}'",
+                    f"'{opener.text}' (further) comes before any 'also' form of '{phrase}'",
                 )
 
 
