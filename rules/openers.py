@@ -482,8 +482,10 @@ class AlsoFurtherOrder(Rule):
     General Assembly texts do it in both languages, and English texts use "also"
     and "further" in either order. An adverb before the word does not start a
     series of its own ("Deeply concerned" is the bare form of "Further
-    concerned"), and "further" before a noun is an adjective, not the marker
-    ("Encourages further steps").
+    concerned"), "further" before a noun is an adjective, not the marker
+    ("Encourages further steps"), and in two verbs joined by "and" a marker
+    after the "and" belongs to the second ("Welcomes and further encourages"
+    follows "Encourages").
 
     ## Why
     Observed UN practice (French Security Council texts: no exception in 167

@@ -179,6 +179,10 @@ class FinalTerminator(Rule):
 
     ## Why
     The last operative paragraph closes the resolution's single sentence.
+    The last resolution of a compilation page that runs on to the next page
+    (its paragraph stops with no mark and no meeting line follows, while the
+    resolutions before it end with theirs) is not judged: its end is not in
+    the text.
 
     ## Example
     ```text
