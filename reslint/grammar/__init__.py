@@ -16,6 +16,7 @@ from typing import Callable
 import pyparsing as pp
 
 from reslint import patterns
+from reslint.grammar.reader import Reading, compile_production, reading_of
 from reslint.lexicon import Lexicon, OpenerMatch, load_lexicon, longest_first, normalise
 from reslint.vocabulary import month_names
 
@@ -126,24 +127,49 @@ class BlockGrammar:
     def parse(self, text: str) -> BlockParse:
         """Return what block ``text`` can be (``category`` is ``"unknown"`` if nothing).
 
-        Each production has a cheap regular-expression gate; pyparsing only runs
-        the productions whose gate lets the block through, so most blocks are
-        parsed once instead of failing through every alternative.
+        Each production has a cheap regular-expression gate; only the productions
+        whose gate lets the block through are tried, so most blocks are read once
+        instead of failing through every alternative.  The productions are read by
+        functions compiled from the pyparsing elements (``reader.py``), which read
+        as pyparsing does, without its cost.
         """
+        return self._parse(text, self._readers)
+
+    def parse_with_pyparsing(self, text: str) -> BlockParse:
+        """Return what :meth:`parse` returns, read by pyparsing itself (the reference)."""
+        return self._parse(text, self._pyparsing_readers)
+
+    def _parse(self, text: str, readers: tuple[Callable[[str], Reading | None], ...]) -> BlockParse:
         norm = normalise(text)
-        for category, expr, gate in self._productions:
+        for (category, _, gate), read in zip(self._productions, readers):
             if not gate(norm):
                 continue
-            try:
-                result = expr.parse_string(norm, parse_all=False)
-            except pp.ParseException:
+            result = read(norm)
+            if result is None:
                 continue
             if category == "adoption" and not self._real_date(result):
                 continue
             if category == "subparagraph" and not self._tabbed_if_dotted(result, text):
                 continue
-            return self._build(category, result, norm)
+            return self._build(category, result)
         return BlockParse("unknown")
+
+    @cached_property
+    def _readers(self) -> tuple[Callable[[str], Reading | None], ...]:
+        return tuple(compile_production(expr) for _, expr, _ in self._productions)
+
+    @cached_property
+    def _pyparsing_readers(self) -> tuple[Callable[[str], Reading | None], ...]:
+        def reader(expr: pp.ParserElement) -> Callable[[str], Reading | None]:
+            def read(text: str) -> Reading | None:
+                try:
+                    return reading_of(expr.parse_string(text, parse_all=False))
+                except pp.ParseException:
+                    return None
+
+            return read
+
+        return tuple(reader(expr) for _, expr, _ in self._productions)
 
     def _define_gates(self, organ_alt: str) -> None:
         organ = re.compile(rf"(?i)[«“\"]?\s*(?:{organ_alt})\s*[,،，]?\s*$")
@@ -198,23 +224,23 @@ class BlockGrammar:
         )
 
     @staticmethod
-    def _tabbed_if_dotted(result: pp.ParseResults, text: str) -> bool:
+    def _tabbed_if_dotted(result: Reading, text: str) -> bool:
         """Return whether a label with a dot ("b.") has its tab (``patterns.DOTTED_LABEL``)."""
-        found = next((t for t in result if isinstance(t, re.Match)), None)
+        found = next((t for t in result.tokens if isinstance(t, re.Match)), None)
         if found is None or found.group("dotted") is None:
             return True
         return text[found.end() : found.end() + 1] == "\t"
 
-    def _real_date(self, result: pp.ParseResults) -> bool:
-        if "date" not in result:
+    def _real_date(self, result: Reading) -> bool:
+        if "date" not in result.names:
             return True
-        found = re.search(r"[^\W\d]{3,}", str(result["date"]))
+        found = re.search(r"[^\W\d]{3,}", str(result.names["date"]))
         return bool(found) and found.group(0).lower() in month_names(self.lexicon.language)
 
-    def _build(self, category: str, result: pp.ParseResults, norm: str) -> BlockParse:
+    def _build(self, category: str, result: Reading) -> BlockParse:
         number = label = None
         label_start = label_end = 0
-        label_match = next((t for t in result if isinstance(t, re.Match)), None)
+        label_match = next((t for t in result.tokens if isinstance(t, re.Match)), None)
         if label_match is not None:
             label_start, label_end = label_match.start(), label_match.end()
             if category == "operative":
@@ -234,13 +260,14 @@ class BlockGrammar:
                         or ""
                     ).strip()
                 )
-        opener = next((t for t in result if isinstance(t, OpenerMatch)), None)
+        opener = next((t for t in result.tokens if isinstance(t, OpenerMatch)), None)
         detail = ""
+        names = result.names
         for key in ("resno", "organ", "meeting", "date", "vote", "section", "annex", "header"):
-            if key in result:
-                detail = str(result[key]).strip()
+            if key in names:
+                detail = str(names[key]).strip()
                 break
-        rest = result.get("rest")
+        rest = names.get("rest")
         rest_start = 0
         if rest is not None:
             rest_start = -len(str(rest))  # negative: counted from the end of the text
@@ -261,6 +288,9 @@ def _decimal_label(typed: str) -> str:
 
 class _OpenerToken(pp.Token):
     """An opening phrase, matched by the lexicon (returns an :class:`OpenerMatch`)."""
+
+    reads_directly = True
+    """``parseImpl`` returns the one token, and can be called without pyparsing's machinery."""
 
     def __init__(self, lexicon: Lexicon, kind: str) -> None:
         super().__init__()
