@@ -86,52 +86,24 @@ def candidates(text: str) -> list[CallCandidate]:
                 )
             )
     # Every other kind of call is a run of digits: anchor each pattern there
-    # instead of letting it scan every position of the block.
+    # instead of letting it scan every position of the block, and try only the
+    # patterns the run can start: a call is one or two figures (a longer run is
+    # no call, or a year with a call glued to it, "20002"), glued to the character
+    # before it or set apart from it by a space.
     for run in _DIGIT_RUN.finditer(text):
         start = run.start()
-        if run.end() - start > 6:
+        length = run.end() - start
+        if length > 2:
+            if 5 <= length <= 6:
+                _year_call(text, start, found)
             continue
-        for pattern in (_GLUED, _GLUED_QUOTE, _AFTER_MARK):
-            match = pattern.match(text, start)
-            if match is None:
-                continue
-            group = 1 if match.group(1) is not None else 2
-            if int(match.group(group)):
-                found.append(
-                    CallCandidate(
-                        match.start(group), match.end(group), int(match.group(group)), "glued", True
-                    )
-                )
-        match = _GLUED_HAN.match(text, start)
-        if match is not None and int(match.group(1)):
-            # figures follow Han characters in running text too ("至2030年" does not, its
-            # figures run on): only a number the footnote bodies expect is a call
-            number = int(match.group(1))
-            found.append(CallCandidate(match.start(1), match.end(1), number, "glued", False))
-        match = _YEAR.match(text, start)
-        if match is not None:
-            number = int(match.group(2))
-            if number and not (len(match.group(2)) == 2 and match.group(2).startswith("0")):
-                found.append(CallCandidate(match.start(2), match.end(2), number, "year", False))
         space_start = start
-        while space_start > 0 and text[space_start - 1] in " \t\n\u00a0":
+        while space_start > 0 and text[space_start - 1] in _SPACES:
             space_start -= 1
         if space_start == start:
-            continue
-        for pattern in (_DETACHED_YEAR, _DETACHED, _DETACHED_SPACED, _AFTER_PUNCT):
-            match = pattern.match(text, space_start)
-            if match is None or match.start(2) != start:
-                continue
-            number = int(match.group(2))
-            if not number:
-                continue
-            if pattern is _DETACHED and _previous_word(text, match.start()) in _numbering_words():
-                continue
-            end = match.end(2)
-            space = _SPACE_BEFORE_MARK.match(text, end)
-            if space:
-                end = space.end()
-            found.append(CallCandidate(match.start(1), end, number, "detached", False))
+            _glued_calls(text, start, found)
+        else:
+            _detached_calls(text, start, space_start, found)
     found.sort(key=lambda c: (c.start, -c.strong))
     unique: list[CallCandidate] = []
     last_end = -1
@@ -140,6 +112,58 @@ def candidates(text: str) -> list[CallCandidate]:
             unique.append(candidate)
             last_end = candidate.end
     return unique
+
+
+_SPACES = " \t\n\u00a0"
+"""What sets a detached call apart from the word before it."""
+
+
+def _glued_calls(text: str, start: int, found: list[CallCandidate]) -> None:
+    """Add the calls glued to the character before the figures at ``start``."""
+    for pattern in (_GLUED, _GLUED_QUOTE, _AFTER_MARK):
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        group = 1 if match.group(1) is not None else 2
+        if int(match.group(group)):
+            found.append(
+                CallCandidate(
+                    match.start(group), match.end(group), int(match.group(group)), "glued", True
+                )
+            )
+    match = _GLUED_HAN.match(text, start)
+    if match is not None and int(match.group(1)):
+        # figures follow Han characters in running text too ("至2030年" does not, its
+        # figures run on): only a number the footnote bodies expect is a call
+        number = int(match.group(1))
+        found.append(CallCandidate(match.start(1), match.end(1), number, "glued", False))
+
+
+def _year_call(text: str, start: int, found: list[CallCandidate]) -> None:
+    """Add the call glued to a year at ``start`` ("20002" is 2000 and call 2)."""
+    match = _YEAR.match(text, start)
+    if match is not None:
+        number = int(match.group(2))
+        if number and not (len(match.group(2)) == 2 and match.group(2).startswith("0")):
+            found.append(CallCandidate(match.start(2), match.end(2), number, "year", False))
+
+
+def _detached_calls(text: str, start: int, space_start: int, found: list[CallCandidate]) -> None:
+    """Add the calls at ``start`` set apart by the spaces from ``space_start``."""
+    for pattern in (_DETACHED_YEAR, _DETACHED, _DETACHED_SPACED, _AFTER_PUNCT):
+        match = pattern.match(text, space_start)
+        if match is None or match.start(2) != start:
+            continue
+        number = int(match.group(2))
+        if not number:
+            continue
+        if pattern is _DETACHED and _previous_word(text, match.start()) in _numbering_words():
+            continue
+        end = match.end(2)
+        space = _SPACE_BEFORE_MARK.match(text, end)
+        if space:
+            end = space.end()
+        found.append(CallCandidate(match.start(1), end, number, "detached", False))
 
 
 def lost_notes(regions: tuple[tuple[int, ...], ...]) -> frozenset[int]:

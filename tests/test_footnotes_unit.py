@@ -18,6 +18,7 @@ CALLS = [
     ),
     ("the rights,3 and", [(3, "glued", True, "3")]),
     ("adopted in 20002 by", [(2, "year", False, "2")]),
+    ("adopted in 200012 by", [(12, "year", False, "12")]),  # six figures: a year and a call
     ("the Convention 3,", [(3, "detached", False, " 3")]),
     ("adopted in 1993 1 ,", [(1, "detached", False, " 1 ")]),
     ("the rights, 3 and the", [(3, "detached", False, " 3")]),
@@ -40,6 +41,9 @@ NO_CALLS = [
     "in 2000,",
     "in 2000 and",
     "the 10 States",
+    "the rights123,",  # three figures glued to a word: no call
+    "in 2000123 and",  # seven figures: no year with a call
+    "the rights 123,",
     "1244 (1999)",
     "第5，",
     "至2030年，",
