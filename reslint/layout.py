@@ -135,6 +135,10 @@ def is_terminated(content: str) -> bool:
     return bool(trimmed) and trimmed[-1] in _TERMINAL
 
 
+_UNKNOWN = object()
+"""A line's strength not asked for yet."""
+
+
 class LineCategory(str, Enum):
     """What a physical line is, before it is placed."""
 
@@ -162,6 +166,7 @@ class _Layouter:
     """
 
     starts_paragraph: Callable[[str], str | None]
+    is_organ_line: Callable[[str], bool]
     blocks: list[Block] = field(default_factory=list)
     artefacts: list[Artefact] = field(default_factory=list)
     current: Block | None = None
@@ -174,10 +179,21 @@ class _Layouter:
     seen_content: bool = False
     last_number: int = 0
     regions: int = 0
-    strength: str | None = None
-    """How surely the line being read starts a paragraph (see :func:`layout`)."""
+    content: str = ""
+    """The content of the line being read."""
+    _strength: str | object | None = _UNKNOWN
     lone_number: int | None = None
     """A number just read alone on its line, in the running text (a page's or a note's)."""
+
+    def strength(self) -> str | None:
+        """Return how surely the line being read starts a paragraph (see :func:`layout`).
+
+        Asked only where the answer decides something, and once a line: most lines
+        of hard-wrapped text continue a paragraph whatever their first words are.
+        """
+        if self._strength is _UNKNOWN:
+            self._strength = self.starts_paragraph(self.content)
+        return self._strength  # type: ignore[return-value]
 
     def close_footnotes(self) -> None:
         self.area = Area.TEXT
@@ -210,8 +226,8 @@ class _Layouter:
             self.page_breaks += 1
             self.close_footnotes()
         category, kind = self.categorise(content)
-        if category is LineCategory.TEXT:
-            self.strength = self.starts_paragraph(content)
+        self.content = content
+        self._strength = _UNKNOWN
         for handler in LINE_TABLE[(self.area, category)]:
             if handler(self, line, content, kind):
                 return
@@ -252,7 +268,7 @@ class _Layouter:
     def footnote_text(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
         """A line below a footnote rule: a note's text, or the running text resuming."""
         self.seen_content = True
-        strength = self.strength
+        strength = self.strength()
         footnote, current = self.footnote, self.current
         opens = strength is not None and (
             strength == "strong" or is_terminated(footnote.last_content if footnote else ".")
@@ -326,7 +342,6 @@ class _Layouter:
             self.area = Area.FOOTNOTES
             self.gap = False
             return True
-        strength = self.strength
         current = self.current
         if current is None:
             starts = True
@@ -335,16 +350,18 @@ class _Layouter:
         elif self.gap:
             unfinished = not is_terminated(current.last_content)
             if self.page_gap:
-                starts = not unfinished or strength is not None
+                starts = not unfinished or self.strength() is not None
             else:
-                starts = not (unfinished and content[:1].islower() and strength is None)
+                starts = not (unfinished and content[:1].islower() and self.strength() is None)
         else:
             number = _OP_NUMBER.match(content)
-            starts = strength is not None and (
-                strength == "organ"
-                or is_terminated(current.last_content)
-                or (number is not None and int(number.group(1)) == self.last_number + 1)
-            )
+            if is_terminated(current.last_content) or (
+                number is not None and int(number.group(1)) == self.last_number + 1
+            ):
+                starts = self.strength() is not None
+            else:
+                # only an organ line starts a paragraph after an unfinished line
+                starts = self.is_organ_line(content)
         if starts:
             current = Block("paragraph")
             self.current = current
@@ -374,15 +391,22 @@ LINE_TABLE: dict[tuple[Area, LineCategory], tuple[_LineHandler, ...]] = {
 """For the area the layout is in and a line's category, what is done with the line."""
 
 
-def layout(text: str, starts_paragraph: Callable[[str], str | None]) -> Layout:
+def layout(
+    text: str,
+    starts_paragraph: Callable[[str], str | None],
+    is_organ_line: Callable[[str], bool] | None = None,
+) -> Layout:
     """Split ``text`` into blocks.
 
     Args:
         text: the original text.
-        starts_paragraph: returns a non-empty strength (``"strong"`` or ``"opener"``)
-            when a line's content can only be the start of a paragraph.
+        starts_paragraph: returns a non-empty strength (``"organ"``, ``"strong"`` or
+            ``"opener"``) when a line's content can only be the start of a paragraph.
+        is_organ_line: returns whether ``starts_paragraph`` would say ``"organ"``, at
+            less cost (by default, it is asked).
     """
-    layouter = _Layouter(starts_paragraph)
+    organ = is_organ_line or (lambda content: starts_paragraph(content) == "organ")
+    layouter = _Layouter(starts_paragraph, organ)
     for line in split_lines(text):
         layouter.read(line)
     return Layout(

@@ -166,6 +166,18 @@ def line_starter(lexicon: Lexicon, text: str = "") -> Callable[[str], str | None
     return starts_paragraph
 
 
+def organ_line(lexicon: Lexicon) -> Callable[[str], bool]:
+    """Return the test that tells whether :func:`line_starter`'s test says ``"organ"``
+    (without looking for an opener)."""
+    strong = _line_start_pattern(lexicon.language)
+
+    def is_organ_line(content: str) -> bool:
+        found = strong.match(normalise(content))
+        return found is not None and found.group("organ") is not None
+
+    return is_organ_line
+
+
 class _Builder:
     """Turn blocks into nodes, deciding each block's kind from its position."""
 
@@ -1249,7 +1261,7 @@ def parse_rendering(
 
 def _prepare_text(text: str, lexicon: Lexicon) -> _Prepared:
     """Find the blocks of plain text and guess its footnote calls from its digits."""
-    result = layout(text, line_starter(lexicon, text))
+    result = layout(text, line_starter(lexicon, text), organ_line(lexicon))
     blocks = result.blocks
     bodies = {b.footnote_number for b in blocks if b.kind == "footnote" and b.footnote_number}
     paragraph_blocks = [b for b in blocks if b.kind == "paragraph"]

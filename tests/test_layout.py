@@ -7,7 +7,7 @@ import pytest
 from reslint.layout import NOTE_START, artefact_kind, is_terminated, layout, split_lines
 from reslint.lexicon import load_lexicon
 from reslint.model import ArtefactKind
-from reslint.parser import line_starter
+from reslint.parser import line_starter, organ_line
 
 ARTEFACTS = [
     ("__________", ArtefactKind.FOOTNOTE_RULE),
@@ -202,6 +202,43 @@ def test_markdown_footnote_body() -> None:
 )
 def test_line_starter(language: str, line: str, strength: str | None) -> None:
     assert line_starter(load_lexicon(language))(line) == strength
+    assert organ_line(load_lexicon(language))(line) is (strength == "organ")
+
+
+WRAPPED = (
+    "The General Assembly,\n\n"
+    "Recalling its resolution 58/170 of 20 December 2003 and\n"
+    "Recalling also the Charter of the United Nations,\n"
+    "Deeply concerned at the situation,\n\n"
+    "1. Decides to convene a meeting on the question of\n"
+    "the General Assembly, at its sixtieth session;\n"
+    "2. Requests the Secretary-General to report\n"
+    "The General Assembly,\n"
+    "recalling its resolutions on the question.\n"
+)
+
+
+def test_a_line_is_asked_whether_it_starts_a_paragraph_only_where_it_decides() -> None:
+    lexicon = load_lexicon("en")
+    starter = line_starter(lexicon)
+    asked: list[str] = []
+
+    def counting(content: str) -> str | None:
+        asked.append(content)
+        return starter(content)
+
+    lazy = layout(WRAPPED, counting, organ_line(lexicon))
+    eager = layout(WRAPPED, starter)
+    assert [b.segments for b in lazy.blocks] == [b.segments for b in eager.blocks]
+    assert [len(b.segments) for b in lazy.blocks] == [1, 2, 1, 2, 1, 2]
+    # a line after a blank line that follows a finished one starts a paragraph whatever it
+    # says; a line after an unfinished one is asked only whether it is an organ line
+    # ("Recalling also" after "… and", "The General Assembly," after "… to report")
+    assert asked == [
+        "Deeply concerned at the situation,",
+        "2. Requests the Secretary-General to report",
+        "recalling its resolutions on the question.",
+    ]
 
 
 def test_a_lowercase_russian_opener_starts_its_paragraph() -> None:
