@@ -108,7 +108,8 @@ def make_view(text: str, segments: list[Span], removed: list[tuple[int, int]]) -
 def terminator_of(view: TextView) -> tuple[str, Span | None]:
     """Return the terminal punctuation mark of a block and its span (a call after it aside)."""
     text = view.text.rstrip().rstrip(_FORMAT_MARKS).rstrip()
-    text = _CALL_ENDING.sub("", text)
+    if text[-1:].isdigit():  # a call after the mark ends with figures: search only then
+        text = _CALL_ENDING.sub("", text)
     index = len(text) - 1
     while index >= 0 and text[index] in _CLOSERS:
         if index > 0 and text[index - 1] in ",;:.":
