@@ -296,9 +296,14 @@ class _Builder:
         removed: list[tuple[int, int]],
         calls: tuple[FootnoteCall, ...],
         source: SourceBlock | None = None,
+        view: TextView | None = None,
     ) -> None:
-        """Add a paragraph block: joined to the one it continues, or placed by the table."""
-        view = make_view(self.text, block.segments, removed)
+        """Add a paragraph block: joined to the one it continues, or placed by the table.
+
+        ``view`` is the block's view when it is already made (with ``removed`` left out).
+        """
+        if view is None:
+            view = make_view(self.text, block.segments, removed)
         parsed = self._parse(view.text, source)
         if not self.structured:
             target = self._continued_paragraph(view.text, parsed)
@@ -1173,6 +1178,8 @@ class _Prepared:
     calls: list[tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]]
     artefacts: list[Artefact]
     bodies: set[int]
+    views: list[TextView | None]
+    """The view of each block when it is made already (a paragraph with no call removed)."""
 
 
 def parse_document(
@@ -1201,7 +1208,9 @@ def parse_document(
     builder = _Builder(text, grammar, structured=blocks is not None)
     symbol = (facts.symbol if facts else None) or _header_symbol(text)
     all_calls: list[FootnoteCall] = []
-    for block, source, (removed, calls) in zip(prepared.blocks, prepared.sources, prepared.calls):
+    for block, source, (removed, calls), view in zip(
+        prepared.blocks, prepared.sources, prepared.calls, prepared.views
+    ):
         role = source.role if source is not None else None
         if block.kind == "footnote":
             number = source.number if source is not None else None
@@ -1212,7 +1221,7 @@ def parse_document(
             builder.quoted(block, removed, calls)
             all_calls.extend(calls)
         else:
-            builder.paragraph(block, removed, calls, source)
+            builder.paragraph(block, removed, calls, source, view)
             all_calls.extend(calls)
     session = builder.session
     if session is None and facts is not None:
@@ -1273,16 +1282,20 @@ def _prepare_text(text: str, lexicon: Lexicon) -> _Prepared:
         lost_notes(_regions(blocks)),
     )
     calls_by_block: dict[int, tuple[list[tuple[int, int]], tuple[FootnoteCall, ...]]] = {}
+    views: dict[int, TextView] = {}
     for block, view, kept in zip(paragraph_blocks, first_views, chosen):
         removed = [(view.to_original(c.start), view.to_original(c.end - 1) + 1) for c in kept]
         calls = tuple(FootnoteCall(c.number, Span(*_call_span(view, c)), c.style) for c in kept)
         calls_by_block[id(block)] = (removed, calls)
+        if not kept:
+            views[id(block)] = view  # nothing to leave out: the view is the block's
     return _Prepared(
         blocks,
         [None] * len(blocks),
         [calls_by_block.get(id(b), ([], ())) for b in blocks],
         list(result.artefacts),
         {n for n in bodies if n is not None},
+        [views.get(id(b)) for b in blocks],
     )
 
 
@@ -1318,7 +1331,7 @@ def _prepare_blocks(text: str, sources: tuple[SourceBlock, ...]) -> _Prepared:
                 tuple(FootnoteCall(call.number, call.span, call.style) for call in source.calls),
             )
         )
-    return _Prepared(blocks, list(sources), calls, [], bodies)
+    return _Prepared(blocks, list(sources), calls, [], bodies, [None] * len(blocks))
 
 
 _ROLE_CATEGORY = {
