@@ -60,8 +60,12 @@ def test_drafting_lines_are_not_artefacts(line: str) -> None:
         ("thereon.”", True),  # closing quotation mark after the final mark
         ("thereon;3", True),  # a footnote call after the final mark
         ("thereon.) ", True),
+        ("thereon, »", True),
         ("Recalling its resolution", False),
         ("in 2004", False),
+        ("the “report”", False),
+        ("the report ,", True),
+        ("الجمعية العامة،", False),  # an Arabic comma is no final mark of a line
         ("", False),
     ],
 )
