@@ -64,6 +64,9 @@ class Morphology:
     """Other forms of an operative verb, as (ending regex, replacement) pairs: a word with
     the ending of the class is a verb only when one of these forms of it is a word too
     ("notes" → "noted"; "noes" has none, it is a noun)."""
+    prepositional: str = r"(?!)"
+    """Regex (case-insensitive, at the opener) of a compound preposition, which opens a
+    preambular paragraph as a participle does ("In pursuance of", "With consideration to")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,7 @@ def morphology_from_data(data: dict[str, Any]) -> Morphology | None:
             (str(ending), str(replacement))
             for ending, replacement in data.get("operative-forms", ())
         ),
+        prepositional=str(data.get("prepositional", r"(?!)")),
     )
 
 
@@ -204,11 +208,27 @@ def judge(
             return Judgement(Verdict.MISSPELT, word, token.start(), token.end())
         if folded in morphology.before or (skip is not None and skip.fullmatch(word)):
             continue
+        if kind == "preambular":
+            phrase = _compound_preposition(morphology, text, token.start())
+            if phrase is not None:
+                return phrase
         verdict = Verdict.RIGHT_CLASS if fits(morphology, kind, word) else Verdict.OTHER_CLASS
         if verdict is Verdict.RIGHT_CLASS and _subject(morphology, text, token.end()):
             verdict = Verdict.OTHER_CLASS
         return Judgement(verdict, word, token.start(), token.end())
     return Judgement(Verdict.UNJUDGED)
+
+
+def _compound_preposition(morphology: Morphology, text: str, start: int) -> Judgement | None:
+    """Judge a compound preposition opening a preambular paragraph ("In pursuance of"):
+    of the right class when each of its words is a word, misspelt at the first that is not."""
+    found = re.compile(morphology.prepositional, re.I).match(text, start)
+    if found is None:
+        return None
+    for token in _TOKEN.finditer(text, start, found.end()):
+        if not is_word(morphology, token.group(0)):
+            return Judgement(Verdict.MISSPELT, token.group(0), token.start(), token.end())
+    return Judgement(Verdict.RIGHT_CLASS, found.group(0), start, found.end())
 
 
 _ASIDE = re.compile(r"\s*,[^,;:.]{0,160},")

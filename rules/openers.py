@@ -233,7 +233,8 @@ class UnknownPreambularOpener(Rule):
 
     ## Why
     Each preambular paragraph begins with a present, past or perfect participle,
-    a participial phrase or an adjective (UN Editorial Manual). An unknown opener
+    a participial phrase or an adjective (UN Editorial Manual), or a compound
+    preposition that stands for one ("In pursuance of", "With consideration to"). An unknown opener
     is usually a typo or a paragraph that is not preambular at all.
 
     ## Example
