@@ -332,7 +332,7 @@ class _Builder:
         "1.": the UN numbers and cites those paragraphs as the resolution's own (as its
         markup does), and the lead-in and titles head them.  A lead-in closed by the full
         stop ("Decides to adopt the measures …, which are presented below.") heads them too
-        when titles stand between it and "1.".
+        when numbered section headings stand between it and "1.".
         """
         if parsed.category != "operative" or parsed.number != "1" or self._last_number:
             return None
@@ -349,16 +349,21 @@ class _Builder:
             lead.kind not in (kinds or (NodeKind.OPERATIVE,))
             or lead.number is not None
             or lead.parent is not None
-            or not self._lead_in_mark(lead, bool(titles))
+            or not self._lead_in_mark(lead, titles)
             or any(t.kind is NodeKind.QUOTED and t.parent != index for t in titles)
         ):
             return None
         return index
 
-    def _lead_in_mark(self, lead: Node, titled: bool) -> bool:
+    def _lead_in_mark(self, lead: Node, titles: list[Node]) -> bool:
+        """A lead-in ends with a colon; with the full stop only before a text divided in
+        sections of its own ("I. Measures …", "A. Legislation …"), which the resolution's
+        sentence, now over, presents: before a mere title the full stop ends a paragraph."""
         if lead.terminator in _LEAD_IN_MARKS:
             return True
-        return titled and lead.terminator == self.lexicon.terminators[2]
+        return lead.terminator == self.lexicon.terminators[2] and any(
+            _HEADING_LABEL.match(t.text) for t in titles
+        )
 
     def _title_line(self, node: Node) -> bool:
         """A title between a lead-in and the text it introduces: quoted, or a short line
