@@ -14,8 +14,9 @@ gold standard nobody here wrote (``python -m reslint.evaluate --gold DIR``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from reslint.gold import GoldDocument, GoldParagraph
+from reslint.gold import GoldBlock, GoldDocument, GoldParagraph
 
 _LEADING_NUMBER = re.compile(r"^\s*[0-9\u0660-\u0669]{1,3}\s*[-.\u2013\u2014]?\s+")
 
@@ -43,13 +44,40 @@ def _note_text(marker: str, text: str) -> str:
     return text[typed.end() :]
 
 
+def _number_alone(paragraph: GoldParagraph) -> bool:
+    """Return whether a numbered paragraph holds nothing but its number."""
+    rest = _LEADING_NUMBER.sub("", paragraph.text + " ", count=1)
+    return paragraph.number is not None and not rest.strip() and not paragraph.items
+
+
+def _numbers_joined(body: tuple[GoldBlock, ...]) -> list[GoldBlock]:
+    """Return the body with a number that the markup put alone in a paragraph joined to the
+    unnumbered paragraph after it, which holds its text ("1." then "敦促尚未批准…"): a
+    drafter's text has them on one line."""
+    joined: list[GoldBlock] = []
+    for block in body:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == "operative"
+            and _number_alone(previous.paragraph)
+            and block.kind == "other"
+            and block.paragraph.number is None
+        ):
+            number = previous.paragraph.number
+            joined[-1] = replace(previous, paragraph=replace(block.paragraph, number=number))
+            continue
+        joined.append(block)
+    return joined
+
+
 def render(gold: GoldDocument) -> str:
     """Return the drafter's plain text of a resolution marked up in AKN.
 
     ``gold`` is read with its calls in the text (``read_gold(path, calls=True)``).
     """
     blocks = [gold.organ_line or ""]
-    for block in gold.body:
+    for block in _numbers_joined(gold.body):
         paragraph = block.paragraph
         if block.kind == "preambular" and paragraph.items:
             blocks.append(paragraph.lead)

@@ -232,3 +232,27 @@ def test_a_note_number_the_markup_types_again_is_rendered_once(tmp_path: Path) -
     text = render(read_gold(path, calls=True))
     assert "\n\n1 См. резолюцию 70/1.\n\n2 28 июня 2011 года Организация" in text
     assert "1 1 См." not in text
+
+
+def test_a_number_the_markup_leaves_alone_is_typed_before_the_text_after_it(
+    tmp_path: Path,
+) -> None:
+    # the Chinese E/RES/2021/25 marks up "1." in an empty paragraph and its text in the next,
+    # unnumbered one: a drafter's text has "1. 敦促…" on one line
+    body = (
+        '<statement name="resolution">'
+        + META.replace("eng", "zho")
+        + '<preamble><formula><p>经济及社会理事会，</p></formula><container name="回顾">'
+        '<p><span class="bold">回顾</span>联合国相关决议，</p></container></preamble><mainBody>'
+        "<paragraph><num>1.</num><content><p></p></content></paragraph>"
+        '<paragraph><content><p> <span class="bold">敦促</span>会员国考虑批准这些文书；</p>'
+        "</content></paragraph>"
+        '<paragraph><num>2.</num><content><p>\t<span class="bold">邀请</span>会员国处理'
+        "这些因素。</p></content></paragraph></mainBody></statement>"
+    )
+    path = _xml(tmp_path, "E_RES_2021_25_C.xml", body)
+    text = render(read_gold(path, calls=True))
+    assert "\n\n1. 敦促会员国考虑批准这些文书；\n\n2. 邀请会员国" in text
+    assert "1. 1." not in text
+    for reading in measure(path):
+        assert all(reading.matches.values()), (reading.mode, reading.differences)
