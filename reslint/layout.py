@@ -29,6 +29,7 @@ _JOB_NUMBER = re.compile(patterns.JOB_NUMBER_LINE)
 _SYMBOL = re.compile(patterns.DOCUMENT_SYMBOL_LINE)
 _DISTRIBUTION = patterns.LazyPattern(patterns.distribution, re.I)
 _FOOTNOTE_BODY = re.compile(patterns.NOTE_BODY_START)
+_NUMBERED_NOTE = re.compile(patterns.NUMBERED_NOTE_START)
 _OP_NUMBER = re.compile(patterns.NUMBERED_TEXT_START)
 _BARE_LABEL = re.compile(patterns.BARE_LABEL_LINE)
 _BARE_NUMBER = re.compile(patterns.NOTE_NUMBER_LINE)
@@ -189,6 +190,8 @@ class _Layouter:
     _strength: str | object | None = _UNKNOWN
     lone_number: int | None = None
     """A number just read alone on its line, in the running text (a page's or a note's)."""
+    last_note: int = 0
+    """The number of the last numbered note read (0: none yet)."""
 
     def strength(self) -> str | None:
         """Return how surely the line being read starts a paragraph (see :func:`layout`).
@@ -264,6 +267,7 @@ class _Layouter:
         found = _MD_FOOTNOTE_BODY.match(content)
         assert found is not None
         self.footnote = Block("footnote", footnote_number=int(found.group(1)))
+        self.last_note = int(found.group(1))
         self.footnote.add(line)
         self.blocks.append(self.footnote)
         self.area = Area.FOOTNOTES
@@ -278,7 +282,11 @@ class _Layouter:
         opens = strength is not None and (
             strength == "strong" or is_terminated(footnote.last_content if footnote else ".")
         )
-        body = _FOOTNOTE_BODY.match(content) or _BARE_NUMBER.fullmatch(content)
+        body = (
+            _FOOTNOTE_BODY.match(content)
+            or _BARE_NUMBER.fullmatch(content)
+            or self.next_note(content)
+        )
         empty_note = footnote is None or _BARE_NUMBER.fullmatch(footnote.last_content)
         continues_paragraph = (
             body is None
@@ -321,6 +329,7 @@ class _Layouter:
                 footnote = Block(
                     "footnote", footnote_number=figures_value(body.group(1)), region=self.regions
                 )
+                self.last_note = figures_value(body.group(1))
                 self.blocks.append(footnote)
             elif footnote is None:
                 footnote = Block("footnote", region=self.regions)
@@ -334,6 +343,17 @@ class _Layouter:
             self.page_gap = True
         return self.running_text(line, content, kind)
 
+    def next_note(self, content: str) -> re.Match[str] | None:
+        """Return the number of a note's text that opens with neither a capital nor a symbol
+        ("28 июня 2011 года …", "2020年9月14日…", Arabic letters or turned brackets ")("),
+        when it is the note numbered after the last one read ("1" for the first): another
+        number is a line of the text the rule interrupted ("12 juillet 2011, 2068 (2012) …")
+        or of the note before."""
+        found = _NUMBERED_NOTE.match(content)
+        if found is None or figures_value(found.group(1)) != self.last_note + 1:
+            return None
+        return found
+
     def running_text(self, line: Line, content: str, kind: ArtefactKind | None) -> bool:
         """A line of the running text: it starts a paragraph or continues the current one."""
         self.seen_content = True
@@ -342,6 +362,7 @@ class _Layouter:
             # a note's number and its text ("2" then "Résolution 69/137, annexe II."), the
             # footnotes of a page extracted without their rule
             self.footnote = Block("footnote", footnote_number=number, region=self.regions)
+            self.last_note = number
             self.footnote.add(line)
             self.blocks.append(self.footnote)
             self.area = Area.FOOTNOTES

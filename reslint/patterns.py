@@ -307,6 +307,12 @@ NOTE_BODY_START = (
 "12 A/73/368.",
 "1 Резолюция 49/57.", "2 见A/75/345。", "2 1995 Review and Extension Conference …"."""
 
+NUMBERED_NOTE_START = rf"({NOTE_NUMBER})[ \t]+(?=\S)"
+"""A number and a text, whatever the text starts with: below a footnote rule, a note when the
+number is the one after the last note's ("1 28 июня 2011 года …",
+"10 2020年4月13日第74/548号决定。", Arabic "2 )( A/76/760/Add.7." with its brackets turned,
+"1 يصبح القرار 2021/2 …")."""
+
 NOTE_LIKE_START = (
     rf"({NOTE_NUMBER}|{SUPERSCRIPT_FIGURES}{{1,3}})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
 )

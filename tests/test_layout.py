@@ -257,3 +257,76 @@ def test_a_lowercase_russian_opener_starts_its_paragraph() -> None:
         "Генеральная Ассамблея\n\nи Совет Безопасности,\n", line_starter(load_lexicon("ru"))
     )
     assert len(joined.blocks) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "paragraph", "notes"),
+    [
+        # a note opening with a date, the first below the rule and the one numbered next
+        (
+            "ru",
+            "ссылаясь на свою резолюцию 75/16,",
+            ["1 28 июня 2011 года Организация изменила свое название."],
+        ),
+        (
+            "zh",
+            "回顾其第70/1号决议5，",
+            ["5 第S-30/1号决议，附件。", "6 2017年6月9日在阿斯塔纳签署的《谅解备忘录》。"],
+        ),
+        (
+            "zh",
+            "回顾其第71/312号决议9，",
+            ["9 第71/312号决议，附件。", "10 2020年4月13日第74/548号决定。"],
+        ),
+        # Arabic notes with their brackets turned, or with none
+        (
+            "ar",
+            "إذ تشير إلى تقريره(1)،",
+            ["1 () A/76/565 و A/76/704.", "2 )( A/76/760/Add.7.", "3 () A/76/565."],
+        ),
+        (
+            "ar",
+            "إذ يشير إلى قراره(1)،",
+            [
+                "1 يصبح القرار 2021/2، المؤرخ 14 أيلول/سبتمبر 2020، القرار 2021/2 ألف.",
+                "2 () A/76/68.",
+            ],
+        ),
+    ],
+)
+def test_a_note_opening_with_a_figure_or_a_letter_is_the_first_or_the_next(
+    language: str, paragraph: str, notes: list[str]
+) -> None:
+    text = paragraph + "\n\n__________\n\n" + "\n\n".join(notes) + "\n"
+    result = layout(text, line_starter(load_lexicon(language)))
+    found = [b.footnote_number for b in result.blocks if b.kind == "footnote"]
+    first = int(notes[0].split()[0])
+    assert found == list(range(first, first + len(notes)))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "notes"),
+    [
+        # "3 декабря" is not note 2: the line goes on with note 1, broken before a date
+        (
+            "ru",
+            "ссылаясь на свою резолюцию 70/1,\n\n__________\n\n"
+            "1 См. резолюцию 70/1 Генеральной Ассамблеи от\n3 декабря 2015 года.\n",
+            [(1, 2)],
+        ),
+        # no note yet, and "12" is not note 1: the paragraph the rule interrupted goes on
+        (
+            "fr",
+            "Rappelant également les résolutions 1809 (2008) du 16 avril 2008, 1325 (2000) du"
+            "\n\n\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\n\n"
+            "12 juillet 2011 et 2068 (2012) du 19 septembre 2012,\n",
+            [],
+        ),
+    ],
+)
+def test_a_line_opening_with_a_number_that_is_not_the_next_note_is_no_note(
+    language: str, text: str, notes: list[tuple[int, int]]
+) -> None:
+    result = layout(text, line_starter(load_lexicon(language)))
+    found = [(b.footnote_number, len(b.segments)) for b in result.blocks if b.kind == "footnote"]
+    assert found == notes
