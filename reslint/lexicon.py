@@ -132,16 +132,23 @@ class Lexicon:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_matched", {})
         object.__setattr__(self, "_folded", {})
+        # a phrase the markup attests only with its clitic ("وإذ يضع في اعتباره") opens a
+        # section's first paragraph without it: phrases are kept bare, and the matcher
+        # takes a clitic off the text
+        bare = self.orthography.without_clitic
         gender: dict[str, str] = {}
         for masculine, feminine in (*self.gendered.items(), *self.operative_gendered.items()):
-            gender[self.fold(masculine)] = "m"
-            gender[self.fold(feminine)] = "f"
-        pre = set(self.preambular) | set(self.gendered) | set(self.gendered.values())
-        operative = (
-            set(self.operative)
-            | set(self.operative_gendered)
-            | set(self.operative_gendered.values())
-        )
+            gender[self.fold(bare(masculine))] = "m"
+            gender[self.fold(bare(feminine))] = "f"
+        pre = {bare(p) for p in (*self.preambular, *self.gendered, *self.gendered.values())}
+        operative = {
+            bare(p)
+            for p in (
+                *self.operative,
+                *self.operative_gendered,
+                *self.operative_gendered.values(),
+            )
+        }
         markers = sorted(set(self.also) | set(self.further), key=longest_first)
         orthography = self.orthography
         pattern = "|".join(orthography.pattern(m, r"\s+") for m in markers) or r"(?!)"

@@ -35,6 +35,15 @@ class Orthography:
                 return True
         return word in self.particles
 
+    def without_clitic(self, phrase: str) -> str:
+        """Return ``phrase`` without a clitic written on its first word ("وإذ يضع في اعتباره"
+        is "إذ يضع في اعتباره"): a phrase is matched with or without it."""
+        for clitic in self.clitics:
+            rest = phrase[len(clitic) :]
+            if phrase.startswith(clitic) and rest[:2].isalpha():
+                return rest
+        return phrase
+
     def pattern(self, phrase: str, gap: str) -> str:
         """Return the regular expression of ``phrase``: ``gap`` between words, marks allowed."""
         marks = f"[{self.ignorable}]*" if self.ignorable else ""

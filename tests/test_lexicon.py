@@ -272,3 +272,22 @@ def test_folded_phrases_are_remembered_and_the_memory_is_bounded() -> None:
         lexicon.fold(f"Decides {number}")
     assert len(lexicon._folded) <= module._REMEMBERED
     assert lexicon.fold("Decides  1") == "decides 1"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # attested with its clitic only ("وإذ يضع في اعتباره"), it opens the first paragraph
+        # of a section without it
+        "إذ يضع في اعتباره أن مؤتمر القمة العالمي للتنمية المستدامة قد شجع البلدان،",
+        "وإذ يضع في اعتباره أيضا أن الجمعية العامة أقرت خطة جوهانسبرغ للتنفيذ،",
+        "إذ تشدد على أهمية التعاون الدولي،",
+        "وإذ تشدد على أهمية التعاون الدولي،",
+    ],
+)
+def test_an_arabic_phrase_is_one_with_or_without_its_clitic(text: str) -> None:
+    lexicon = load_lexicon("ar")
+    found = lexicon.match_preambular(text)
+    assert found is not None
+    assert not found.phrase.startswith("و")
+    assert found.start == (1 if text.startswith("و") else 0)
