@@ -61,6 +61,9 @@ class Block:
     footnote_number: int | None = None
     last_content: str = ""
     region: int = 0
+    after_page_break: bool = False
+    """The block starts the text after a page break (its page's furniture, notes): the
+    paragraph before may go on in it."""
 
     def add(self, line: Line) -> None:
         """Append a line's content."""
@@ -389,7 +392,7 @@ class _Layouter:
                 # only an organ line starts a paragraph after an unfinished line
                 starts = self.is_organ_line(content)
         if starts:
-            current = Block("paragraph")
+            current = Block("paragraph", after_page_break=self.page_gap)
             self.current = current
             self.blocks.append(current)
             number = _OP_NUMBER.match(content)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +180,12 @@ class Lexicon:
             self._folded.clear()
         self._folded[phrase] = folded
         return folded
+
+    @cached_property
+    def lowercase_openers(self) -> bool:
+        """Return whether the language writes its openers in lower case (Russian "ссылаясь",
+        "постановляет"): a capital then starts a heading or a name, not a paragraph."""
+        return any(phrase[:1].islower() for phrase in (*self.preambular, *self.operative))
 
     @property
     def all_preambular(self) -> tuple[str, ...]:

@@ -43,7 +43,7 @@ _CALL_ENDING = re.compile(patterns.CALL_ENDING_PARAGRAPH)
 _SESSION_WORDS = patterns.LazyPattern(patterns.session_of_header)
 _RES_NUMBER = re.compile(patterns.RESOLUTION_NUMBER_PARTS)
 _SYMBOL_SESSION = re.compile(patterns.SYMBOL_SESSION)
-_QUOTE_OPEN = ("\u201c", "\u00ab", '"', "\u2018")
+_QUOTE_OPEN = tuple(patterns.QUOTATION_MARKS)
 _QUOTE_CLOSE = re.compile(r"[\u201d\u00bb\"\u2019]\s*[.,;:]?\s*$")
 _EXTRACTION_SIGNS = frozenset(
     {
@@ -146,8 +146,7 @@ def _line_start_pattern(language: str) -> re.Pattern[str]:
 def line_starter(lexicon: Lexicon, text: str = "") -> Callable[[str], str | None]:
     """Return the test that tells whether a line of ``text`` can only start a paragraph."""
     strong = _line_start_pattern(lexicon.language)
-    # Russian writes its openers in lowercase ("ссылаясь", "рекомендует")
-    lowercase = any(phrase[:1].islower() for phrase in (*lexicon.preambular, *lexicon.operative))
+    lowercase = lexicon.lowercase_openers  # Russian: "ссылаясь", "рекомендует"
 
     def starts_paragraph(content: str) -> str | None:
         norm = normalise(content)
@@ -306,7 +305,7 @@ class _Builder:
             view = make_view(self.text, block.segments, removed)
         parsed = self._parse(view.text, source)
         if not self.structured:
-            target = self._continued_paragraph(view.text, parsed)
+            target = self._continued_paragraph(view.text, parsed, block.after_page_break)
             if target is not None:
                 self._merge(target, block, removed, calls)
                 return
@@ -394,18 +393,22 @@ class _Builder:
         last = self._last_number
         return number is not None and last is not None and int(number) == last + 1
 
-    def _continued_paragraph(self, text: str, parsed: BlockParse) -> int | None:
+    def _continued_paragraph(
+        self, text: str, parsed: BlockParse, after_page_break: bool = False
+    ) -> int | None:
         """Return the index of the paragraph a block continues (page break), if any."""
         if self.state not in ("preamble", "operative") or not self.nodes:
             return None
         index = len(self.nodes) - 1
         while index > 0 and self.nodes[index].kind in (NodeKind.FOOTNOTE, NodeKind.HEADER):
             index -= 1
-        if self._continues(self.nodes[index], text, parsed):
+        if self._continues(self.nodes[index], text, parsed, after_page_break):
             return index
         return None
 
-    def _continues(self, last: Node, text: str, parsed: BlockParse) -> bool:
+    def _continues(
+        self, last: Node, text: str, parsed: BlockParse, after_page_break: bool = False
+    ) -> bool:
         """Return whether ``text`` is the rest of paragraph ``last``."""
         if last.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH):
             return False
@@ -414,8 +417,15 @@ class _Builder:
             return False
         if self.lexicon.positional:
             # no capitalised openers to go by (Arabic, Chinese; Russian openers are lower
-            # case): a block continues a paragraph only when that paragraph has no final mark
-            return last.terminator not in _ALL_MARKS and not _NUMBERED_ANY.match(text)
+            # case): a block continues a paragraph only when that paragraph has no final mark,
+            # and, unless a page break parts them, does not open with an opener itself (the
+            # paragraph before lost its mark: "… 2019" then "وإذ تحيط علما …")
+            opens = parsed.category in ("preambular", "unnumbered_operative")
+            return (
+                last.terminator not in _ALL_MARKS
+                and not _NUMBERED_ANY.match(text)
+                and (after_page_break or not opens)
+            )
         if last.kind is NodeKind.SUBPARAGRAPH and first.islower() and last.terminator == ";":
             # "(f) … identified;" / "and to report thereon …;": the paragraph's sentence
             # resumes after its list, and ends as a paragraph ends
@@ -715,12 +725,26 @@ def _opens_quotation(builder: _Builder, incoming: Incoming) -> bool:
 
 
 def _title_under_section(builder: _Builder, incoming: Incoming) -> bool:
-    """The title line under a section number ("III" then "Financing")."""
+    """The title line under a section number ("III" then "Financing"): not a clause ending
+    with a comma or semicolon, in the language's own marks too ("،", "，")."""
+    clause_marks = (",", ";", *builder.lexicon.terminators[:2])
     return (
         bool(builder.nodes)
         and builder.nodes[-1].kind is NodeKind.SECTION
         and len(incoming.text) <= 400
-        and terminator_of(incoming.view)[0] not in ",;"
+        and terminator_of(incoming.view)[0] not in clause_marks
+    )
+
+
+def _unmarked_title_under_section(builder: _Builder, incoming: Incoming) -> bool:
+    """The title under a section number opening with an opener's word, in plain text: a
+    short line with no mark at all ("七" then "纪念《德班宣言和行动纲领》通过二十周年",
+    "Commemorating the twentieth anniversary …")."""
+    return (
+        not builder.structured
+        and _title_under_section(builder, incoming)
+        and terminator_of(incoming.view)[0].isalnum()
+        and len(incoming.text) <= _HEADING_LENGTH
     )
 
 
@@ -845,8 +869,23 @@ def _add_annexed(builder: _Builder, incoming: Incoming) -> None:
 def _open_quotation(builder: _Builder, incoming: Incoming) -> None:
     parent = builder.last_paragraph
     _add_quoted(builder, incoming, parent)
-    if not _QUOTE_CLOSE.search(incoming.text) or len(incoming.text) < 3:
+    if _leaves_quotation_open(incoming.text):
         builder.quote_parent = parent
+
+
+def _leaves_quotation_open(text: str) -> bool:
+    """Return whether a block that opens with a quotation mark leaves the quotation open:
+    not when it ends with a closing mark, nor when it closes the quotation before its end
+    ("“空间2030”议程：空间作为可持续发展的驱动因素", a title opening with a quoted name)."""
+    if len(text) < 3:
+        return True  # a quotation mark alone on its line
+    if _QUOTE_CLOSE.search(text):
+        return False
+    opening = text[0]
+    closing = patterns.QUOTATION_MARKS[opening]
+    if opening == closing:
+        return text.count(opening) % 2 == 1
+    return text.count(opening) > text.count(closing)
 
 
 def _embed_after_lead_in(builder: _Builder, incoming: Incoming) -> None:
@@ -933,6 +972,30 @@ def _add_subparagraph(builder: _Builder, incoming: Incoming) -> None:
         depth=depth,
         calls=incoming.calls,
     )
+    if _preambular_lead_in(builder, builder.last_paragraph, incoming):
+        lead = builder.nodes[builder.last_paragraph]
+        builder.nodes[lead.index] = replace(lead, kind=NodeKind.PREAMBULAR)
+        builder.state = PREAMBLE
+
+
+def _preambular_lead_in(builder: _Builder, lead: int, incoming: Incoming) -> bool:
+    """Plain text of a language without opening phrases: the unnumbered paragraph before any
+    operative one that a verb of both parts and a colon made operative is a preambular
+    lead-in when its subparagraphs end with the preambular mark ("重申制定《全球行动计划》
+    的目的是：" then "(a) 促进普遍批准…，")."""
+    node = builder.nodes[lead]
+    lexicon = builder.lexicon
+    return (
+        lexicon.positional
+        and not builder.structured
+        and builder._last_number is None
+        and node.kind is NodeKind.OPERATIVE
+        and node.number is None
+        and node.terminator in _LEAD_IN_MARKS
+        and terminator_of(incoming.view)[0] == lexicon.terminators[0]
+        and lexicon.match_preambular(node.text) is not None
+        and not any(n.kind is NodeKind.OPERATIVE for n in builder.nodes[:lead])
+    )
 
 
 def _add_title(builder: _Builder, incoming: Incoming) -> None:
@@ -1002,13 +1065,19 @@ def _add_by_final_mark(builder: _Builder, incoming: Incoming) -> None:
     operative one ("；" or "。"), and the operative part, once begun, goes on.
 
     A short line with no mark at all is a heading ("2022年7月1日至2023年6月30日期间批款的筹措",
-    "Бюджетная смета на период …"), as a title is in the languages with openers.
+    "Бюджетная смета на период …"), as a title is in the languages with openers; where
+    openers are written in lower case (Russian), a capitalised line with no mark is a
+    heading as long as in those languages ("Компонент III: меры по укреплению потенциала
+    государств …").
     """
     _, operative_mark, final_mark = builder.lexicon.terminators
     terminator = terminator_of(incoming.view)[0]
     if _title_under_section(builder, incoming) and terminator not in (operative_mark, final_mark):
         _add_section_title(builder, incoming)  # "II" then "执行1995年《…协定》"
-    elif terminator.isalnum() and len(incoming.text) <= _HEADING_LENGTH:
+    elif terminator.isalnum() and (
+        len(incoming.text) <= _HEADING_LENGTH
+        or (builder.lexicon.lowercase_openers and builder._heading(incoming.view))
+    ):
         _add_section(builder, incoming)
     elif builder.state == PREAMBLE and terminator not in (operative_mark, final_mark):
         _add_preambular(builder, incoming)
@@ -1101,6 +1170,14 @@ TRANSITIONS = TransitionTable(
             _after_final_closer,
         ),
         Transition("section heading", _NOT_CLOSING, _all("section"), _add_section),
+        Transition(
+            # "七" then "纪念《德班宣言和行动纲领》通过二十周年": a title, not a clause
+            "title of a section opening with an opener",
+            BODY,
+            _all("preambular", "unnumbered_operative"),
+            _add_section_title,
+            _unmarked_title_under_section,
+        ),
         Transition(
             # "建议大会通过以下决议草案：": a verb of both parts, and an operative mark
             "operative verb by its final mark",

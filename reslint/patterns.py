@@ -140,9 +140,14 @@ QUOTED_FIGURE_LABEL = r"[\u2019\u2018']\d{1,3}[\u2018\u2019']"
 """A second-degree label of Arabic texts, the figures between turned commas: "’26‘" for
 (xxvi) ("'26‘" once the text is normalised)."""
 
-DECIMAL_LABEL = rf"{FIGURES}{{1,2}}\.{FIGURES}{{1,2}}\.|{FIGURES}{{1,2}}-{FIGURES}{{1,2}}-"
+DECIMAL_LABEL = (
+    rf"{FIGURES}{{1,2}}\.{FIGURES}{{1,2}}\.|{FIGURES}{{1,2}}-{FIGURES}{{1,2}}-"
+    rf"|{FIGURES}{{1,2}}\.{FIGURES}{{1,2}}(?=[ \t]+(?-i:[A-ZА-ЯЁ]))"
+)
 """A point of paragraph 1 numbered under it, its mark after both figures: "1.1.", Arabic
-"1-1-" (the objectives of an adopted agenda: "1.1. Raise awareness …")."""
+"1-1-" (the objectives of an adopted agenda: "1.1. Raise awareness …"); before a capital,
+the last dot may be left out ("3.3 Поощрять исследование …", as a text types it once among
+"3.2." and "3.4."), where a figure such as "2.5 per cent" is followed by a small letter."""
 
 LABEL_START = rf"(?:{LABEL}|{DECIMAL_LABEL}|{QUOTED_FIGURE_LABEL}|{ENCLOSED_NUMERAL_LABEL})\s"
 """A text that starts with a subparagraph label and a space."""
@@ -377,6 +382,11 @@ DETACHED_SPACED_CALL = r"(?<=\d)(\s+)(\d{1,2})(?=[ \t]+[,.](?:\s|$))"
 
 CALL_AFTER_PUNCTUATION = r"(?<=[,;])(\s+)(\d{1,2})(?=\s+[a-zà-ÿ])"
 """A call after a comma or semicolon and before running text: "rights, 3 and"."""
+
+# --------------------------------------------------------------------------- quotations
+
+QUOTATION_MARKS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"', "\u2018": "\u2019"}
+"""The marks that open a quotation and the mark that closes each: “ ”, « », " ", ‘ ’."""
 
 # --------------------------------------------------------------------------- page furniture
 

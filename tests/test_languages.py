@@ -142,3 +142,143 @@ def test_a_chinese_verb_ending_with_an_operative_mark_in_the_preamble_is_operati
 )
 def test_function_words_are_whole_words(text: str, expected: str) -> None:
     assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "openers"),
+    [
+        # a paragraph that lost its final mark, then one that opens with an opener: two
+        (
+            "إن الجمعية العامة،\n\nوإذ ترحب بالاحتفال بيوم 26 أيلول/سبتمبر بوصفه اليوم الدولي "
+            "للإزالة الكاملة للأسلحة النووية، وفقاً لقرارها 74/54 المؤرخ 12 كانون الأول/ديسمبر "
+            "2019\n\nوإذ تحيط علما بالإعلان الصادر عن الدول الأعضاء في وكالة حظر الأسلحة "
+            "النووية،\n\n1 - تحث جميع الدول على اتخاذ تدابير؛\n",
+            2,
+        ),
+        (
+            "Генеральная Ассамблея,\n\nвновь подтверждая применимость международного права к "
+            "деятельности в космическом пространстве и особо отмечая важность полного "
+            "соблюдения норм такого права\n\nвновь подтверждая также Договор о принципах "
+            "деятельности государств по исследованию космического пространства,\n\n"
+            "1. призывает все государства продолжать обсуждение;\n",
+            2,
+        ),
+        # after a page break the paragraph goes on, whatever the next page opens with
+        (
+            "Генеральная Ассамблея,\n\nвновь подтверждая применимость международного права и "
+            "особо\n\f\nотмечая важность полного соблюдения норм такого права,\n\n"
+            "1. призывает все государства продолжать обсуждение;\n",
+            1,
+        ),
+    ],
+)
+def test_a_paragraph_without_its_final_mark_ends_before_an_opener(text: str, openers: int) -> None:
+    from reslint.parser import parse_document
+
+    document = parse_document(text)
+    assert len(document.preambular) == openers
+    assert [n.number for n in document.operative] == ["1"]
+
+
+RUSSIAN_HEADINGS = (
+    "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 60/288,\n\n"
+    "1. подтверждает свою решительную поддержку Стратегии;\n\n"
+    "Компонент III: меры по укреплению потенциала государств по предотвращению терроризма "
+    "и борьбе с ним и укреплению роли системы Организации Объединенных Наций в этой области"
+    "\n\n2. принимает к сведению доклад Генерального секретаря;\n\n"
+    "Общая задача 1. Увеличение социально-экономических выгод от космической деятельности и "
+    "усиление роли космонавтики как двигателя устойчивого развития\n\n"
+    "Общая задача 2. Использование потенциала космонавтики для решения повседневных "
+    "проблем\n\n"
+    "3. постановляет продолжить рассмотрение этого вопроса.\n"
+)
+
+
+def test_a_long_russian_heading_in_capitals_is_a_heading() -> None:
+    from reslint.parser import parse_document
+
+    # longer than a heading of a language without capitals, shorter than 300 characters
+    document = parse_document(RUSSIAN_HEADINGS)
+    assert [n.number for n in document.operative] == ["1", "2", "3"]
+    headings = [n.text[:13] for n in document.nodes if n.kind.value == "section_heading"]
+    assert headings == ["Компонент III", "Общая задача ", "Общая задача "]
+
+
+def test_a_decimal_label_that_lost_its_last_dot_is_a_label() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "Генеральная Ассамблея,\n\nссылаясь на свою резолюцию 73/6,\n\n"
+        "1. Мы обязуемся достигать следующих целей.\n\n"
+        "3.2. Активизировать исследование космоса.\n\n"
+        "3.3 Поощрять исследование космического пространства.\n\n"
+        "3.4. Активизировать деятельность в области наращивания потенциала.\n\n"
+        "2. Каждое государство-член реализует Повестку дня 2.5 процента.\n"
+    )
+    document = parse_document(text)
+    labels = [n.number for n in document.nodes if n.kind.value == "subparagraph"]
+    assert labels == ["3.2", "3.3", "3.4"]
+    assert [n.number for n in document.operative] == ["1", "2"]
+
+
+def test_a_title_opening_with_a_quoted_name_leaves_no_quotation_open() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "大会，\n\n回顾其2018年10月26日第73/6号决议，\n\n通过以下文件：\n\n"
+        "“空间2030”议程：空间作为可持续发展的驱动因素\n\n导言\n\n"
+        "1. 自空间时代开始以来，联合国一直处于空间活动国际合作的中心地位。\n\n"
+        "2. 外空委凭借其独特的任务授权发挥作用。\n"
+    )
+    document = parse_document(text)
+    assert [n.number for n in document.operative] == ["1", "2"]
+
+
+def test_a_title_under_a_section_number_may_open_with_an_opener() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "大会，\n\n回顾其以往关于全面跟进的决议，\n\n1. 表示注意到特别报告员的报告；\n\n七\n\n"
+        "纪念《德班宣言和行动纲领》通过二十周年\n\n"
+        "2. 欢迎2021年9月22日举行为期一天的大会高级别会议；\n"
+    )
+    document = parse_document(text)
+    assert len(document.preambular) == 1
+    assert [n.number for n in document.operative] == ["1", "2"]
+    headings = [n.text for n in document.nodes if n.kind.value == "section_heading"]
+    assert headings == ["七", "纪念《德班宣言和行动纲领》通过二十周年"]
+
+
+def test_a_chinese_lead_in_with_preambular_subparagraphs_is_preambular() -> None:
+    from reslint.parser import parse_document
+
+    # "重申" opens both parts and the colon a lead-in; its subparagraphs end with "，": the
+    # preamble goes on
+    text = (
+        "经济及社会理事会，\n\n还注意到有必要减轻会员国的报告负担，\n\n"
+        "重申关于设立统计委员会的决议，其中规定委员会应协助理事会：\n\n"
+        "(a) 促进国家统计的发展及其可比性的改进，\n\n(b) 协调各专门机构的统计工作，\n\n"
+        "欢迎会员国打击贩运人口的努力，\n\n"
+        "1. 重申统计委员会是负责总体协调全球统计方案的主要机构；\n\n"
+        "2. 决定继续审议这个问题。\n"
+    )
+    document = parse_document(text)
+    assert len(document.preambular) == 3
+    assert [n.number for n in document.operative] == ["1", "2"]
+
+
+def test_a_clause_ending_with_the_languages_comma_under_a_title_is_no_title() -> None:
+    from reslint.parser import parse_document
+
+    # an opener the lexicon does not know, under a part's letter and title: "،" ends a
+    # preambular clause, as "," does
+    text = (
+        "إن المجلس الاقتصادي والاجتماعي،\n\nإذ يشير إلى قراره 2019/7،\n\nباء\n\n"
+        "أعمال اللجنة فيما يتعلق بالنظام المنسق عالميا\n\n"
+        "إذ يستحضر أن مؤتمر القمة العالمي قد شجع البلدان على تطبيق النظام،\n\n"
+        "1 - يطلب إلى الأمين العام تقديم تقرير.\n"
+    )
+    document = parse_document(text)
+    assert len(document.preambular) == 2
+    headings = [n.text for n in document.nodes if n.kind.value == "section_heading"]
+    assert headings == ["باء", "أعمال اللجنة فيما يتعلق بالنظام المنسق عالميا"]
