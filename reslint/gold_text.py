@@ -5,7 +5,9 @@ processor gives it as text: the organ line, the preambular paragraphs, the
 operative paragraphs with their numbers (``1 -`` in Arabic), subparagraphs with
 their labels, footnote calls as figures glued to the text, the adoption lines
 and, under a rule, the footnotes, all in the order of the markup (the blocks of a
-draft quoted in an ``embeddedStructure`` after the paragraph that quotes it).
+draft quoted in an ``embeddedStructure`` after the paragraph that quotes it; a
+number the markup leaves alone in a paragraph before the text of the unnumbered
+paragraph after it).
 :mod:`reslint.gold_compare` parses that text (language detected) and compares its
 counts with the markup's, so the recognition of plain text is measured against a
 gold standard nobody here wrote (``python -m reslint.evaluate --gold DIR``).
