@@ -8,16 +8,19 @@ their ratios.  Run it from the repository root::
 
 The ``reslint`` executable is taken from the directory of ``sys.executable``
 (the virtualenv's ``bin``), falling back to ``python -m reslint``.  When
-``proselint`` (the nearest general prose linter) is installed beside it, its cold
-start is measured in the same runs, on an English example; and the cold start
-of ``reslint check`` is broken down (imports, regular expressions compiled,
-the rest) so that what stands between it and the floor is shown.  Cold starts
-are medians of 10 interleaved runs, and the table gives CPU time (user + sys,
-of the command and its worker processes), throughput in MB and files per
-CPU-second: on a shared machine wall time mostly measures the other work.  Only
-the standard library and reslint are used.  ``--quick`` runs the corpus on a
-sample (every 20th file), fewer repetitions elsewhere, and the growth test in
-English only, and finishes in about a minute on an idle machine.
+``proselint`` (the nearest general prose linter) is installed beside it — the
+``bench`` extra, ``pip install -e '.[bench]'``, installs it with the dictionaries
+and the PDF reader the corpus and the PDFs are read with — its cold start is
+measured in the same runs, on an English example; and the cold start of
+``reslint check`` is broken down (imports, regular expressions compiled, the
+rest) so that what stands between it and the floor is shown.  Cold starts are
+medians of 10 interleaved runs, and the table gives CPU time (user + sys, of the
+command and its worker processes), throughput in MB and files per CPU-second: on
+a shared machine wall time mostly measures the other work.  The script itself
+uses the standard library and reslint only.  Without ``--quick`` the whole
+corpus is linted, through the command line and in one process; ``--quick`` runs
+the corpus on a sample (every 20th file), fewer repetitions elsewhere, and the
+growth test in English only, and finishes in about a minute on an idle machine.
 
 Throughput at scale — one core, every core and a Dask cluster, on the real UN
 files of ``../shared/realdocs`` and on the corpus, with an estimate for the
@@ -467,7 +470,7 @@ def bench_cold(table: Table, runs: int) -> None:
     if proselint is not None:
         commands["proselint"] = [*proselint, "check", str(ENGLISH_EXAMPLE)]
     else:
-        say("    proselint is not installed (pip install proselint): not compared")
+        say("    proselint is not installed (pip install -e '.[bench]'): not compared")
     say(
         f"[1] cold CLI latency: median of {runs} runs each, interleaved "
         f"(reslint = {' '.join(reslint)})"
