@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterator, Literal
 
 from reslint import patterns
@@ -217,18 +218,16 @@ class EnglishSpaceBeforePunctuation(Rule):
     languages = ("en", "es")
     fix_availability = Applicability.SAFE
 
-    _PATTERN = re.compile(r"(?<=[^\s(\[])([ \u00a0\u202f]+)([;:])")
-
     def check(self, document: Document) -> Iterator[Violation]:
         for node in scanned_nodes(document):
             text = node.text
-            for found in self._PATTERN.finditer(text):
-                if found.start(1) < body_start(document, node):
+            for start, end in _spaces_before_marks(text):
+                if start < body_start(document, node):
                     continue
-                span = exact_span(document, node, found.start(1), found.end(1))
+                span = exact_span(document, node, start, end)
                 if span is None:
                     continue
-                mark = found.group(2)
+                mark = text[end]
                 yield self.violation(
                     span,
                     f"space before '{mark}'",
@@ -236,8 +235,34 @@ class EnglishSpaceBeforePunctuation(Rule):
                 )
 
 
+_MARK = re.compile(r"[;:]")
+_SPACES = " \u00a0\u202f"
+
+
+def _spaces_before_marks(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) of each run of spaces (space, no-break, narrow no-break) right
+    before a semicolon or colon, after a character that is not a space, '(' or '['.
+
+    The marks are few and spaces everywhere: each mark is found first and the spaces
+    before it read backwards, rather than each run of spaces tried against a mark.
+    """
+    for found in _MARK.finditer(text):
+        end = found.start()
+        start = end
+        while start > 0 and text[start - 1] in _SPACES:
+            start -= 1
+        if start == end or start == 0:
+            continue
+        before = text[start - 1]
+        if not before.isspace() and before not in "([":
+            yield start, end
+
+
 _LETTER = r"[^\W\d_]"
-_APOSTROPHE = re.compile(rf"(?<={_LETTER})['\u2019](?={_LETTER})")
+# an apostrophe between letters; the apostrophe is matched first (the letter before it is
+# looked behind afterwards), so that the search skips to apostrophes instead of trying a
+# look-behind at every character
+_APOSTROPHE = re.compile(rf"['\u2019](?<={_LETTER}['\u2019])(?={_LETTER})")
 
 
 class ApostropheConsistency(Rule):
@@ -339,10 +364,12 @@ class FrenchMonthCase(Rule):
     fix_availability = Applicability.SAFE
 
     def check(self, document: Document) -> Iterator[Violation]:
-        pattern = re.compile(
-            rf"\b\d{{1,2}}(?:\s?(?:er|re|e))?\s+(?P<month>{_month_alternation(True)})\b"
-        )
+        months = _month_alternation(True)
+        pattern = re.compile(rf"\b\d{{1,2}}(?:\s?(?:er|re|e))?\s+(?P<month>{months})\b")
+        capitalised = re.compile(months)  # found quickly: a text without one has no such date
         for node in scanned_nodes(document):
+            if capitalised.search(node.text) is None:
+                continue
             for found in pattern.finditer(node.text):
                 month = found.group("month")
                 span = exact_span(document, node, found.start("month"), found.end("month"))
@@ -354,6 +381,20 @@ class FrenchMonthCase(Rule):
                     f"month '{month}' in lower case in French: '{wanted}'",
                     Fix.replace(Span(span.start, span.start + 1), wanted[0], f"Use '{wanted}'"),
                 )
+
+
+@cache
+def _first_of_month() -> re.Pattern[str]:
+    """Return a figure 1 (or "1e", "1ème", "1°") before a French month, alone or first of
+    a range ("1 juin", "1 au 15 juin"), not part of a number or a list of figures.
+
+    The figure comes first, the characters before it are looked behind afterwards: the
+    search skips to the figures instead of trying the look-behinds at every character."""
+    months = f"(?:{_month_alternation(False)}|{_month_alternation(True)})"
+    return re.compile(
+        r"(?P<day>1(?<![\d.,/\-]1)(?<!\d\s1)(?:e|ème|°)?)"
+        rf"(?=\s+{months}\b|\s+(?:au|et|-|–)\s*\d{{1,2}}(?:\s?er)?\s+{months}\b)"
+    )
 
 
 class FrenchFirstOfMonth(Rule):
@@ -391,11 +432,7 @@ class FrenchFirstOfMonth(Rule):
     fix_availability = Applicability.SAFE
 
     def check(self, document: Document) -> Iterator[Violation]:
-        months = f"(?:{_month_alternation(False)}|{_month_alternation(True)})"
-        pattern = re.compile(
-            r"(?<![\d.,/\-])(?<!\d\s)(?P<day>1(?:e|ème|°)?)"
-            rf"(?=\s+{months}\b|\s+(?:au|et|-|–)\s*\d{{1,2}}(?:\s?er)?\s+{months}\b)"
-        )
+        pattern = _first_of_month()
         for node in scanned_nodes(document):
             for found in pattern.finditer(node.text):
                 span = exact_span(document, node, found.start("day"), found.end("day"))
