@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from typing import Iterator
+
 from reslint.lexicon import Lexicon, load_lexicon
 from reslint.model import Document, Node, NodeKind
 from reslint.morphology import Verdict, judge
 from reslint.numerals import letter_label, letter_value, roman_label, roman_value
 
 __all__ = [
+    "anchored_finditer",
     "body_paragraphs",
     "has_subparagraphs",
     "last_descendant",
@@ -18,6 +22,28 @@ __all__ = [
     "statement_sections",
     "strayed_into_preamble",
 ]
+
+
+def anchored_finditer(
+    pattern: re.Pattern[str], anchor: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
+    """Yield the matches of ``pattern`` in ``text``, as ``pattern.finditer(text)`` does.
+
+    ``pattern`` is tried only where ``anchor`` matches: every match of ``pattern`` must
+    start where ``anchor`` matches, and none strictly inside a match of ``anchor``.  An
+    expression that opens with a look-behind is tried by the regular-expression engine at
+    every character; an anchor the engine can skip to (a figure, a letter before a slash)
+    lets it pass over the rest of the text.  ``pattern`` never matches the empty string.
+    """
+    search, match = anchor.search, pattern.match
+    position = 0
+    while (candidate := search(text, position)) is not None:
+        found = match(text, candidate.start())
+        if found is None:
+            position = max(candidate.end(), candidate.start() + 1)
+            continue
+        yield found
+        position = found.end()
 
 
 def last_descendant(document: Document, node: Node) -> Node:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterator
 
-from reslint_rules._shared import roman_value
+from reslint_rules._shared import anchored_finditer, roman_value
 
 from reslint import patterns
 from reslint.lexicon import words_table
@@ -107,19 +107,22 @@ def _date_pattern(language: str, year: bool = False) -> str:
     ``year``)."""
     months = _months(language)[0]
     optional = "" if year else "?"
+    # the day opens with a figure written as a character class ("\d\d?", not "\d{1,2}"; the
+    # "er" of "1er" after the figure): the search skips to the figures instead of trying
+    # the pattern at every character
     if language == "fr":
         return (
-            rf"(?P<day>1\s?er|\d{{1,2}})\s+(?P<month>{months})\b"
+            rf"(?P<day>\d(?:(?<=1)\s?er|\d)?)\s+(?P<month>{months})\b"
             rf"(?:\s+(?P<year>\d{{4}})\b){optional}"
         )
     if language == "es":
         return (
-            rf"(?P<day>\d{{1,2}})\s+de\s+(?P<month>{months})\b"
+            rf"(?P<day>\d\d?)\s+de\s+(?P<month>{months})\b"
             rf"(?:\s+de\s+(?P<year>\d{{4}})\b){optional}"
         )
     if language == "ar":  # "22 كانون الأول/ديسمبر 2003"
         return (
-            rf"(?P<day>\d{{1,2}})\s+(?P<month>{months})(?![\w{_ARABIC_MARKS}])"
+            rf"(?P<day>\d\d?)\s+(?P<month>{months})(?![\w{_ARABIC_MARKS}])"
             rf"(?:\s+(?P<year>\d{{4}})\b){optional}"
         )
     if language == "zh":  # "2003年12月22日"
@@ -128,7 +131,7 @@ def _date_pattern(language: str, year: bool = False) -> str:
             r"(?P<day>\d{1,2})\s*日"
         )
     # "22 December 2003", Russian "22 декабря 2003 года"
-    return rf"(?P<day>\d{{1,2}})\s+(?P<month>{months})\b(?:,?\s+(?P<year>\d{{4}})\b){optional}"
+    return rf"(?P<day>\d\d?)\s+(?P<month>{months})\b(?:,?\s+(?P<year>\d{{4}})\b){optional}"
 
 
 @cache
@@ -404,6 +407,8 @@ def _between_ok(language: str, between: str) -> bool:
 
 
 _NEVER = re.compile(r"(?!)")
+_FIGURES = re.compile(r"\d+")
+"""A run of figures: where a cited number starts (see ``anchored_finditer``)."""
 
 _LAST_CITATIONS: list[tuple[Document, tuple[_Citation, ...]]] = []
 
@@ -467,7 +472,8 @@ def _find_citations(document: Document) -> Iterator[_Citation]:
         text = node.text
         if "/" not in text and "(" not in text:
             continue  # a citation has a slash (58/170) or a parenthesis (3363 (XXX))
-        for found in pattern.finditer(text):
+        # a citation starts a run of figures, after no letter, figure, slash, point or hyphen
+        for found in anchored_finditer(pattern, _FIGURES, text):
             if found.group("roman") and _roman(found.group("roman")) is None:
                 continue
             keyword_re = _KEYWORDS.get(language, _KEYWORD)
@@ -733,6 +739,19 @@ _SESSION_FIGURES.update(
     }
 )
 
+_SESSION_WORD = {"en": "session", "fr": "session"}
+"""The word every ordinal in figures of ``_SESSION_FIGURES`` is followed by, where the
+expression is case-sensitive: a paragraph without it is not searched."""
+
+
+def _session_figures(pattern: re.Pattern[str], language: str, text: str) -> Iterator[re.Match[str]]:
+    """Yield the session ordinals in figures of ``text``; where the ordinal opens the match
+    (after a space, a parenthesis or nothing), only runs of figures are tried."""
+    if language in ("ar", "zh"):
+        return pattern.finditer(text)
+    return anchored_finditer(pattern, _FIGURES, text)
+
+
 _RU_SESSION_CASE = {"сессия": "nominative", "сессию": "accusative"}
 
 _ES_ASSEMBLY_AFTER = re.compile(r"\s*(?:de\s+la\s+Asamblea\s+General|de\s+la\s+Asamblea)\b")
@@ -827,9 +846,12 @@ class SessionOrdinalFigures(Rule):
         if document.organ == "sc" or (language == "es" and document.organ not in ("ga", None)):
             return  # the Council has no sessions: it names other bodies', in their style
         pattern = _SESSION_FIGURES[language]
+        word = _SESSION_WORD.get(language, "")
         for node in document.of_kind(*_TEXT_KINDS):
             text = node.text
-            for found in pattern.finditer(text):
+            if word not in text:
+                continue
+            for found in _session_figures(pattern, language, text):
                 number = int(found.group("number"))
                 if not 1 <= number < 100 or found.start() == 0:
                     continue
@@ -849,6 +871,9 @@ class SessionOrdinalFigures(Rule):
 
 _OCR_MODIFIER = re.compile(patterns.SYMBOL_MODIFIER_SLIP)
 _SYMBOL = re.compile(patterns.CITED_SYMBOL)
+_SYMBOL_HEAD = re.compile(r"(?:A|S|E|ST|TD|DP|CRC)/")
+"""The series and slash a cited symbol opens with (``patterns.CITED_SYMBOL``): the search
+skips to these letters; no symbol starts inside one ("T/", "D/", "P/", "C/" open none)."""
 _BAD_COMPONENT = re.compile(patterns.SYMBOL_COMPONENT_SLIP)
 
 
@@ -909,7 +934,7 @@ class DocumentSymbolSyntax(Rule):
                     f"'{modifier}.1'",
                     Fix.replace(span, "1", "Write '1'"),
                 )
-            for symbol in _SYMBOL.finditer(text):
+            for symbol in anchored_finditer(_SYMBOL, _SYMBOL_HEAD, text):
                 offset = symbol.start()
                 cited = symbol.group(0).rstrip(".")  # "2 A/75/l00.": the note's full stop
                 for component in cited.split("/"):

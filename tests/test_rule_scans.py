@@ -15,6 +15,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from reslint_rules import typography
+from reslint_rules._shared import anchored_finditer
 
 _PLAIN_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\s(\[])([ \u00a0\u202f]+)([;:])")
 _PLAIN_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['\u2019](?=[^\W\d_])")
@@ -57,3 +58,72 @@ def test_first_of_month_is_found_where_the_plain_expression_finds_it(text: str) 
     plain = _plain_first_of_month()
     expected = [found.span("day") for found in plain.finditer(text)]
     assert [found.span("day") for found in typography._first_of_month().finditer(text)] == expected
+
+
+_REFERENCE_PIECES = st.sampled_from(
+    [
+        "1",
+        "58",
+        "170",
+        "/",
+        " ",
+        "(",
+        ")",
+        "XV",
+        " A",
+        "a",
+        ".",
+        "-",
+        "er",
+        " juin",
+        " June",
+        " 2003",
+        "th session",
+        "e session",
+        " of ",
+        "du",
+        "A/",
+        "ST/",
+        "TD/",
+        "CRC/",
+        "Rev.l",
+    ]
+)
+_REFERENCE_TEXTS = st.lists(_REFERENCE_PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=500)
+@given(_REFERENCE_TEXTS)
+@example("1er juin 2003, 1 er juin, 11 juin, 1 juin, 58/170 du 1er juin 2003")
+def test_anchored_reference_scans_find_what_the_plain_expressions_find(text: str) -> None:
+    from reslint_rules import references
+
+    pairs = [
+        (references._SYMBOL, references._SYMBOL_HEAD),
+        *((references._citation_regex(language), references._FIGURES) for language in ("en", "fr")),
+        *(
+            (references._SESSION_FIGURES[language], references._FIGURES)
+            for language in ("en", "fr")
+        ),
+    ]
+    for pattern, anchor in pairs:
+        plain = [found.span() for found in pattern.finditer(text)]
+        anchored = [found.span() for found in anchored_finditer(pattern, anchor, text)]
+        assert anchored == plain, pattern.pattern[:60]
+
+
+@settings(max_examples=500)
+@given(_REFERENCE_TEXTS)
+@example("1er juin 2003, 1 er Juin, 11 juin, 1 juin 20031, 1erjuin, 21er juin")
+def test_french_dates_read_the_day_as_the_plain_expression_did(text: str) -> None:
+    from reslint_rules import references
+
+    months = references._months("fr")[0]
+    plain = re.compile(
+        rf"(?P<day>1\s?er|\d{{1,2}})\s+(?P<month>{months})\b(?:\s+(?P<year>\d{{4}})\b)?", re.I
+    )
+    expected = [(found.span(), found.group("day")) for found in plain.finditer(text)]
+    found = [
+        (found.span(), found.group("day")) for found in references._date_regex("fr").finditer(text)
+    ]
+    assert found == expected
