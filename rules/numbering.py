@@ -32,6 +32,18 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
+def _cross_reference(text: str) -> bool:
+    """Return whether ``text`` refers to a paragraph by its number ("paragraph 5 above").
+
+    Every form names the paragraph ("paragraph", "paragraphe", "párrafo", in any case):
+    a text without "paragraph" or "párrafo" in lower case is not searched, which spares
+    the case-insensitive expression a try at every character of most paragraphs."""
+    lower = text.lower()
+    if "paragraph" not in lower and "párrafo" not in lower:
+        return False
+    return _CROSS_REFERENCE.search(text) is not None
+
+
 def _digits_span(node: Node) -> Span:
     assert node.label_span is not None and node.number is not None
     start = node.label_span.start
@@ -95,7 +107,7 @@ class OperativeNumbering(Rule):
         if not operative:
             return
         applicability = Applicability.SAFE
-        if any(_CROSS_REFERENCE.search(n.text) for n in document.nodes):
+        if any(_cross_reference(n.text) for n in document.nodes):
             applicability = Applicability.UNSAFE
         yield from self._dots(document)
         previous_last = 0

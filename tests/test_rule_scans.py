@@ -127,3 +127,18 @@ def test_french_dates_read_the_day_as_the_plain_expression_did(text: str) -> Non
         (found.span(), found.group("day")) for found in references._date_regex("fr").finditer(text)
     ]
     assert found == expected
+
+
+_PLAIN_CROSS_REFERENCE_PIECES = st.sampled_from(
+    ["Paragraph", "paragraphes", "PÁRRAFO", "párrafos", " ", "5", "(a)", "above", "ci-dessus"]
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PLAIN_CROSS_REFERENCE_PIECES, max_size=8).map("".join))
+@example("See paragraph 5 above; PÁRRAFO 3 SUPRA; paragraphe 2 ci-dessous")
+def test_cross_references_are_found_where_the_expression_finds_them(text: str) -> None:
+    from reslint_rules import numbering
+
+    expected = numbering._CROSS_REFERENCE.search(text) is not None
+    assert numbering._cross_reference(text) == expected
