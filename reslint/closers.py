@@ -47,6 +47,7 @@ class ClosingForms:
     within: str = ""
     """What comes before a session named as the time within which to act (ends the match)."""
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    _gates: list[re.Pattern[str] | None] = field(default_factory=list, repr=False, compare=False)
 
     def _pattern(self, name: str, source: str) -> re.Pattern[str]:
         compiled = self._compiled.get(name)
@@ -77,9 +78,27 @@ class ClosingForms:
 
     def actions_in(self, text: str) -> list[re.Match[str]]:
         """Find the decision verb and an action anywhere in ``text`` ("Requests … and
-        decides to include …")."""
+        decides to include …").
+
+        A paragraph is searched only when it holds the words every decision verb holds
+        ("decides", "cide", "decide|resuelve", in any case): the expression, which opens
+        with a look-behind, would otherwise be tried at every character of every
+        operative paragraph, and few of them decide anything."""
+        if not self.actions:
+            return []
+        gate = self._gate()
+        if gate is not None and gate.search(text) is None:
+            return []
         source = rf"(?<![\w'])(?:{self.decision})(?:{'|'.join(self.actions)})"
-        return list(self._pattern("actions-in", source).finditer(text)) if self.actions else []
+        return list(self._pattern("actions-in", source).finditer(text))
+
+    def _gate(self) -> re.Pattern[str] | None:
+        """Return the words every decision verb holds, as an expression (None: none)."""
+        if not self._gates:
+            words = required_words(self.decision)
+            source = "|".join(re.escape(word) for word in sorted(words)) if words else ""
+            self._gates.append(re.compile(source, re.I) if source else None)
+        return self._gates[0]
 
     def sessions(self, text: str, start: int = 0) -> list[SessionNamed]:
         """Return the sessions named in ``text`` after ``start``, in order."""
@@ -105,6 +124,62 @@ class ClosingForms:
                     )
         found.sort(key=lambda s: s.start)
         return found
+
+
+try:  # the regular-expression parser that re itself uses (imported with it)
+    from re import _constants as sre  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as sre  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+_REPEATS = tuple(
+    getattr(sre, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(sre, name)
+)
+_USEFUL = 3
+"""The shortest word worth searching for before an expression."""
+
+
+def required_words(source: str) -> frozenset[str] | None:
+    """Return words one of which every match of the expression ``source`` contains (as
+    written in it; matched without regard to case), or None when it has none of at least
+    three letters: "(?:also\\s+)?decides\\s+" → {"decides"}, "d[ée]cide\\s+" → {"cide"},
+    "(?:decide|resuelve)\\s+" → {"decide", "resuelve"}.
+
+    Read from the parsed expression: a run of literal characters, or an alternation all of
+    whose branches hold such words, in a part that cannot be left out; the longest is kept.
+    """
+    found = _required(list(_parser.parse(source).data))
+    return found if found and min(map(len, found)) >= _USEFUL else None
+
+
+def _required(items: list[Any]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    run: list[str] = []
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value))
+            continue
+        consider(frozenset({"".join(run)}) if run else None)
+        run = []
+        if op is sre.SUBPATTERN:
+            consider(_required(list(value[-1].data)))
+        elif op is sre.BRANCH:
+            branches = [_required(list(branch.data)) for branch in value[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in _REPEATS and value[0] >= 1:
+            consider(_required(list(value[2].data)))
+    consider(frozenset({"".join(run)}) if run else None)
+    return best
 
 
 def closing_forms_from_data(language: str, data: dict[str, Any]) -> ClosingForms | None:

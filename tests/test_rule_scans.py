@@ -142,3 +142,49 @@ def test_cross_references_are_found_where_the_expression_finds_them(text: str) -
 
     expected = numbering._CROSS_REFERENCE.search(text) is not None
     assert numbering._cross_reference(text) == expected
+
+
+def test_required_words_are_read_from_the_decision_verbs() -> None:
+    from reslint.closers import required_words
+
+    assert required_words(r"(?:(?:also|further)\s+)?decides(?:\s+(?:also|further))?\s+") == {
+        "decides"
+    }
+    assert required_words(r"d[ée]cide(?:\s+(?:également|en\s+outre))?\s+") == {"cide"}
+    assert required_words(r"(?:decide|resuelve)(?:\s+también)?\s+") == {"decide", "resuelve"}
+    assert required_words(r"(?:a|b)c\s+") is None  # no word of three letters or more
+    assert required_words(r"(?:decides)?\s+\w+") is None  # the word may be left out
+
+
+_CLOSING_PIECES = st.sampled_from(
+    [
+        "Also ",
+        "decides",
+        "DECIDES",
+        "Décide",
+        "décide",
+        "decide",
+        "Resuelve",
+        " ",
+        "to include",
+        "de poursuivre",
+        "incluir",
+        "'",
+        "x",
+        ", and ",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_CLOSING_PIECES, max_size=8).map("".join))
+@example("Requests a report, and further decides to include the item")
+def test_closers_are_found_where_the_expression_finds_them(text: str) -> None:
+    from reslint.lexicon import load_lexicon
+
+    for language in ("en", "fr", "es"):
+        forms = load_lexicon(language).closing
+        assert forms is not None
+        source = rf"(?<![\w'])(?:{forms.decision})(?:{'|'.join(forms.actions)})"
+        plain = [found.span() for found in re.finditer(source, text, re.I)]
+        assert [found.span() for found in forms.actions_in(text)] == plain
