@@ -131,13 +131,31 @@ class LazyDic(Dic):
         return f"LazyDic({len(self._pending) + len(self._built)} stems)"
 
 
+class Lookup(lookup.Lookup):
+    """spylls' look-up, which does not look for compounds where the dictionary makes none.
+
+    spylls' ``compound_forms`` first reads every affixed form of the word again (to see
+    whether a forbidden form stops compounding) and only then asks whether the affix file
+    allows compounds at all; without COMPOUNDFLAG, COMPOUNDBEGIN or COMPOUNDRULE it yields
+    nothing either way.  For the French, Spanish and Russian dictionaries that second
+    reading was half the time of looking up a word that is not in them — every look-up
+    of a misspelling's one-letter edits.
+    """
+
+    def compound_forms(self, word: str, captype: CapType, allow_nosuggest: bool = True):  # type: ignore[no-untyped-def]
+        aff = self.aff
+        if not (aff.COMPOUNDBEGIN or aff.COMPOUNDFLAG or aff.COMPOUNDRULE):
+            return iter(())
+        return super().compound_forms(word, captype, allow_nosuggest)
+
+
 class LookupDictionary(Dictionary):
     """A spylls ``Dictionary`` over a ``LazyDic``; its suggester is built when first asked."""
 
     def __init__(self, aff: Aff, dic: Dic) -> None:
         self.aff = aff
         self.dic = dic
-        self.lookuper = lookup.Lookup(aff, dic)
+        self.lookuper = Lookup(aff, dic)
 
     @cached_property
     def suggester(self) -> suggest.Suggest:  # type: ignore[override]

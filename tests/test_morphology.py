@@ -161,3 +161,28 @@ def test_the_lazily_read_dictionary_answers_as_spylls_own_reading(language: str)
     assert {k: [w.stem for w in v] for k, v in lazy.dic.lowercase_index.items()} == {
         k: [w.stem for w in v] for k, v in eager.dic.lowercase_index.items()
     }
+
+
+@pytest.mark.parametrize(("language", "compounds"), [("fr", False), ("es", False), ("en", True)])
+def test_compounds_are_looked_for_only_where_the_dictionary_makes_them(
+    language: str, compounds: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _needs_dictionaries(language)
+    from spylls.hunspell.algo import lookup
+
+    from reslint.hunspell_reader import read_dictionary
+    from reslint.morphology import _dictionary_root
+
+    root = _dictionary_root()
+    assert root is not None
+    dictionary = read_dictionary(str(root / load_lexicon(language).morphology.dictionaries[0]))
+    asked: list[str] = []
+    original = lookup.Lookup.compound_forms
+
+    def spy(self, word, *args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(word)
+        return original(self, word, *args, **kwargs)
+
+    monkeypatch.setattr(lookup.Lookup, "compound_forms", spy)
+    assert not dictionary.lookup("exfwimeq")  # no form of it is a word: compounds are next
+    assert bool(asked) is compounds
