@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterator
 
 from reslint_rules._shared import statement_sections
@@ -464,6 +464,13 @@ def _marked_phrase(opener: Opener, lexicon: Lexicon) -> str:
     return opener.phrase
 
 
+@lru_cache(maxsize=4096)
+def _language_series(language: str, phrase: str) -> tuple[str, ...]:
+    """Return :func:`_series_of` a phrase of the built-in lexicon of ``language`` (the same
+    few hundred phrases open the paragraphs of every resolution: worked out once each)."""
+    return _series_of(phrase, load_lexicon(language))
+
+
 class AlsoFurtherOrder(Rule):
     """A repeated opener runs bare, then "also", then "further".
 
@@ -524,7 +531,8 @@ class AlsoFurtherOrder(Rule):
             if opener is None or not opener.known:
                 continue
             phrase = _marked_phrase(opener, lexicon)
-            keys = [(node.part, node.kind, verb) for verb in _series_of(phrase, lexicon)]
+            series = _language_series(document.language, phrase)
+            keys = [(node.part, node.kind, verb) for verb in series]
             degrees = set().union(*(seen.get(key, set()) for key in keys))
             for key in keys:
                 seen.setdefault(key, set()).add(opener.degree)
