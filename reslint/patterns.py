@@ -371,8 +371,9 @@ CALL_AFTER_MARK = (
 YEAR_CALL = r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])"
 """A call glued to a year: "20002" is 2000 and call 2."""
 
-DETACHED_CALL = r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)]|\s*$)"
-"""A call set apart from its word by a space before a mark: "rights 3,"."""
+DETACHED_CALL = r"(?<=[^\s\d/.-])(\s+)(\d{1,2})(?=\s*[,;:.)](?!\d)|\s*$)"
+"""A call set apart from its word by a space before a mark: "rights 3,"; a figure whose
+separator is followed by figures is a number ("d) 3.044.259.055 dólares", "3,5 %")."""
 
 DETACHED_YEAR_CALL = r"(?<=(?:1[89]|20)\d\d)(\s+)(\d{1,2})(?=\s*[,;:.)]|\s+[a-zà-ÿ]|\s*$)"
 """A call set apart from a year: "2000 2,"."""

@@ -45,6 +45,8 @@ NO_CALLS = [
     "in 2000123 and",  # seven figures: no year with a call
     "the rights 123,",
     "1244 (1999)",
+    "d) 3.044.259.055 dólares,",
+    "un 3,5 %",
     "第5，",
     "至2030年，",
     "第76/1号",
