@@ -833,8 +833,12 @@ def _looks_preambular(builder: _Builder, incoming: Incoming) -> bool:
 
 
 def _misspelt_opener(builder: _Builder, incoming: Incoming) -> bool:
-    """The block opens with a word one slip from an opener ("Reafirms", "Recaling")."""
-    return near_opener(builder.lexicon, incoming.text, builder.text) is not None
+    """The block opens with a word one slip from an opener ("Reafirms", "Recaling") and ends
+    with a paragraph's mark: a short line with none is a heading, whatever its first word
+    ("Tema para la Comisión … en 2025", one slip from "Toma")."""
+    return near_opener(
+        builder.lexicon, incoming.text, builder.text
+    ) is not None and not builder._heading(incoming.view)
 
 
 def _add_by_misspelt_opener(builder: _Builder, incoming: Incoming) -> None:

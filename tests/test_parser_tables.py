@@ -70,3 +70,22 @@ def test_a_lead_in_heads_the_numbered_text_in_a_language_without_openers() -> No
     document = parse_document(text)
     assert not document.preambular
     assert [n.number for n in document.operative] == ["1", "2"]
+
+
+def test_a_heading_one_slip_from_an_opener_stays_a_heading() -> None:
+    from reslint.parser import parse_document
+
+    text = (
+        "El Consejo Económico y Social,\n\nReconociendo la importancia de la Conferencia,\n\n"
+        "Tema para la Comisión de la Condición Jurídica y Social de la Mujer en 2025\n\n"
+        "1. Decide que la Comisión realizará un examen;\n\n"
+        "Toma nota del informe;\n\n"
+        "Decde convocar una reunión de alto nivel.\n"
+    )
+    document = parse_document(text, "es")
+    headings = [n.text for n in document.nodes if n.kind.value == "section_heading"]
+    assert headings == [
+        "Tema para la Comisión de la Condición Jurídica y Social de la Mujer en 2025"
+    ]
+    # a paragraph with a misspelt opener and its mark still opens a paragraph
+    assert [n.opener.text for n in document.operative] == ["Decide", "Toma nota", "Decde"]
