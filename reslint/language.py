@@ -1,11 +1,17 @@
-"""Tell the language of a resolution from its script and, in Latin script, its function words.
+"""Tell the language of a resolution from its script and, in Latin script, its words.
 
 Arabic, Russian and Chinese are told by their script (Arabic letters, Cyrillic,
-Han characters); English, French and Spanish by the function words that
-dominate.  No statistical language identifier is needed for six official
-languages whose scripts differ or whose function words are this frequent, and
-counting costs nothing at start-up.  A reader that knows the language (the
-``FRBRlanguage`` of an Akoma Ntoso file) passes it on instead.
+Han characters); English, French and Spanish by the words that dominate: their
+function words and the words of their organ lines (``language_words`` in the
+``[words]`` table of each lexicon), so that a text as short as its organ line
+and one sentence is told.  The running text decides: footnotes cite titles in
+other languages (English titles of publications in Spanish and Russian notes,
+"United Nations, Treaty Series"), so the notes below the first footnote rule
+count only when the text above it tells nothing.  No statistical language
+identifier is needed for six official languages whose scripts differ or whose
+function words are this frequent, and counting costs nothing at start-up.  A
+reader that knows the language (the ``FRBRlanguage`` of an Akoma Ntoso file)
+passes it on instead.
 """
 
 from __future__ import annotations
@@ -13,6 +19,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+
+from reslint import patterns
 
 LANGUAGES = ("en", "fr", "es", "ar", "ru", "zh")
 """Languages reslint checks, all detected."""
@@ -27,11 +35,8 @@ LANGUAGE_NAMES = {
 }
 """The English name of each language, for reports."""
 
-_STOPWORDS: dict[str, str] = {
-    "en": "the of and to in its that on for with by all",
-    "fr": "le les des et du à l d sur pour dans aux une est",
-    "es": "el los las del y en su por con para al una",
-}
+_WORDS_TOLD = ("en", "fr", "es")
+"""Languages told by their words (the others by their script)."""
 _SCRIPTS: dict[str, str] = {
     "ar": "\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff",
     "ru": "\u0400-\u04ff",
@@ -43,6 +48,9 @@ _SCRIPT_SHARE = 0.3
 texts in Arabic, Russian and Chinese quote Latin symbols (A/RES/75/1, INTERPOL) but their
 running text is in their own script."""
 
+
+_RULE_LINE = re.compile(rf"^[ \t]*(?:{patterns.FOOTNOTE_RULE_LINE})[ \t]*$", re.M)
+"""The rule above the footnotes."""
 
 _WORD = re.compile(r"[^\W\d_]+")
 """A word: a run of letters (every function word above is letters only, so a function word
@@ -67,17 +75,42 @@ def script_language(text: str) -> str | None:
     return best if counts[best] >= _SCRIPT_SHARE * (counts[best] + latin) else None
 
 
-def detect_language(text: str, default: str = "en") -> str:
-    """Return the language of ``text``: by script (ar, ru, zh), else by function words."""
-    sample = text[:_SAMPLE]
-    by_script = script_language(sample)
+@cache
+def _language_words(language: str) -> frozenset[str]:
+    from reslint.lexicon import words_table
+
+    return frozenset(word.casefold() for word in words_table(language).get("language_words", ()))
+
+
+def _told(text: str) -> dict[str, int] | str:
+    """Return the language ``text``'s script tells, else each language's count of its words."""
+    by_script = script_language(text)
     if by_script is not None:
         return by_script
-    sample = sample.casefold()
-    words = Counter(_WORD.findall(sample))
-    scores = {
-        language: sum(words[word] for word in function_words.split())
-        for language, function_words in _STOPWORDS.items()
+    words = Counter(_WORD.findall(text.casefold()))
+    return {
+        language: sum(count for word, count in words.items() if word in _language_words(language))
+        for language in _WORDS_TOLD
     }
-    best = max(scores, key=lambda language: scores[language])
-    return best if scores[best] else default
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """Return the language of ``text``: by script (ar, ru, zh), else by its words.
+
+    The running text above the first footnote rule decides when its script or one
+    language's words tell; else the whole text does, and ``default`` when nothing tells.
+    """
+    sample = text[:_SAMPLE]
+    rule = _RULE_LINE.search(sample)
+    if rule is not None:
+        told = _told(sample[: rule.start()])
+        if isinstance(told, str):
+            return told
+        ranked = sorted(told.values(), reverse=True)
+        if ranked[0] > ranked[1]:
+            return max(told, key=lambda language: told[language])
+    told = _told(sample)
+    if isinstance(told, str):
+        return told
+    best = max(told, key=lambda language: told[language])
+    return best if told[best] else default

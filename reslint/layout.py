@@ -19,7 +19,7 @@ from reslint.model import Artefact, ArtefactKind
 from reslint.numerals import figures_value
 from reslint.text import Span
 
-_RULE = re.compile(r"(?:\\?_){5,}|-{10,}")
+_RULE = re.compile(patterns.FOOTNOTE_RULE_LINE)
 _PLACEHOLDER = re.compile(r"<!--.*?-->|`{3,}\w*|[^\w\s]")
 _DIRECTIVE = re.compile(r"<!--\s*reslint\b.*?-->", re.I)
 _SEPARATOR = re.compile(r"(?:\*\s*){3,}|-{3,9}|_{1,4}|(?:#\s*){3,}")

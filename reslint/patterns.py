@@ -294,6 +294,10 @@ NOTE_SYMBOL = r"[A-Z]{1,2}/(?:RES/|CONF\.|C\.\d|\d)"
 
 # --------------------------------------------------------------------------- footnotes
 
+FOOTNOTE_RULE_LINE = r"(?:\\?_){5,}|-{10,}"
+"""The rule above a page's footnotes, alone on its line: "__________" (Markdown escapes each
+underscore), "----------"."""
+
 NOTE_NUMBER = r"\d{1,3}"
 """The figures of a footnote's number (1 … 999)."""
 
