@@ -133,9 +133,21 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
     last_year = 0
     pending: list[tuple[int, int, list[tuple[int, int]]]] = []  # (month, day, spans)
     pending_end = 0
+    before: tuple[int, int] = (0, 0)  # the year of the pending dates given before them
+    year_seen: tuple[int, int] = (0, 0)  # the last year read, and where it ends
+
+    def settle() -> None:
+        """Date the pending days by the year given just before them, as no year follows
+        ("en 2015, qui s’est tenue du 27 avril au 22 mai")."""
+        nonlocal pending
+        if before[0]:
+            for month, day, where in pending:
+                dates.append((before[0], month, day))
+                spans.extend(where)
+        pending = []
 
     def close() -> None:
-        nonlocal pending, pending_end
+        nonlocal pending, pending_end, before, year_seen
         if language != "zh":  # days after the year belong to what follows ("2019, 1 250 000")
             while run and run[-1].lastgroup == "day":
                 run.pop()
@@ -151,7 +163,10 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
                 spans.extend(where)
             pending = []
         elif not near:
-            pending = []
+            settle()
+        if not pending:
+            given = year_seen[0] and _SHARED_YEAR.fullmatch(text, year_seen[1], run[0].start())
+            before = (year_seen[0], 0) if given else (0, 0)
         for date in found:
             where = [run[i].span() for i in date[3:] if i >= 0]
             if date[0] and date[1]:
@@ -160,6 +175,9 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
             elif date[1] and date[2]:
                 pending.append((date[1], date[2], where))
         pending_end = run[-1].end()
+        last = next((t for t in reversed(run) if t.lastgroup == "year"), None)
+        if last is not None:
+            year_seen = (int(last.group("year")), last.end())
 
     for token in _token_pattern(language).finditer(text):
         if run and not gap.fullmatch(text, run[-1].end(), token.start()):
@@ -172,6 +190,7 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
         run.append(token)
     if run:
         close()
+    settle()
     return dates, spans
 
 
