@@ -38,6 +38,8 @@ _TYPED_LABEL = re.compile(
 )
 """A subparagraph's label typed at the start of its text: ``(a)``, ``a)``, ``(أ أ)``,
 ``(二十)``, ``xxviii)``, ``’26‘`` (Arabic), ``1.1 .``/``1-1-`` (a point of paragraph 1)."""
+_MEETING_LINE = patterns.LazyPattern(patterns.meeting_line_alone)
+"""An adoption's meeting line, whatever element holds it."""
 _COMMAS = (",", "،", "，")
 _CLOSING = " \t\"'”’»)）]"
 _POINTS = frozenset({"point", "item"})
@@ -71,8 +73,9 @@ class GoldBlock:
     """One block of a body in document order: what the markup makes of it, and the paragraph."""
 
     kind: str
-    """``preambular``, ``operative``, ``heading`` or ``other`` (an unnumbered paragraph among
-    numbered ones: a lead-in, a title, or a slip of the markup)."""
+    """``preambular``, ``operative``, ``heading``, ``adoption`` (a meeting line the markup
+    holds in a paragraph) or ``other`` (an unnumbered paragraph among numbered ones: a
+    lead-in, a title, or a slip of the markup)."""
     paragraph: GoldParagraph
 
 
@@ -276,7 +279,10 @@ def _body(body: Element) -> list[GoldBlock]:
         if tag == "paragraph":
             kids = {_tag(c) for c in element}
             paragraph = _paragraph(element)
-            if paragraph.number is not None:
+            if _MEETING_LINE.match(paragraph.text):
+                # "20 a sesión plenaria" marked up as a paragraph: the adoption line
+                found.append(GoldBlock("adoption", replace(paragraph, number=None)))
+            elif paragraph.number is not None:
                 found.append(GoldBlock("operative", paragraph))
             elif kids & {"content", "list"}:
                 found.append(GoldBlock("other", paragraph))

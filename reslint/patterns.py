@@ -561,6 +561,13 @@ def meeting_line() -> str:
 
 
 @cache
+def meeting_line_alone() -> str:
+    """Return a block that is a meeting line and no more (its date may follow): "20th plenary
+    meeting", "20 a sesión plenaria" — not a paragraph, however the markup holds it."""
+    return rf"(?i)\s*(?:{meeting_line()})[^.;:،؛。；]{{0,40}}\.?\s*$"
+
+
+@cache
 def adoption_gate() -> str:
     """Return the cheap test a block passes before the grammar tries it as an adoption line."""
     suffix = "number-suffix"

@@ -137,6 +137,7 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _FIGURE = re.compile(patterns.FIGURE_NUMBER_LINE)
 """A paragraph number as ``<num>`` writes it: "1.", "1 -", "12"."""
 _TYPED_FIGURE = re.compile(patterns.FIGURE_NUMBER_START)
+_MEETING_LINE = patterns.LazyPattern(patterns.meeting_line_alone)
 """A paragraph number typed at the start of the text ("1 - ترحب", as in the Arabic files)."""
 _MARKED_FIGURE = re.compile(patterns.FIGURE_NUMBER_MARKED_START)
 """A paragraph number typed with its mark ("1.", "1 -") at the start of a text."""
@@ -464,6 +465,10 @@ class _Renderer:
             orphan, self.orphan = self.orphan, None
             return orphan
         text = _plain(element)
+        if _MEETING_LINE.match(text):
+            # "20 a sesión plenaria" marked up as a paragraph: the adoption line, not a
+            # paragraph numbered 20
+            return _Role(BlockRole.ADOPTION)
         figure = _typed_figure(text)
         if figure is not None:
             self.numbered_seen = True
@@ -682,6 +687,10 @@ class _Renderer:
             elif child.name == "sup" and _is_call_bracket(children, index):
                 continue
             else:
+                if child.name == "sup" and out.text[-1:].isdigit() and _plain(child)[:1].isdigit():
+                    # a note's number repeated in superscript after figures ("2015–2030<sup>1
+                    # </sup>"): written apart, not read as one figure with them ("20301")
+                    out.separate()
                 if child.name in _FIELDS or child.name in _BLOCKS or child.name == "num":
                     out.separate()
                 self.inline(child, out)
