@@ -38,6 +38,8 @@ _TYPED_LABEL = re.compile(
 )
 """A subparagraph's label typed at the start of its text: ``(a)``, ``a)``, ``(أ أ)``,
 ``(二十)``, ``xxviii)``, ``’26‘`` (Arabic), ``1.1 .``/``1-1-`` (a point of paragraph 1)."""
+_ASTERISK_NOTE = re.compile(patterns.ASTERISK_NOTE)
+"""A note on the document itself, marked by asterisks, that the markup holds in a paragraph."""
 _MEETING_LINE = patterns.LazyPattern(patterns.meeting_line_alone)
 """An adoption's meeting line, whatever element holds it."""
 _COMMAS = (",", "،", "，")
@@ -74,8 +76,9 @@ class GoldBlock:
 
     kind: str
     """``preambular``, ``operative``, ``heading``, ``adoption`` (a meeting line the markup
-    holds in a paragraph) or ``other`` (an unnumbered paragraph among numbered ones: a
-    lead-in, a title, or a slip of the markup)."""
+    holds in a paragraph), ``note`` (an asterisk note held in a paragraph: one of the
+    document's notes, not of its body) or ``other`` (an unnumbered paragraph among numbered
+    ones: a lead-in, a title, or a slip of the markup)."""
     paragraph: GoldParagraph
 
 
@@ -279,7 +282,10 @@ def _body(body: Element) -> list[GoldBlock]:
         if tag == "paragraph":
             kids = {_tag(c) for c in element}
             paragraph = _paragraph(element)
-            if _MEETING_LINE.match(paragraph.text):
+            if paragraph.number is None and _ASTERISK_NOTE.match(paragraph.text):
+                # "* A/75/150." among the paragraphs: a note on the document itself
+                found.append(GoldBlock("note", paragraph))
+            elif _MEETING_LINE.match(paragraph.text):
                 # "20 a sesión plenaria" marked up as a paragraph: the adoption line
                 found.append(GoldBlock("adoption", replace(paragraph, number=None)))
             elif paragraph.number is not None:
@@ -438,6 +444,13 @@ def read_gold(path: Path, calls: bool = False) -> GoldDocument:
         _CALLS_IN_TEXT.reset(token)
 
 
+def _held_note(text: str) -> tuple[str, str]:
+    """Return the marker and the text of a note the markup holds in a paragraph."""
+    found = _ASTERISK_NOTE.match(text)
+    assert found is not None
+    return found.group(1), found.group("text")
+
+
 def _read(path: Path, root: Element) -> GoldDocument:
     doc = root[0]
     statements = _statements(root)
@@ -448,12 +461,13 @@ def _read(path: Path, root: Element) -> GoldDocument:
     author = doc.find(f".//{NS}FRBRWork/{NS}FRBRauthor")
     number = doc.find(f".//{NS}docNumber")
     formula = statements[0].find(f".//{NS}preamble/{NS}formula")
-    body = tuple(block for index, part in enumerate(statements) for block in _part(part, index > 0))
+    blocks = [block for index, part in enumerate(statements) for block in _part(part, index > 0)]
+    body = tuple(block for block in blocks if block.kind != "note")
     preambular = tuple(b.paragraph for b in body if b.kind == "preambular")
     operative = tuple(b.paragraph for b in body if b.kind == "operative")
     notes = tuple(
         (n.get("marker", ""), text_of(n, skip_notes=False)) for n in root.iter(NS + "authorialNote")
-    )
+    ) + tuple(_held_note(block.paragraph.text) for block in blocks if block.kind == "note")
     closing = tuple(
         text_of(p) for c in statements[-1].findall(NS + "conclusions") for p in c.iter(NS + "p")
     )

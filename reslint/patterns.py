@@ -322,6 +322,14 @@ number is the one after the last note's ("1 28 июня 2011 года …",
 "10 2020年4月13日第74/548号决定。", Arabic "2 )( A/76/760/Add.7." with its brackets turned,
 "1 يصبح القرار 2021/2 …")."""
 
+ASTERISK_NOTE_MARK = r"\*{1,3}[ \t]+(?=\w)"
+"""The asterisks that mark a note on the document itself, before its text: "* A/75/150."
+("* * *", a separator, has no text after its first asterisk)."""
+
+ASTERISK_NOTE = r"(\*{1,3})[ \t]+(?=\w)(?P<text>[^\n]{1,300}\.)\s*$"
+"""A block that is an asterisk note and no more: the asterisks (group 1) and the text, short
+and ending with a full stop."""
+
 NOTE_LIKE_START = (
     rf"({NOTE_NUMBER}|{SUPERSCRIPT_FIGURES}{{1,3}})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
 )
@@ -618,7 +626,7 @@ def note_start() -> str:
     document itself ("* Nouveau tirage pour raisons techniques (7 janvier 2021).")."""
     return (
         rf"(?:(?:{alternation(_words('note_starts'), ' ')}"
-        rf"|{alternation(_words('resolution'))}\s+\d+|{NOTE_SYMBOL})\b|\*{{1,3}}[ \t]+(?=\w))"
+        rf"|{alternation(_words('resolution'))}\s+\d+|{NOTE_SYMBOL})\b|{ASTERISK_NOTE_MARK})"
     )
 
 

@@ -55,3 +55,34 @@ def test_a_meeting_line_held_in_a_paragraph_is_the_adoption_line(tmp_path: Path)
     assert [p.number for p in read_gold(path).operative] == ["1", "2"]
     for reading in measure(path):
         assert all(reading.matches.values()), reading
+
+
+ASTERISK_IN_BODY = f"""{AKN_OPEN}<statement name="resolution">{_frbr("fra")}
+<preamble><formula name="enactingFormula"><p>L’Assemblée générale</p></formula></preamble>
+<mainBody>
+<paragraph><content><p><i>Adopte</i> la déclaration suivante :</p></content></paragraph>
+<paragraph><num>1.</num><content><p>Nous sommes réunis le 21 septembre 2020.</p></content>
+</paragraph>
+<paragraph class="MercuryDocument"><content><p>\t*\tA/75/150.</p></content></paragraph>
+<paragraph><num>2.</num><content><p>Nous ne laisserons personne de côté<authorialNote
+ marker="1" placement="bottom"><p>Résolution 70/1.</p></authorialNote>.</p></content>
+</paragraph>
+<paragraph><content><p>* * *</p></content></paragraph>
+<paragraph><num>3.</num><content><p>Nous protégerons notre planète.</p></content></paragraph>
+</mainBody></statement></akomaNtoso>"""
+
+
+def test_an_asterisk_note_held_in_a_paragraph_is_a_note(tmp_path: Path) -> None:
+    _, document = _parse(tmp_path, ASTERISK_IN_BODY)
+    assert [n.number for n in document.operative] == ["1", "2", "3"]
+    assert [(n.number, n.text) for n in document.footnotes] == [
+        (None, "* A/75/150."),
+        ("1", "[^1]: Résolution 70/1."),
+    ]
+    path = tmp_path / "75_1_F.xml"
+    path.write_text(ASTERISK_IN_BODY, "utf-8")
+    gold = read_gold(path)
+    assert gold.notes == (("1", "Résolution 70/1."), ("*", "A/75/150."))
+    assert all(block.paragraph.text != "* A/75/150." for block in gold.body)
+    for reading in measure(path):
+        assert all(reading.matches.values()), reading

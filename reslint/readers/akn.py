@@ -138,6 +138,7 @@ _FIGURE = re.compile(patterns.FIGURE_NUMBER_LINE)
 """A paragraph number as ``<num>`` writes it: "1.", "1 -", "12"."""
 _TYPED_FIGURE = re.compile(patterns.FIGURE_NUMBER_START)
 _MEETING_LINE = patterns.LazyPattern(patterns.meeting_line_alone)
+_ASTERISK_NOTE = re.compile(patterns.ASTERISK_NOTE)
 """A paragraph number typed at the start of the text ("1 - ترحب", as in the Arabic files)."""
 _MARKED_FIGURE = re.compile(patterns.FIGURE_NUMBER_MARKED_START)
 """A paragraph number typed with its mark ("1.", "1 -") at the start of a text."""
@@ -465,6 +466,10 @@ class _Renderer:
             orphan, self.orphan = self.orphan, None
             return orphan
         text = _plain(element)
+        if _ASTERISK_NOTE.match(text):
+            # "* A/75/150." marked up as a paragraph: the note on the document itself, which
+            # nothing in the text calls (as plain text reads it: a note without a number)
+            return _Role(BlockRole.FOOTNOTE)
         if _MEETING_LINE.match(text):
             # "20 a sesión plenaria" marked up as a paragraph: the adoption line, not a
             # paragraph numbered 20
