@@ -134,11 +134,11 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
     pending: list[tuple[int, int, list[tuple[int, int]]]] = []  # (month, day, spans)
     pending_end = 0
     before: tuple[int, int] = (0, 0)  # the year of the pending dates given before them
-    year_seen: tuple[int, int] = (0, 0)  # the last year read, and where it ends
+    year_seen: tuple[int, int] = (0, 0)  # a year just read alone, and where it ends
 
     def settle() -> None:
-        """Date the pending days by the year given just before them, as no year follows
-        ("en 2015, qui s’est tenue du 27 avril au 22 mai")."""
+        """Date the pending days by the year given alone just before them, as no year
+        follows ("en 2015, qui s’est tenue du 27 avril au 22 mai")."""
         nonlocal pending
         if before[0]:
             for month, day, where in pending:
@@ -175,9 +175,11 @@ def read_dates(text: str, language: str) -> tuple[list[Date], list[tuple[int, in
             elif date[1] and date[2]:
                 pending.append((date[1], date[2], where))
         pending_end = run[-1].end()
-        last = next((t for t in reversed(run) if t.lastgroup == "year"), None)
-        if last is not None:
-            year_seen = (int(last.group("year")), last.end())
+        # a year alone ("en 2015, qui s’est tenue du 27 avril au 22 mai") is the year of the
+        # dates after it; the year of a full date is that date's ("du 25 juillet 2019, dans
+        # laquelle elle a proclamé le 5 avril": a day of every year)
+        alone = len(run) == 1 and run[0].lastgroup == "year"
+        year_seen = (int(run[0].group("year")), run[0].end()) if alone else (0, 0)
 
     for token in _token_pattern(language).finditer(text):
         if run and not gap.fullmatch(text, run[-1].end(), token.start()):

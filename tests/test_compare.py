@@ -471,6 +471,9 @@ def test_dates_are_read_alike_however_each_language_groups_them() -> None:
     assert dates("held from 27 April to 22 May 2015", "en") == held
     assert dates("en 2015, qui s’est tenue du 27 avril au 22 mai, n’est pas", "fr") == held
     assert dates("en 2015. Le 27 avril et le 22 mai", "fr") == []
+    # the year of a full date is that date's: a day without a year is a day of every year
+    proclaimed = "du 25 juillet 2019, dans laquelle elle a proclamé le 5 avril"
+    assert dates(proclaimed, "fr") == [(2019, 7, 25)]
     # a figure after a date, COVID-19's number, "may" the verb, a stretched Arabic month
     assert anchors_of("13 декабря 2019 года, 1 250 000 долл.", "ru")[2] == ["1250000"]
     assert dates("(COVID-19), 74/274 of 20 April 2020", "en") == [(2020, 4, 20)]
