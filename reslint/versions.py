@@ -13,10 +13,12 @@ paragraph after it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from reslint import patterns
 from reslint.model import Document, Node, NodeKind
 from reslint.numerals import letter_value, roman_value
 from reslint.text import Span
@@ -32,6 +34,7 @@ from reslint.version_anchors import (
 from reslint.version_dates import Date
 
 KINDS = ("preambular", "operative")
+_ASTERISK_NOTE = re.compile(patterns.ASTERISK_NOTE_MARK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,9 @@ class VersionProfile:
     document: Document
     paragraphs: dict[str, tuple[ParagraphProfile, ...]]
     footnotes: int
+    """Its notes, those on the document itself aside (marked by asterisks: "* A/75/150.",
+    "* Reissued for technical reasons"), which belong to one version's issue, not to the
+    text the versions share."""
 
     @property
     def language(self) -> str:
@@ -155,7 +161,7 @@ def profile(path: str, document: Document) -> VersionProfile:
         path,
         document,
         {kind: tuple(found) for kind, found in paragraphs.items()},
-        len(document.footnotes),
+        sum(1 for note in document.footnotes if not _ASTERISK_NOTE.match(note.text)),
     )
 
 

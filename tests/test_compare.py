@@ -214,6 +214,13 @@ def test_a_dropped_footnote_is_one_finding_at_its_paragraph(tmp_path: Path) -> N
     assert found[0]["location"]["row"] == 7
 
 
+def test_a_note_on_one_versions_issue_is_not_a_dropped_footnote(tmp_path: Path) -> None:
+    # "* Nouveau tirage …": a note on the French issue of the document, not on its text
+    fr = FR.replace("\n\n[^1]:", "\n\n* Nouveau tirage pour raisons techniques.\n\n[^1]:")
+    assert any(n.text.startswith("* ") for n in parse_document(fr, "fr").footnotes)
+    assert _compare(tmp_path, {"en": EN, "fr": fr, "es": ES}) == []
+
+
 def test_a_changed_amount_and_date_and_a_renumbered_paragraph(tmp_path: Path) -> None:
     fr = FR.replace("1 250 000", "1 520 000").replace("13 décembre 2019", "31 décembre 2019")
     es = ES.replace("4. Decide seguir", "5. Decide seguir")
