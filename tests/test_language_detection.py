@@ -63,3 +63,13 @@ def test_an_organ_line_alone_tells_its_language(text: str, language: str) -> Non
 def test_the_notes_tell_when_the_running_text_does_not() -> None:
     text = "A/RES/75/1\n\n__________\n\n1 Véase la resolución 70/1 de la Asamblea General.\n"
     assert detect_language(text) == "es"
+
+
+def test_a_short_chinese_text_after_a_recorded_vote_in_english_is_chinese() -> None:
+    vote = "AFGHANISTAN ALBANIA ALGERIA ANDORRA ANGOLA ANTIGUA AND BARBUDA ARGENTINA " * 12
+    text = (
+        f"{vote}联合国 A/RES/76/145 大会 Distr.: General 6 January 2022 第七十六届会议\n\n"
+        "大会，\n\n回顾其2006年3月15日关于设立人权理事会的第60/251号决议，\n\n"
+        "表示注意到人权理事会的报告，包括其增编，以及报告中的建议。\n"
+    )
+    assert detect_language(text) == "zh"
