@@ -30,6 +30,7 @@ _SYMBOL = re.compile(patterns.DOCUMENT_SYMBOL_LINE)
 _DISTRIBUTION = patterns.LazyPattern(patterns.distribution, re.I)
 _FOOTNOTE_BODY = re.compile(patterns.NOTE_BODY_START)
 _NUMBERED_NOTE = re.compile(patterns.NUMBERED_NOTE_START)
+_NOTE_LINE_UNFINISHED = re.compile(patterns.NOTE_LINE_UNFINISHED)
 _OP_NUMBER = re.compile(patterns.NUMBERED_TEXT_START)
 _BARE_LABEL = re.compile(patterns.BARE_LABEL_LINE)
 _BARE_NUMBER = re.compile(patterns.NOTE_NUMBER_LINE)
@@ -288,7 +289,7 @@ class _Layouter:
         body = (
             _FOOTNOTE_BODY.match(content)
             or _BARE_NUMBER.fullmatch(content)
-            or self.next_note(content)
+            or self.next_note(content, footnote)
         )
         empty_note = footnote is None or _BARE_NUMBER.fullmatch(footnote.last_content)
         continues_paragraph = (
@@ -346,12 +347,15 @@ class _Layouter:
             self.page_gap = True
         return self.running_text(line, content, kind)
 
-    def next_note(self, content: str) -> re.Match[str] | None:
+    def next_note(self, content: str, footnote: Block | None) -> re.Match[str] | None:
         """Return the number of a note's text that opens with neither a capital nor a symbol
         ("28 июня 2011 года …", "2020年9月14日…", Arabic letters or turned brackets ")("),
         when it is the note numbered after the last one read ("1" for the first): another
         number is a line of the text the rule interrupted ("12 juillet 2011, 2068 (2012) …")
-        or of the note before."""
+        or of the note before. A note whose line is unfinished ("…, paras. 12,") goes on
+        in this line ("13 and 14."), whatever its number."""
+        if footnote is not None and _NOTE_LINE_UNFINISHED.search(footnote.last_content):
+            return None
         found = _NUMBERED_NOTE.match(content)
         if found is None or figures_value(found.group(1)) != self.last_note + 1:
             return None

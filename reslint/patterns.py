@@ -330,6 +330,10 @@ ASTERISK_NOTE = r"(\*{1,3})[ \t]+(?=\w)(?P<text>[^\n]{1,300}\.)\s*$"
 """A block that is an asterisk note and no more: the asterisks (group 1) and the text, short
 and ending with a full stop."""
 
+NOTE_LINE_UNFINISHED = r"[,،，:\-\u2013\u2014(\[]\s*$"
+"""The end of a note's line that the next line must continue ("See A/74/PV.5, paras. 12,"
+then "13 and 14."): a comma in any script, a colon, a hyphen or dash, an open bracket."""
+
 NOTE_LIKE_START = (
     rf"({NOTE_NUMBER}|{SUPERSCRIPT_FIGURES}{{1,3}})[ \t]+(?=[A-Z\u00c0-\u00de]|\*|«|“|\")(?!\d)"
 )

@@ -314,6 +314,13 @@ def test_a_note_opening_with_a_figure_or_a_letter_is_the_first_or_the_next(
             "1 См. резолюцию 70/1 Генеральной Ассамблеи от\n3 декабря 2015 года.\n",
             [(1, 2)],
         ),
+        # "2 and 3." is the next note's number, but note 1's line ends with a comma: it goes on
+        (
+            "en",
+            "Recalling its resolution 74/1,1\n\n__________\n\n"
+            "1 See A/74/PV.5, paras. 12,\n2 and 3.\n",
+            [(1, 2)],
+        ),
         # no note yet, and "12" is not note 1: the paragraph the rule interrupted goes on
         (
             "fr",
