@@ -39,8 +39,6 @@ _MD_FOOTNOTE_BODY = re.compile(patterns.MARKDOWN_NOTE_BODY)
 NOTE_START = patterns.LazyPattern(patterns.note_start)
 _TERMINAL = ",;:."
 _TRAILING_NOISE = re.compile(patterns.LINE_END_NOISE)
-_CLOSING_CHARACTERS = "\"'\u201d\u2019\u00bb)]*"
-"""The characters other than spaces and figures that ``patterns.LINE_END_NOISE`` sets aside."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +137,7 @@ def artefact_kind(content: str) -> ArtefactKind | None:
 def is_terminated(content: str) -> bool:
     """Return whether a line ends with terminal punctuation (quotes and calls aside)."""
     last = content[-1:]
-    if last and not (last.isspace() or last.isdigit() or last in _CLOSING_CHARACTERS):
+    if last and not (last.isspace() or last.isdigit() or last in patterns.LINE_END_CLOSERS):
         return last in _TERMINAL  # nothing for ``patterns.LINE_END_NOISE`` to set aside
     trimmed = _TRAILING_NOISE.sub("", content[-40:])
     return bool(trimmed) and trimmed[-1] in _TERMINAL

@@ -433,7 +433,11 @@ DATE_LINE = (
 )
 """An adoption date alone on its line: "20 December 2004", "1er juin 2004", "June 1, 2004"."""
 
-LINE_END_NOISE = rf"(?:[\s\"'\u201d\u2019\u00bb)\]*]|(?<=[,;:.])\s*{NOTE_NUMBER})+$"
+LINE_END_CLOSERS = "\"'\u201d\u2019\u00bb)]*"
+"""The characters other than spaces and figures that may follow a line's final mark:
+closing quotes and brackets, an asterisk."""
+
+LINE_END_NOISE = rf"(?:[\s{re.escape(LINE_END_CLOSERS)}]|(?<=[,;:.])\s*{NOTE_NUMBER})+$"
 """What may follow a line's final mark: spaces, closing quotes and brackets, calls."""
 
 CALL_ENDING_PARAGRAPH = rf"(?<=[,;:.])\s+{NOTE_NUMBER}\s*$"
