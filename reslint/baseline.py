@@ -99,20 +99,13 @@ def write_baseline(path: Path, entries: Iterable[BaselineEntry]) -> int:
     unique = sorted(set(entries), key=lambda e: (e.path, e.anchor, e.code, e.hash))
     data = {"version": VERSION, "entries": [{k: getattr(e, k) for k in _KEYS} for e in unique]}
     import json
-    import tempfile
+
+    from reslint.writing import write_bytes_atomically
 
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(text)
-            os.chmod(temporary, _mode(path))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_bytes_atomically(path, text.encode("utf-8"), _mode(path))
     except OSError as error:
         raise BaselineError(f"{path}: cannot write the baseline: {error}") from None
     return len(unique)

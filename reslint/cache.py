@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from reslint.digest import sha256
+from reslint.interrupts import interrupts_deferred
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
@@ -125,9 +126,15 @@ class ResultCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not (self.directory / ".gitignore").exists():
                 (self.directory / ".gitignore").write_text("*\n", "utf-8")
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump([_violation_record(v) for v in violations], stream)
-            os.replace(temporary, target)
+            records = [_violation_record(v) for v in violations]
+            with interrupts_deferred():
+                handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+                try:
+                    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                        json.dump(records, stream)
+                    os.replace(temporary, target)
+                except BaseException:
+                    Path(temporary).unlink(missing_ok=True)
+                    raise
         except OSError:
             return

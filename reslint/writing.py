@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reslint.digest import sha256
+from reslint.interrupts import interrupts_deferred
 from reslint.reading import SourceText
 
 
@@ -57,16 +58,17 @@ def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
     """
     import tempfile  # only when a file is written: not at every start
 
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".reslint", dir=path.parent
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with interrupts_deferred():
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".reslint", dir=path.parent
+        )
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
