@@ -236,7 +236,8 @@ def connect(scheduler: object, workers: int = 0) -> tuple[Any, Any]:
     closes what this function opened.
 
     Raises:
-        DaskError: dask.distributed is not installed, or the scheduler cannot be reached.
+        DaskError: dask.distributed is not installed, the scheduler cannot be reached, or
+            the client does not start.
     """
     try:
         import distributed
@@ -256,11 +257,29 @@ def connect(scheduler: object, workers: int = 0) -> tuple[Any, Any]:
             silence_logs=logging.ERROR,
         )
         return distributed.Client(cluster), cluster
-    try:
-        client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
-    except (OSError, ValueError, TypeError) as error:
-        raise DaskError(f"cannot reach the Dask scheduler at {address}: {error}") from None
-    return client, None
+    return _client_for(distributed, address), None
+
+
+def _client_for(distributed: Any, address: str) -> Any:
+    """Return a Client connected to ``address``, starting it a second time if it failed to start.
+
+    The scheduler not answering is an error at once. A failure of the client's own start
+    (its event-loop thread not running within distributed's ten seconds on a loaded
+    machine, which it reports as an ``AssertionError``) is tried once more, then reported.
+
+    Raises:
+        DaskError: the scheduler cannot be reached, or the client does not start.
+    """
+    for attempt in (1, 2):
+        try:
+            return distributed.Client(address, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as error:
+            raise DaskError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+        except Exception as error:  # distributed's internal start-up failures
+            if attempt == 2:
+                cause = str(error) or type(error).__name__
+                raise DaskError(f"the Dask client for {address} did not start: {cause}") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def check_workers(client: Any, context: RunContext) -> list[str]:

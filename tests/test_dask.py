@@ -20,6 +20,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Iterator
 
 import pytest
@@ -200,6 +201,47 @@ def test_unreachable_scheduler_is_one_error_line(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert err[0].startswith("reslint: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+def test_a_client_that_fails_to_start_is_started_once_more(
+    cluster: distributed.LocalCluster,
+) -> None:
+    from reslint import dask_run
+
+    real = distributed.Client
+    attempts: list[str] = []
+
+    def flaky(address: str, **options: object) -> distributed.Client:
+        attempts.append(address)
+        if len(attempts) == 1:
+            raise AssertionError  # what distributed raises when its loop thread is late
+        return real(address, **options)
+
+    client = dask_run._client_for(SimpleNamespace(Client=flaky), cluster.scheduler_address)
+    try:
+        assert len(attempts) == 2
+        assert client.scheduler_info()["address"] == cluster.scheduler_address
+    finally:
+        client.close()
+
+
+def test_a_client_that_never_starts_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(RESOLUTION)
+
+    class NeverStarts(distributed.Client):  # type: ignore[misc]
+        def __new__(cls, *args: object, **options: object) -> NeverStarts:
+            raise AssertionError
+
+    monkeypatch.setattr(distributed, "Client", NeverStarts)
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", str(tmp_path), "--dask-scheduler", "tcp://127.0.0.1:9"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "reslint: error: the Dask client for tcp://127.0.0.1:9 did not start: AssertionError"
+    ]
 
 
 # --- plugins that only the client has ------------------------------------------------------
