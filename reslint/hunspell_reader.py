@@ -132,7 +132,7 @@ class LazyDic(Dic):
 
 
 class Lookup(lookup.Lookup):
-    """spylls' look-up, which does not look for compounds where the dictionary makes none.
+    """spylls' look-up, which does not search for forms the affix file cannot make.
 
     spylls' ``compound_forms`` first reads every affixed form of the word again (to see
     whether a forbidden form stops compounding) and only then asks whether the affix file
@@ -140,7 +140,35 @@ class Lookup(lookup.Lookup):
     nothing either way.  For the French, Spanish and Russian dictionaries that second
     reading was half the time of looking up a word that is not in them — every look-up
     of a misspelling's one-letter edits.
+
+    Likewise ``desuffix``, after each suffix it strips, looks for a second suffix whose
+    continuation flags hold the first one's flag, checking the flags of every suffix the
+    stem ends with; when no suffix of the affix file continues with that flag (none does
+    in the English, French and Russian files) there is nothing to find.
     """
+
+    @cached_property
+    def _continuation_flags(self) -> frozenset[str]:
+        """The flags any suffix allows another suffix to follow it with."""
+        return frozenset(
+            flag
+            for suffixes in self.aff.SFX.values()
+            for suffix in suffixes
+            for flag in suffix.flags
+        )
+
+    def desuffix(  # type: ignore[no-untyped-def]
+        self,
+        word: str,
+        required_flags: list[str],
+        forbidden_flags: list[str],
+        nested: bool = False,
+        crossproduct: bool = False,
+    ):
+        # a suffix is kept only when it carries every required flag
+        if not self._continuation_flags.issuperset(required_flags):
+            return iter(())
+        return super().desuffix(word, required_flags, forbidden_flags, nested, crossproduct)
 
     def compound_forms(self, word: str, captype: CapType, allow_nosuggest: bool = True):  # type: ignore[no-untyped-def]
         aff = self.aff

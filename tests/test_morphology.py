@@ -186,3 +186,34 @@ def test_compounds_are_looked_for_only_where_the_dictionary_makes_them(
     monkeypatch.setattr(lookup.Lookup, "compound_forms", spy)
     assert not dictionary.lookup("exfwimeq")  # no form of it is a word: compounds are next
     assert bool(asked) is compounds
+
+
+@pytest.mark.parametrize(
+    ("language", "word", "second_suffixes"),
+    [("fr", "xécidaient", False), ("fr", "décidaient", False), ("es", "contribuciones", True)],
+)
+def test_a_second_suffix_is_looked_for_only_where_a_suffix_can_follow_the_first(
+    language: str, word: str, second_suffixes: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # no French suffix may follow another; in Spanish the plural follows "-ción"
+    _needs_dictionaries(language)
+    from spylls.hunspell.algo import lookup
+
+    from reslint.hunspell_reader import read_dictionary
+    from reslint.morphology import _dictionary_root
+
+    root = _dictionary_root()
+    assert root is not None
+    dictionary = read_dictionary(str(root / load_lexicon(language).morphology.dictionaries[0]))
+    asked: list[str] = []
+    original = lookup.Lookup.desuffix
+
+    def spy(self, stem, required_flags, forbidden_flags, nested=False, crossproduct=False):  # type: ignore[no-untyped-def]
+        if nested:
+            asked.append(stem)
+        return original(self, stem, required_flags, forbidden_flags, nested, crossproduct)
+
+    monkeypatch.setattr(lookup.Lookup, "desuffix", spy)
+    found = dictionary.lookup(word)
+    assert bool(asked) is second_suffixes
+    assert found is lookup.Lookup(dictionary.aff, dictionary.dic)(word)  # spylls' own answer
