@@ -150,18 +150,34 @@ def _misspelt_adverb(
     lexicon takes any word formed like an adverb there, the dictionary says if it is one."""
     opener = node.opener
     assert opener is not None
-    lexicon = load_lexicon(document.language)
-    words = opener.text.split()
-    if lexicon.morphology is None or len(words) < 2:
+    if not _word_before_phrase(load_lexicon(document.language), opener):
         return
-    first = words[0].casefold()
-    if first == opener.phrase.split()[0].casefold() or opener.marker_before:
-        return
-    if (words[0] + words[1]).casefold() == opener.phrase.split()[0].casefold():
-        return  # the word split by text extraction ("Décid e"), not an adverb before it
     at, judged = _judged(document, node, kind)
     if judged.verdict is Verdict.MISSPELT and judged.start == 0:
         yield _misspelling(rule, document, node, kind, what, at, judged)
+
+
+def _word_before_phrase(lexicon: Lexicon, opener: Opener) -> bool:
+    """Return whether a known opener has a word before its phrase for the dictionary to
+    judge (an adverb, maybe misspelt), where the language has a dictionary."""
+    words = opener.text.split()
+    if lexicon.morphology is None or len(words) < 2:
+        return False
+    phrase_first = opener.phrase.split()[0].casefold()
+    if words[0].casefold() == phrase_first or opener.marker_before:
+        return False
+    # the word split by text extraction ("Décid e") is not an adverb before it
+    return (words[0] + words[1]).casefold() != phrase_first
+
+
+def _nothing_to_report(lexicon: Lexicon, node: Node) -> bool:
+    """Return whether an opener can give no finding: there is none, or it is known and
+    has no word before its phrase; then whether it is an operative verb at all need not
+    be asked (matching it against the lexicon again, after each comma)."""
+    opener = node.opener
+    if opener is None or not opener.text:
+        return True
+    return opener.known and not _word_before_phrase(lexicon, opener)
 
 
 def _unknown(
@@ -315,6 +331,8 @@ class UnknownOperativeVerb(Rule):
         lexicon = load_lexicon(document.language)
         statements = statement_sections(document)
         for node in document.operative:
+            if _nothing_to_report(lexicon, node):
+                continue
             statement = (node.part, node.section) in statements
             body = node.text[node.opener.span.start - node.span.start :] if node.opener else ""
             if not statement and (lexicon.match_preambular(body) or _fronted_verb(lexicon, body)):

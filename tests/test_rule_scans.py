@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from reslint_rules import typography
@@ -188,3 +189,30 @@ def test_closers_are_found_where_the_expression_finds_them(text: str) -> None:
         source = rf"(?<![\w'])(?:{forms.decision})(?:{'|'.join(forms.actions)})"
         plain = [found.span() for found in re.finditer(source, text, re.I)]
         assert [found.span() for found in forms.actions_in(text)] == plain
+
+
+def test_a_known_operative_verb_is_not_matched_again_after_its_commas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a known verb with no word before it can give OP002 no finding: whether a verb
+    # follows one of its commas ("In this regard, requests") is not asked
+    from reslint_rules.openers import UnknownOperativeVerb
+
+    from reslint.lexicon import Lexicon
+    from reslint.parser import parse_document
+
+    document = parse_document(
+        "The General Assembly,\n\n1. Decides, in this regard, to act, as agreed;\n\n"
+        "2. In this regard, requests the Secretary-General to report, as agreed.\n"
+    )
+    asked: list[str] = []
+    original = Lexicon.match_operative
+
+    def spy(self: Lexicon, text: str):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return original(self, text)
+
+    monkeypatch.setattr(Lexicon, "match_operative", spy)
+    assert list(UnknownOperativeVerb().check(document)) == []
+    assert asked and not any(text.startswith(("In this", "To act", "As agreed")) for text in asked)
+    assert any(text.startswith("Requests") for text in asked)
