@@ -163,19 +163,24 @@ def test_the_lazily_read_dictionary_answers_as_spylls_own_reading(language: str)
     }
 
 
-@pytest.mark.parametrize(("language", "compounds"), [("fr", False), ("es", False), ("en", True)])
-def test_compounds_are_looked_for_only_where_the_dictionary_makes_them(
-    language: str, compounds: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _lookup_dictionary(language: str):  # type: ignore[no-untyped-def]
+    """Read the language's first dictionary as the rules do (skip without dictionaries)."""
     _needs_dictionaries(language)
-    from spylls.hunspell.algo import lookup
-
     from reslint.hunspell_reader import read_dictionary
     from reslint.morphology import _dictionary_root
 
     root = _dictionary_root()
     assert root is not None
-    dictionary = read_dictionary(str(root / load_lexicon(language).morphology.dictionaries[0]))
+    return read_dictionary(str(root / load_lexicon(language).morphology.dictionaries[0]))
+
+
+@pytest.mark.parametrize(("language", "compounds"), [("fr", False), ("es", False), ("en", True)])
+def test_compounds_are_looked_for_only_where_the_dictionary_makes_them(
+    language: str, compounds: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dictionary = _lookup_dictionary(language)
+    from spylls.hunspell.algo import lookup
+
     asked: list[str] = []
     original = lookup.Lookup.compound_forms
 
@@ -196,15 +201,9 @@ def test_a_second_suffix_is_looked_for_only_where_a_suffix_can_follow_the_first(
     language: str, word: str, second_suffixes: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # no French suffix may follow another; in Spanish the plural follows "-ción"
-    _needs_dictionaries(language)
+    dictionary = _lookup_dictionary(language)
     from spylls.hunspell.algo import lookup
 
-    from reslint.hunspell_reader import read_dictionary
-    from reslint.morphology import _dictionary_root
-
-    root = _dictionary_root()
-    assert root is not None
-    dictionary = read_dictionary(str(root / load_lexicon(language).morphology.dictionaries[0]))
     asked: list[str] = []
     original = lookup.Lookup.desuffix
 
