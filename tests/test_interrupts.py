@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,16 @@ from reslint.baseline import write_baseline
 from reslint.cache import ResultCache
 from reslint.interrupts import interrupts_deferred
 from reslint.suppress import BaselineEntry
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_raises() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt as in a terminal (a background job starts ignoring it)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _interrupting_mkstemp(monkeypatch: pytest.MonkeyPatch) -> list[str]:
