@@ -7,7 +7,7 @@ cannot place becomes an ``unclassified`` node and parsing goes on.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Callable
 
@@ -73,6 +73,8 @@ _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 def make_view(text: str, segments: list[Span], removed: list[tuple[int, int]]) -> TextView:
     """Join the segments of a block into its clean text, leaving out ``removed`` ranges."""
+    if len(segments) == 1 and not removed:
+        return _single_line_view(text, segments[0])
     spans: list[tuple[int, int]] = []
     cuts = sorted(removed)
     cut_index = 0
@@ -103,6 +105,15 @@ def make_view(text: str, segments: list[Span], removed: list[tuple[int, int]]) -
         position += end - start
         previous_end = end
     return TextView("".join(parts), tuple(pieces))
+
+
+def _single_line_view(text: str, segment: Span) -> TextView:
+    """Return the view of a one-line block with nothing left out: that line as it is (most
+    blocks of text not hard-wrapped, which need none of :func:`make_view`'s joining)."""
+    start, end = segment.start, segment.end
+    if start >= end:
+        return TextView("", ())
+    return TextView(text[start:end], ((0, start, end - start),))
 
 
 def terminator_of(view: TextView) -> tuple[str, Span | None]:
@@ -668,18 +679,31 @@ class TransitionTable:
     """The rows of the parser's table, tried in order."""
 
     rows: tuple[Transition, ...]
+    _candidates: dict[tuple[str, str], tuple[Transition, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def apply(self, builder: _Builder, incoming: Incoming) -> str:
         """Apply the first row that matches; return its name."""
-        for row in self.rows:
-            if (
-                builder.state in row.states
-                and incoming.category in row.categories
-                and (row.when is None or row.when(builder, incoming))
-            ):
+        for row in self.rows_for(builder.state, incoming.category):
+            if row.when is None or row.when(builder, incoming):
                 row.action(builder, incoming)
                 return row.name
         raise AssertionError("the last row of the table matches every block")  # pragma: no cover
+
+    def rows_for(self, state: str, category: str) -> tuple[Transition, ...]:
+        """Return the rows that may apply in ``state`` to a block of ``category``, in order.
+
+        Every block would otherwise test the state and category of a dozen rows before
+        the one that applies: the rows of each pair are picked once.
+        """
+        key = (state, category)
+        try:
+            return self._candidates[key]
+        except KeyError:
+            rows = tuple(r for r in self.rows if state in r.states and category in r.categories)
+            self._candidates[key] = rows
+            return rows
 
 
 def _ends_embedded(builder: _Builder, incoming: Incoming) -> bool:

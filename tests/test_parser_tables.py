@@ -15,6 +15,17 @@ def test_every_row_names_known_states_and_categories() -> None:
         assert row.categories and row.categories <= CATEGORIES, row.name
 
 
+def test_the_rows_for_a_state_and_category_are_those_naming_both_in_order() -> None:
+    for state in STATES:
+        for category in CATEGORIES:
+            expected = [
+                row.name
+                for row in TRANSITIONS.rows
+                if state in row.states and category in row.categories
+            ]
+            assert [row.name for row in TRANSITIONS.rows_for(state, category)] == expected
+
+
 def test_the_last_row_takes_every_block() -> None:
     last = TRANSITIONS.rows[-1]
     assert last.states == STATES and last.categories == CATEGORIES and last.when is None
