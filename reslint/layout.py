@@ -28,6 +28,23 @@ _PAGE_NUMBER = re.compile(patterns.PAGE_NUMBER_LINE)
 _JOB_NUMBER = re.compile(patterns.JOB_NUMBER_LINE)
 _SYMBOL = re.compile(patterns.DOCUMENT_SYMBOL_LINE)
 _DISTRIBUTION = patterns.LazyPattern(patterns.distribution, re.I)
+_WHOLE_LINE_ARTEFACT = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})" if not pattern.flags & re.I else f"(?i:{pattern.pattern})"
+        for pattern in (
+            _RULE,
+            _DIRECTIVE,
+            _PLACEHOLDER,
+            _SEPARATOR,
+            _STRAY_SUPERSCRIPT,
+            _PAGE_NUMBER,
+            _JOB_NUMBER,
+            _SYMBOL,
+        )
+    )
+)
+"""Any of the artefacts that make a whole line, in one expression: most lines are running
+text, which this tells at once instead of trying each kind in turn."""
 _FOOTNOTE_BODY = re.compile(patterns.NOTE_BODY_START)
 _NUMBERED_NOTE = re.compile(patterns.NUMBERED_NOTE_START)
 _NOTE_LINE_UNFINISHED = re.compile(patterns.NOTE_LINE_UNFINISHED)
@@ -89,22 +106,14 @@ def split_lines(text: str) -> list[Line]:
     """Return the lines of ``text`` with offsets of their stripped content."""
     lines: list[Line] = []
     position = 0
-    length = len(text)
-    while position <= length:
-        newline = text.find("\n", position)
-        end = length if newline == -1 else newline
-        raw = text[position:end]
-        page_break = "\f" in raw
-        stripped_start = position + (len(raw) - len(raw.lstrip()))
-        stripped_end = position + len(raw.rstrip())
-        if stripped_end < stripped_start:
-            stripped_end = stripped_start
-        lines.append(
-            Line(stripped_start, stripped_end, text[stripped_start:stripped_end], page_break)
-        )
-        if newline == -1:
-            break
-        position = newline + 1
+    for raw in text.split("\n"):
+        content = raw.strip()
+        if content:
+            start = position + len(raw) - len(raw.lstrip()) if raw[:1].isspace() else position
+        else:
+            start = position + len(raw)  # a blank line: an empty span at its end
+        lines.append(Line(start, start + len(content), content, "\f" in raw))
+        position += len(raw) + 1
     return lines
 
 
@@ -113,6 +122,8 @@ def artefact_kind(content: str) -> ArtefactKind | None:
     content = content.replace("\f", "").strip()
     if not content:
         return None
+    if _WHOLE_LINE_ARTEFACT.fullmatch(content) is None:
+        return ArtefactKind.DISTRIBUTION if _DISTRIBUTION.match(content) else None
     if _RULE.fullmatch(content):
         return ArtefactKind.FOOTNOTE_RULE
     if _DIRECTIVE.fullmatch(content):

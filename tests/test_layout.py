@@ -102,6 +102,13 @@ def test_split_lines_keeps_offsets_of_stripped_content() -> None:
     assert [line.page_break for line in lines] == [False, False, True, False]
 
 
+def test_split_lines_gives_a_blank_line_an_empty_span_at_its_end() -> None:
+    text = "a\n \t \n\tb c \n"
+    lines = split_lines(text)
+    assert [(line.start, line.end) for line in lines] == [(0, 1), (5, 5), (7, 10), (12, 12)]
+    assert [line.content for line in lines] == ["a", "", "b c", ""]
+
+
 def _blocks(text: str, language: str = "en") -> list[tuple[str, str]]:
     result = layout(text, line_starter(load_lexicon(language)))
     return [
