@@ -16,6 +16,7 @@ from reslint.orthography import SPACED, Orthography, orthography_from_data
 from reslint.startup_cache import parsed_toml
 
 _SPLIT_WORD = re.compile(patterns.SPLIT_FIRST_WORD, re.I)
+_SPACES = re.compile(r"\s+")
 
 _ADVERBS = {
     "en": r"(?i:[a-z]{3,}ly)(?![\w'])",
@@ -266,10 +267,9 @@ class Lexicon:
                         start = offset = offset + len(clitic)
                         break
         if found is None:
-            gap = r"[ ,]+" if self.orthography.spaced else ""
-            adverb = re.match(self.adverb_pattern + gap, norm[offset:])
+            adverb = self._adverb_before_verb.match(norm, offset)
             if adverb is not None:
-                found = phrase_re.match(norm, offset + adverb.end())
+                found = phrase_re.match(norm, adverb.end())
         if found is None:
             return None
         phrase, inner = self.split_marker(found.group(0))
@@ -279,8 +279,8 @@ class Lexicon:
         if before and not inner:
             marker, marker_before = before.group(0).strip(" ,"), True
         elif not inner:
-            rest = re.match(r"\s+", norm[end:])
-            after = self._marker_re.match(norm, end + (rest.end() if rest else 0))
+            rest = _SPACES.match(norm, end)
+            after = self._marker_re.match(norm, rest.end() if rest else end)
             if after and self._adjective(after.group(0), norm[after.end() :]):
                 after = None
             if after:
@@ -308,6 +308,13 @@ class Lexicon:
         """Return the regex of a word that may precede an opener: an adverb or a marker."""
         markers = "|".join(re.escape(m) for m in (*self.also, *self.further) if " " not in m)
         return re.compile(rf"(?i:{self.adverb_pattern}|{markers or '(?!)'})")
+
+    @cached_property
+    def _adverb_before_verb(self) -> re.Pattern[str]:
+        """Return the regex of an adverb and the gap after it, before a verb ("Strongly urges"):
+        compiled once, where a pattern built at each opener would be looked up each time."""
+        gap = r"[ ,]+" if self.orthography.spaced else ""
+        return re.compile(self.adverb_pattern + gap)
 
     @property
     def adverb_pattern(self) -> str:
