@@ -73,8 +73,15 @@ names of a recorded vote ("A/RES/76/145", "INTERPOL", "AFGHANISTAN ALBANIA …")
 text in any language quotes."""
 
 
+@cache
+def _any_script() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(_SCRIPTS.values())}]")
+
+
 def script_language(text: str) -> str | None:
     """Return ``ar``, ``ru`` or ``zh`` when that script dominates ``text``, else None."""
+    if _any_script().search(text) is None:
+        return None  # Latin script: one scan tells, instead of a count of each script
     counts = {
         language: len(p.findall(text)) * _WEIGHTS.get(language, 1)
         for language, p in _script_patterns().items()
@@ -100,7 +107,8 @@ def _told(text: str) -> dict[str, int] | str:
         return by_script
     words = Counter(_WORD.findall(text.casefold()))
     return {
-        language: sum(count for word, count in words.items() if word in _language_words(language))
+        # a language has a few words to count, the text hundreds: look each of those up
+        language: sum(words[word] for word in _language_words(language))
         for language in _WORDS_TOLD
     }
 
