@@ -171,6 +171,13 @@ def test_footnote_bodies_after_the_rule() -> None:
     assert result.has_rule
 
 
+def _note_numbers(language: str, paragraph: str, notes: list[str]) -> list[int | None]:
+    """Lay out a paragraph, the footnote rule and ``notes``; return the notes' numbers."""
+    text = paragraph + "\n\n__________\n\n" + "\n\n".join(notes) + "\n"
+    result = layout(text, line_starter(load_lexicon(language)))
+    return [b.footnote_number for b in result.blocks if b.kind == "footnote"]
+
+
 @pytest.mark.parametrize(
     ("language", "paragraph", "notes"),
     [
@@ -181,10 +188,7 @@ def test_footnote_bodies_after_the_rule() -> None:
 def test_footnote_bodies_in_cyrillic_and_han_after_the_rule(
     language: str, paragraph: str, notes: list[str]
 ) -> None:
-    text = paragraph + "\n\n__________\n\n" + "\n\n".join(notes) + "\n"
-    result = layout(text, line_starter(load_lexicon(language)))
-    found = [b.footnote_number for b in result.blocks if b.kind == "footnote"]
-    assert found == list(range(1, len(notes) + 1))
+    assert _note_numbers(language, paragraph, notes) == list(range(1, len(notes) + 1))
 
 
 def test_markdown_footnote_body() -> None:
@@ -304,11 +308,8 @@ def test_a_lowercase_russian_opener_starts_its_paragraph() -> None:
 def test_a_note_opening_with_a_figure_or_a_letter_is_the_first_or_the_next(
     language: str, paragraph: str, notes: list[str]
 ) -> None:
-    text = paragraph + "\n\n__________\n\n" + "\n\n".join(notes) + "\n"
-    result = layout(text, line_starter(load_lexicon(language)))
-    found = [b.footnote_number for b in result.blocks if b.kind == "footnote"]
     first = int(notes[0].split()[0])
-    assert found == list(range(first, first + len(notes)))
+    assert _note_numbers(language, paragraph, notes) == list(range(first, first + len(notes)))
 
 
 @pytest.mark.parametrize(
