@@ -31,6 +31,8 @@ from spylls.hunspell.readers.aff import Context
 from spylls.hunspell.readers.dic import COUNT_REGEXP
 from spylls.hunspell.readers.file_reader import FileReader
 
+from reslint.affix_stems import AffixStems, affix_stems
+
 _BOM = "\xef\xbb\xbf"  # as spylls' FileReader strips it from the first line
 
 
@@ -98,6 +100,10 @@ class LazyDic(Dic):
             self.index[stem] = words
         return words
 
+    def has_stem(self, stem: str) -> bool:
+        """Return whether the dictionary has an entry for ``stem`` (building none)."""
+        return stem in self._pending or stem in self._built
+
     def homonyms(self, stem: str, *, ignorecase: bool = False) -> list[Word]:
         if ignorecase:
             return self.lowercase_index.get(stem, [])
@@ -145,7 +151,49 @@ class Lookup(lookup.Lookup):
     continuation flags hold the first one's flag, checking the flags of every suffix the
     stem ends with; when no suffix of the affix file continues with that flag (none does
     in the English, French and Russian files) there is nothing to find.
+
+    And ``affix_forms`` first works out the stems the word could be found under as plain
+    text (``reslint.affix_stems``): when the dictionary has none of them, spylls' search
+    through every affix the word could carry is not made.
     """
+
+    @cached_property
+    def _affix_stems(self) -> AffixStems | None:
+        return affix_stems(self.aff, self._continuation_flags)
+
+    def _may_have_stem(self, word: str) -> bool:
+        """Return whether a stem ``word`` could be found under is in the dictionary."""
+        stems, dic = self._affix_stems, self.dic
+        if stems is None or not isinstance(dic, LazyDic):
+            return True
+        return any(dic.has_stem(stem) for stem in stems.stems(word))
+
+    def affix_forms(  # type: ignore[no-untyped-def]
+        self,
+        word: str,
+        captype: CapType,
+        allow_nosuggest: bool = True,
+        prefix_flags: list[str] | None = None,
+        suffix_flags: list[str] | None = None,
+        forbidden_flags: list[str] | None = None,
+        compoundpos: lookup.CompoundPos | None = None,
+        with_forbidden: bool = False,
+    ):
+        # every form spylls yields has a stem in the dictionary, except those of a word in
+        # capitals (looked up case-insensitively) and a compound's first part (which may
+        # be looked up in lower case)
+        if compoundpos is None and captype != CapType.ALL and not self._may_have_stem(word):
+            return iter(())
+        return super().affix_forms(
+            word,
+            captype,
+            allow_nosuggest=allow_nosuggest,
+            prefix_flags=prefix_flags or [],
+            suffix_flags=suffix_flags or [],
+            forbidden_flags=forbidden_flags or [],
+            compoundpos=compoundpos,
+            with_forbidden=with_forbidden,
+        )
 
     @cached_property
     def _continuation_flags(self) -> frozenset[str]:

@@ -174,28 +174,34 @@ def _lookup_dictionary(language: str):  # type: ignore[no-untyped-def]
     return read_dictionary(str(root / load_lexicon(language).morphology.dictionaries[0]))
 
 
-@pytest.mark.parametrize(("language", "compounds"), [("fr", False), ("es", False), ("en", True)])
-def test_compounds_are_looked_for_only_where_the_dictionary_makes_them(
-    language: str, compounds: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    dictionary = _lookup_dictionary(language)
+def _words_asked(monkeypatch: pytest.MonkeyPatch, method: str) -> list[str]:
+    """Record the words spylls' ``Lookup.<method>`` is asked about (its first argument)."""
     from spylls.hunspell.algo import lookup
 
     asked: list[str] = []
-    original = lookup.Lookup.compound_forms
+    original = getattr(lookup.Lookup, method)
 
     def spy(self, word, *args, **kwargs):  # type: ignore[no-untyped-def]
         asked.append(word)
         return original(self, word, *args, **kwargs)
 
-    monkeypatch.setattr(lookup.Lookup, "compound_forms", spy)
+    monkeypatch.setattr(lookup.Lookup, method, spy)
+    return asked
+
+
+@pytest.mark.parametrize(("language", "compounds"), [("fr", False), ("es", False), ("en", True)])
+def test_compounds_are_looked_for_only_where_the_dictionary_makes_them(
+    language: str, compounds: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dictionary = _lookup_dictionary(language)
+    asked = _words_asked(monkeypatch, "compound_forms")
     assert not dictionary.lookup("exfwimeq")  # no form of it is a word: compounds are next
     assert bool(asked) is compounds
 
 
 @pytest.mark.parametrize(
     ("language", "word", "second_suffixes"),
-    [("fr", "xécidaient", False), ("fr", "décidaient", False), ("es", "contribuciones", True)],
+    [("fr", "préoccupés", False), ("fr", "décidaient", False), ("es", "contribuciones", True)],
 )
 def test_a_second_suffix_is_looked_for_only_where_a_suffix_can_follow_the_first(
     language: str, word: str, second_suffixes: bool, monkeypatch: pytest.MonkeyPatch
@@ -216,3 +222,29 @@ def test_a_second_suffix_is_looked_for_only_where_a_suffix_can_follow_the_first(
     found = dictionary.lookup(word)
     assert bool(asked) is second_suffixes
     assert found is lookup.Lookup(dictionary.aff, dictionary.dic)(word)  # spylls' own answer
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_letter_edits_are_judged_as_spylls_judges_them(language: str) -> None:
+    # the edits of a misspelt opener are what the dictionaries are asked most about
+    from spylls.hunspell.algo import lookup
+
+    from reslint.morphology import _edits
+
+    dictionary = _lookup_dictionary(language)
+    morphology = load_lexicon(language).morphology
+    plain = lookup.Lookup(dictionary.aff, dictionary.dic)
+    verbs = sorted({phrase.split()[0].casefold() for phrase in load_lexicon(language).operative})
+    edits = sorted({edit for verb in verbs[:3] for edit in _edits(verb, morphology.alphabet)})
+    words = [*edits[::4], *_hunspell_words(language)[::25]]
+    assert [dictionary.lookup(w) for w in words] == [plain(w) for w in words]
+
+
+@pytest.mark.parametrize(("word", "searched"), [("xécidaient", False), ("décidaient", True)])
+def test_affixes_are_searched_only_for_a_word_with_a_stem_in_the_dictionary(
+    word: str, searched: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dictionary = _lookup_dictionary("fr")
+    asked = _words_asked(monkeypatch, "produce_affix_forms")
+    assert dictionary.lookup(word) is searched
+    assert bool(asked) is searched
