@@ -70,10 +70,14 @@ class TextView:
 
     def to_original(self, offset: int) -> int:
         """Map an offset of the view to an offset of the original text."""
-        if not self.pieces:
+        pieces = self.pieces
+        if len(pieces) == 1:  # a block of one line: no piece to look for
+            view_start, original_start, length = pieces[0]
+            return original_start + min(offset - view_start, length)
+        if not pieces:
             return 0
-        index = max(0, bisect.bisect_right(self.pieces, (offset, float("inf"), 0)) - 1)
-        view_start, original_start, length = self.pieces[index]
+        index = max(0, bisect.bisect_right(pieces, offset, key=_view_offset) - 1)
+        view_start, original_start, length = pieces[index]
         return original_start + min(offset - view_start, length)
 
     def original_span(self, start: int, end: int) -> Span:
@@ -83,6 +87,10 @@ class TextView:
             return Span(first, first)
         last = self.to_original(end - 1) + 1
         return Span(first, max(first, last))
+
+
+def _view_offset(piece: tuple[int, int, int]) -> int:
+    return piece[0]
 
 
 @dataclass(frozen=True, slots=True)
