@@ -497,7 +497,11 @@ class LazyPattern:
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.compiled, name)
+        """Return the compiled expression's attribute, kept on this object: later uses
+        (``match`` on every line, say) find it at once instead of coming here again."""
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)
+        return value
 
 
 def part_connector() -> str:
