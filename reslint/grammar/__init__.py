@@ -304,6 +304,8 @@ class _OpenerToken(pp.Token):
         found = self._match(instring[loc:] if loc else instring)
         if found is None:
             raise pp.ParseException(instring, loc, self.errmsg, self)
+        if not loc:
+            return found.end, found  # at the start of the block: its offsets are the block's
         shifted = OpenerMatch(
             found.start + loc,
             found.end + loc,
