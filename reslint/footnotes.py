@@ -60,7 +60,7 @@ def _previous_word(text: str, index: int) -> str:
 def candidates(text: str) -> list[CallCandidate]:
     """Return the call candidates of a block's text, in order."""
     found: list[CallCandidate] = []
-    superscript = any(ch in text for ch in "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    superscript = _has_superscript_figure(text)
     for match in _SUPERSCRIPT.finditer(text) if superscript else ():
         number = small_number(match.group(0).translate(_SUPERSCRIPTS), current().footnote_number)
         if number is None:
@@ -117,9 +117,33 @@ def candidates(text: str) -> list[CallCandidate]:
 _SPACES = " \t\n\u00a0"
 """What sets a detached call apart from the word before it."""
 
+_GLUED_TO = re.compile(r"[a-zà-ÿœæа-яё”\"’)»,;:.\u4e00-\u9fff》）]")
+"""What a glued call can follow: the characters the lookbehinds of ``GLUED_CALL``,
+``GLUED_QUOTE_CALL``, ``CALL_AFTER_MARK`` and ``GLUED_HAN_CALL`` end with.  Figures after
+anything else ("A/RES/60/1", a paragraph's "1." at the start) are no glued call, which
+this tells without trying the four."""
+
+
+def _has_superscript_figure(text: str) -> bool:
+    # ten substring tests, without a generator: this is asked of every block
+    return (
+        "¹" in text
+        or "²" in text
+        or "³" in text
+        or "⁴" in text
+        or "⁵" in text
+        or "⁶" in text
+        or "⁷" in text
+        or "⁸" in text
+        or "⁹" in text
+        or "⁰" in text
+    )
+
 
 def _glued_calls(text: str, start: int, found: list[CallCandidate]) -> None:
     """Add the calls glued to the character before the figures at ``start``."""
+    if not start or _GLUED_TO.match(text, start - 1) is None:
+        return
     for pattern in (_GLUED, _GLUED_QUOTE, _AFTER_MARK):
         match = pattern.match(text, start)
         if match is None:
