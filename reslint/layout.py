@@ -119,7 +119,11 @@ def split_lines(text: str) -> list[Line]:
 
 def artefact_kind(content: str) -> ArtefactKind | None:
     """Classify a whole stripped line as an extraction artefact, or return None."""
-    content = content.replace("\f", "").strip()
+    return _artefact_kind_of_clean(content.replace("\f", "").strip())
+
+
+def _artefact_kind_of_clean(content: str) -> ArtefactKind | None:
+    """Classify a line's content with its form feeds and outer spaces taken off already."""
     if not content:
         return None
     if _WHOLE_LINE_ARTEFACT.fullmatch(content) is None:
@@ -221,10 +225,11 @@ class _Layouter:
         self.footnote = None
 
     def categorise(self, content: str) -> tuple[LineCategory, ArtefactKind | None]:
-        """Return the category of a line's content (and its kind, for an artefact)."""
+        """Return the category of a line's content (and its kind, for an artefact); the
+        content is cleaned as :meth:`read` cleans it (form feeds, outer spaces)."""
         if not content:
             return LineCategory.BLANK, None
-        kind = artefact_kind(content)
+        kind = _artefact_kind_of_clean(content)  # read() cleaned the content
         if kind is ArtefactKind.PAGE_HEADER and not self.seen_content:
             kind = None  # the symbol at the top of the first page is header text
         if (
