@@ -44,6 +44,15 @@ def _cross_reference(text: str) -> bool:
     return _CROSS_REFERENCE.search(text) is not None
 
 
+def _renumbering_applicability(document: Document) -> Applicability:
+    """Return how safe renumbering is: unsafe where the text refers to its own paragraphs
+    by number, since those references are not rewritten (worked out only for a document
+    that needs renumbering: every paragraph is searched)."""
+    if any(_cross_reference(node.text) for node in document.nodes):
+        return Applicability.UNSAFE
+    return Applicability.SAFE
+
+
 def _digits_span(node: Node) -> Span:
     assert node.label_span is not None and node.number is not None
     start = node.label_span.start
@@ -106,9 +115,7 @@ class OperativeNumbering(Rule):
         operative = document.operative
         if not operative:
             return
-        applicability = Applicability.SAFE
-        if any(_cross_reference(n.text) for n in document.nodes):
-            applicability = Applicability.UNSAFE
+        applicability: Applicability | None = None  # worked out for the first fix
         yield from self._dots(document)
         previous_last = 0
         strayed = {n.index for n in strayed_into_preamble(document)}  # ST002 reports them
@@ -147,6 +154,8 @@ class OperativeNumbering(Rule):
                 previous_slot = slots[id(node)]
                 number = int(node.number or 0)
                 if number != expected:
+                    if applicability is None:
+                        applicability = _renumbering_applicability(document)
                     problem = (
                         f"duplicate paragraph number {number}"
                         if index and number == int(numbered[index - 1].number or 0)

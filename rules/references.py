@@ -167,6 +167,9 @@ def _span(node: Node, start: int, end: int):
 
 _SC_SLASH = patterns.LazyPattern(patterns.sc_slash_citation)
 _SC_LIST_ITEM = re.compile(patterns.SC_LIST_ITEM)
+_SLASH_YEAR = re.compile(r"/\d{4}(?![\d/])")
+"""The slash and year a resolution cited with a slash ends with ("1325/2000"): the citation's
+expression opens with a word boundary, tried at every character, and few paragraphs have one."""
 
 # First Security Council resolution number of some years; a number/year pair is
 # read as a Security Council citation only when it fits this table (± 2 years),
@@ -239,7 +242,7 @@ class ScResolutionCitation(Rule):
     def check(self, document: Document) -> Iterator[Violation]:
         for node in document.nodes:
             text = node.text
-            if "/" not in text:
+            if "/" not in text or _SLASH_YEAR.search(text) is None:
                 continue
             for found in _SC_SLASH.finditer(text):
                 # every number/year pair of the list that the keyword governs

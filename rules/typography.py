@@ -263,6 +263,16 @@ _LETTER = r"[^\W\d_]"
 # looked behind afterwards), so that the search skips to apostrophes instead of trying a
 # look-behind at every character
 _APOSTROPHE = re.compile(rf"['\u2019](?<={_LETTER}['\u2019])(?={_LETTER})")
+_APOSTROPHES = {
+    char: re.compile(rf"{char}(?<={_LETTER}{char})(?={_LETTER})") for char in ("'", "\u2019")
+}
+"""Each apostrophe alone between letters, to tell whether a document uses both."""
+
+
+def _between_letters(nodes: list[Node], char: str) -> bool:
+    """Return whether the apostrophe ``char`` stands between letters in any of ``nodes``."""
+    pattern = _APOSTROPHES[char]
+    return any(char in node.text and pattern.search(node.text) for node in nodes)
 
 
 class ApostropheConsistency(Rule):
@@ -303,6 +313,8 @@ class ApostropheConsistency(Rule):
 
     def check(self, document: Document) -> Iterator[Violation]:
         nodes = [n for n in scanned_nodes(document) if "'" in n.text or "\u2019" in n.text]
+        if not all(_between_letters(nodes, char) for char in _APOSTROPHES):
+            return  # one apostrophe or none: nothing mixed (most documents)
         found: list[tuple[Node, int, str]] = []
         for node in nodes:
             found.extend((node, m.start(), m.group()) for m in _APOSTROPHE.finditer(node.text))

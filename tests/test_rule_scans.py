@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from reslint_rules import typography
 from reslint_rules._shared import anchored_finditer
 
+from reslint.violations import Applicability
+
 _PLAIN_SPACE_BEFORE_MARK = re.compile(r"(?<=[^\s(\[])([ \u00a0\u202f]+)([;:])")
 _PLAIN_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['\u2019](?=[^\W\d_])")
 
@@ -130,6 +132,24 @@ def test_french_dates_read_the_day_as_the_plain_expression_did(text: str) -> Non
     assert found == expected
 
 
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["resolution", "résolutions", " ", "1325", "/", "2000", "20001", "(1999)", " and ", ","]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+@example("resolutions 1244 (1999) and 1325/2000, resolution 1/20001")
+def test_a_security_council_citation_with_a_slash_ends_with_a_slash_and_year(text: str) -> None:
+    # RF001 searches only paragraphs with a slash and a year
+    from reslint_rules import references
+
+    for found in references._SC_SLASH.finditer(text):
+        assert references._SLASH_YEAR.search(text, found.start()) is not None
+
+
 _PLAIN_CROSS_REFERENCE_PIECES = st.sampled_from(
     ["Paragraph", "paragraphes", "PÁRRAFO", "párrafos", " ", "5", "(a)", "above", "ci-dessus"]
 )
@@ -216,3 +236,50 @@ def test_a_known_operative_verb_is_not_matched_again_after_its_commas(
     assert list(UnknownOperativeVerb().check(document)) == []
     assert asked and not any(text.startswith(("In this", "To act", "As agreed")) for text in asked)
     assert any(text.startswith("Requests") for text in asked)
+
+
+_MISNUMBERED = (
+    "The General Assembly,\n\n1. Decides to act;\n\n3. Requests a report{};\n\n"
+    "4. Decides to remain seized of the matter.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("reference", "applicability"),
+    [("", Applicability.SAFE), (" on paragraph 1 above", Applicability.UNSAFE)],
+)
+def test_renumbering_is_unsafe_where_the_text_cites_its_paragraphs_by_number(
+    reference: str, applicability: Applicability
+) -> None:
+    from reslint_rules.numbering import OperativeNumbering
+
+    from reslint.parser import parse_document
+
+    document = parse_document(_MISNUMBERED.format(reference))
+    fixes = [v.fix for v in OperativeNumbering().check(document) if v.fix is not None]
+    assert [fix.applicability for fix in fixes] == [applicability]
+
+
+def test_a_document_numbered_right_is_not_searched_for_cross_references(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reslint_rules import numbering
+
+    from reslint.parser import parse_document
+
+    asked: list[str] = []
+    monkeypatch.setattr(numbering, "_cross_reference", asked.append)
+    numbered_right = _MISNUMBERED.replace("3.", "2.").replace("4.", "3.")
+    document = parse_document(numbered_right.format(" on paragraph 1 above"))
+    assert list(numbering.OperativeNumbering().check(document)) == []
+    assert asked == []
+
+
+@settings(max_examples=400)
+@given(_texts("'\u2019aé1_ -"))
+def test_each_apostrophe_is_found_between_letters_where_the_expression_finds_it(
+    text: str,
+) -> None:
+    found = {found.group() for found in typography._APOSTROPHE.finditer(text)}
+    for char, pattern in typography._APOSTROPHES.items():
+        assert (pattern.search(text) is not None) is (char in found)
