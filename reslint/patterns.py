@@ -498,7 +498,13 @@ class LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         """Return the compiled expression's attribute, kept on this object: later uses
-        (``match`` on every line, say) find it at once instead of coming here again."""
+        (``match`` on every line, say) find it at once instead of coming here again.
+
+        Private names are this object's own: one not set yet (``_compiled`` of a copy being
+        restored, which pickle and ``copy`` make without ``__init__``) is missing, rather
+        than asked of an expression that would be compiled from it."""
+        if name.startswith("_"):
+            raise AttributeError(name)
         value = getattr(self.compiled, name)
         setattr(self, name, value)
         return value
