@@ -24,10 +24,12 @@ from spylls.hunspell.data.aff import Aff, Affix
 _REGEX_SPECIAL = frozenset(".^$*+?{}[]\\|()")
 
 
-def _plain(affix: Affix) -> bool:
-    """Return whether spylls' replacement for ``affix`` replaces plain text: it takes the
+def _plain(affixes: list[Affix]) -> bool:
+    """Return whether spylls' replacements for ``affixes`` replace plain text: they take the
     added text as an expression and the stripped text as a replacement template."""
-    return not _REGEX_SPECIAL.intersection(affix.add) and "\\" not in affix.strip
+    added = "".join(affix.add for affix in affixes)
+    stripped = "".join(affix.strip for affix in affixes)
+    return _REGEX_SPECIAL.isdisjoint(added) and "\\" not in stripped
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,18 +76,20 @@ def affix_stems(aff: Aff, continuation_flags: Iterable[str]) -> AffixStems | Non
     ``continuation_flags`` are the flags suffixes allow a second suffix with: a suffix
     whose own flag is not among them is never followed by another.
     """
-    suffix_list = [suffix for suffixes in aff.SFX.values() for suffix in suffixes]
-    prefix_list = [prefix for prefixes in aff.PFX.values() for prefix in prefixes]
-    if not all(_plain(affix) for affix in (*suffix_list, *prefix_list)):
+    affixes = [affix for table in (aff.SFX, aff.PFX) for group in table.values() for affix in group]
+    if not _plain(affixes):
         return None
     continuing = frozenset(continuation_flags)
     suffixes: dict[str, dict[str, bool]] = {}
-    for suffix in suffix_list:
-        strips = suffixes.setdefault(suffix.add, {})
-        strips[suffix.strip] = strips.get(suffix.strip, False) or suffix.flag in continuing
+    for flag, group in aff.SFX.items():
+        continued = flag in continuing
+        for suffix in group:
+            strips = suffixes.setdefault(suffix.add, {})
+            strips[suffix.strip] = continued or strips.get(suffix.strip, False)
     prefixes: dict[str, dict[str, None]] = {}
-    for prefix in prefix_list:
-        prefixes.setdefault(prefix.add, {})[prefix.strip] = None
+    for group in aff.PFX.values():
+        for prefix in group:
+            prefixes.setdefault(prefix.add, {})[prefix.strip] = None
     return AffixStems(
         suffixes={add: tuple(strips.items()) for add, strips in suffixes.items()},
         prefixes={add: tuple(strips) for add, strips in prefixes.items()},

@@ -198,11 +198,8 @@ class Lookup(lookup.Lookup):
     @cached_property
     def _continuation_flags(self) -> frozenset[str]:
         """The flags any suffix allows another suffix to follow it with."""
-        return frozenset(
-            flag
-            for suffixes in self.aff.SFX.values()
-            for suffix in suffixes
-            for flag in suffix.flags
+        return frozenset().union(
+            *(suffix.flags for suffixes in self.aff.SFX.values() for suffix in suffixes)
         )
 
     def desuffix(  # type: ignore[no-untyped-def]
