@@ -284,10 +284,8 @@ class _Layouter:
         self.seen_content = True
         found = _MD_FOOTNOTE_BODY.match(content)
         assert found is not None
-        self.footnote = Block("footnote", footnote_number=int(found.group(1)))
-        self.last_note = int(found.group(1))
+        self.footnote = self.open_note(int(found.group(1)))
         self.footnote.add(line)
-        self.blocks.append(self.footnote)
         self.area = Area.FOOTNOTES
         self.gap = False
         return True
@@ -344,14 +342,9 @@ class _Layouter:
             self.artefacts.append(Artefact(ArtefactKind.PAGE_NUMBER, footnote.span))
         if not opens and not continues_paragraph:
             if body:
-                footnote = Block(
-                    "footnote", footnote_number=figures_value(body.group(1)), region=self.regions
-                )
-                self.last_note = figures_value(body.group(1))
-                self.blocks.append(footnote)
+                footnote = self.open_note(figures_value(body.group(1)))
             elif footnote is None:
-                footnote = Block("footnote", region=self.regions)
-                self.blocks.append(footnote)
+                footnote = self.open_note(None)
             self.footnote = footnote
             footnote.add(line)
             self.gap = False
@@ -360,6 +353,14 @@ class _Layouter:
         if continues_paragraph:
             self.page_gap = True
         return self.running_text(line, content, kind)
+
+    def open_note(self, number: int | None) -> Block:
+        """Start a note block of the current region; a numbered one is the last note read."""
+        note = Block("footnote", footnote_number=number, region=self.regions)
+        if number is not None:
+            self.last_note = number
+        self.blocks.append(note)
+        return note
 
     def next_note(self, content: str, footnote: Block | None) -> re.Match[str] | None:
         """Return the number of a note's text that opens with neither a capital nor a symbol
@@ -382,10 +383,8 @@ class _Layouter:
         if number is not None and self.current is not None and NOTE_START.match(content):
             # a note's number and its text ("2" then "Résolution 69/137, annexe II."), the
             # footnotes of a page extracted without their rule
-            self.footnote = Block("footnote", footnote_number=number, region=self.regions)
-            self.last_note = number
+            self.footnote = self.open_note(number)
             self.footnote.add(line)
-            self.blocks.append(self.footnote)
             self.area = Area.FOOTNOTES
             self.gap = False
             return True
