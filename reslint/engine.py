@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from reslint.collector import collector_paused
 from reslint.config import ConfigError, Settings
 from reslint.model import Document
 from reslint.parser import parse_document, parse_rendering
@@ -157,7 +158,9 @@ def lint_document_text(
     suppressions: SuppressionContext | None = None,
 ) -> LintResult:
     """Parse ``text`` and run ``rules`` over it."""
-    return run_rules(parse_document(text, language=language, path=path), rules, suppressions)
+    with collector_paused():
+        document = parse_document(text, language=language, path=path)
+        return run_rules(document, rules, suppressions)
 
 
 def lint_rendering(
@@ -175,10 +178,11 @@ def lint_rendering(
     checked: the result has no violations and says why in ``skipped`` (a blank one
     has nothing to check and nothing to say).
     """
-    document = parse_rendering(rendering, language, path, source_format)
-    if require_resolution and document.nodes and not resolution_found(document):
-        return LintResult(document, path=path, skipped=SKIPPED)
-    result = run_rules(document, rules, suppressions)
+    with collector_paused():
+        document = parse_rendering(rendering, language, path, source_format)
+        if require_resolution and document.nodes and not resolution_found(document):
+            return LintResult(document, path=path, skipped=SKIPPED)
+        result = run_rules(document, rules, suppressions)
     if rendering.origin is not None:
         origin = rendering.origin
         result.violations = [_map_violation(v, origin) for v in result.violations]
