@@ -1483,6 +1483,21 @@ def _as_role(parsed: BlockParse, source: SourceBlock, lexicon: Lexicon, text: st
     return BlockParse(category, detail=parsed.detail or text.strip())
 
 
+_RESOLUTION_BODY = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
+
+
+def _opening_organ(nodes: list[Node]) -> int | None:
+    """Return the index of the first organ line with a paragraph after it, if any.
+
+    An organ line with no paragraph after it opens nothing: the organ's name printed
+    at the foot of the last page, after the adoption lines ("联合国" then "经济及社会理事会").
+    """
+    last = next((n.index for n in reversed(nodes) if n.kind in _RESOLUTION_BODY), None)
+    if last is None:
+        return None
+    return next((n.index for n in nodes[:last] if n.kind is NodeKind.ORGAN), None)
+
+
 def _known_opener(node: Node) -> bool:
     return node.opener is not None and node.opener.known
 
@@ -1495,7 +1510,7 @@ def _text_around(nodes: list[Node]) -> list[Node]:
     the first organ line comes after paragraphs none of which opens as a
     resolution's paragraph does, those paragraphs are front matter.
     """
-    first_organ = next((n.index for n in nodes if n.kind is NodeKind.ORGAN), None)
+    first_organ = _opening_organ(nodes)
     if first_organ is None:
         return nodes
     body = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH, NodeKind.UNCLASSIFIED)
@@ -1519,9 +1534,10 @@ def _preceding_tail(nodes: list[Node], front_closing: int | None = None) -> list
     Paragraphs after the file's own title ("70/101. Questions relating to
     information"), or after a meeting line read among the front matter
     (``front_closing``: the preceding resolution closed there), are the
-    resolution's own, its organ line missing or not.
+    resolution's own, its organ line missing or not. An organ line with no paragraph
+    after it (the organ's name printed at the foot of the last page) opens nothing.
     """
-    first_organ = next((n.index for n in nodes if n.kind is NodeKind.ORGAN), None)
+    first_organ = _opening_organ(nodes)
     if first_organ is None:
         return nodes
     adoption = next((n.index for n in nodes[:first_organ] if n.kind is NodeKind.ADOPTION), None)
@@ -1529,7 +1545,7 @@ def _preceding_tail(nodes: list[Node], front_closing: int | None = None) -> list
         return nodes
     title = next((n.index for n in nodes[:adoption] if n.kind is NodeKind.TITLE), None)
     adoption = min(i for i in (adoption, title, front_closing) if i is not None)
-    body = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
+    body = _RESOLUTION_BODY
     return [
         replace(n, kind=NodeKind.QUOTED, parent=None)
         if n.index < adoption and n.kind in body
