@@ -117,11 +117,7 @@ def candidates(text: str) -> list[CallCandidate]:
 _SPACES = " \t\n\u00a0"
 """What sets a detached call apart from the word before it."""
 
-_GLUED_TO = re.compile(r"[a-zà-ÿœæа-яё”\"’)»,;:.\u4e00-\u9fff》）]")
-"""What a glued call can follow: the characters the lookbehinds of ``GLUED_CALL``,
-``GLUED_QUOTE_CALL``, ``CALL_AFTER_MARK`` and ``GLUED_HAN_CALL`` end with.  Figures after
-anything else ("A/RES/60/1", a paragraph's "1." at the start) are no glued call, which
-this tells without trying the four."""
+_GLUED_TO = re.compile(patterns.CALL_GLUED_AFTER)
 
 
 def _has_superscript_figure(text: str) -> bool:

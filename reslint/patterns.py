@@ -384,6 +384,12 @@ CALL_AFTER_MARK = (
 )
 """A call glued after a comma, semicolon or colon: "rights,3 and"."""
 
+CALL_GLUED_AFTER = r"[a-zà-ÿœæа-яё”\"’)»,;:.\u4e00-\u9fff》）]"
+"""The character a glued call follows: the last characters of the look-behinds of
+``GLUED_CALL``, ``GLUED_QUOTE_CALL``, ``CALL_AFTER_MARK`` and ``GLUED_HAN_CALL``.  Figures
+after anything else ("A/RES/60/1", a paragraph's "1." at the start) are no glued call,
+which this tells without trying the four (a test holds it to them)."""
+
 YEAR_CALL = r"(?<![\d/.,-])((?:1[89]|20)\d\d)(\d{1,2})(?![\d/])"
 """A call glued to a year: "20002" is 2000 and call 2."""
 

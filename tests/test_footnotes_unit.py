@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from reslint import patterns
 from reslint.footnotes import CallCandidate, candidates, lost_notes, select_calls
 
 # text, the calls found as (number, style, strong, the text removed)
@@ -106,3 +109,24 @@ def test_the_call_of_a_lost_note_is_kept_when_a_call_before_it_was_not_found() -
     assert [[c.number for c in b] for b in select_calls(blocks, {1, 2, 4})] == [[1], [], [4]]
     chosen = select_calls(blocks, {1, 2, 4}, frozenset({3}))
     assert [[c.number for c in block] for block in chosen] == [[1], [3], [4]]
+
+
+def test_the_character_a_glued_call_follows_is_every_one_the_glued_patterns_accept() -> None:
+    glued = [
+        re.compile(source)
+        for source in (
+            patterns.GLUED_CALL,
+            patterns.GLUED_QUOTE_CALL,
+            patterns.CALL_AFTER_MARK,
+            patterns.GLUED_HAN_CALL,
+        )
+    ]
+    follows = re.compile(patterns.CALL_GLUED_AFTER)
+    characters = [chr(code) for code in range(0x21, 0x3100)] + ["一", "报", "龥"]
+    for before in ("abc", "ab»", "报告"):
+        for char in characters:
+            for after in ("", " ", ",", "。", ")"):
+                text = f"{before}{char}12{after}"
+                start = len(before) + 1
+                if any(pattern.match(text, start) for pattern in glued):
+                    assert follows.fullmatch(char), (char, text)
