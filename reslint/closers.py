@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reslint.vocabulary import parse_ordinal
@@ -47,7 +48,6 @@ class ClosingForms:
     within: str = ""
     """What comes before a session named as the time within which to act (ends the match)."""
     _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
-    _gates: list[re.Pattern[str] | None] = field(default_factory=list, repr=False, compare=False)
 
     def _pattern(self, name: str, source: str) -> re.Pattern[str]:
         compiled = self._compiled.get(name)
@@ -86,19 +86,17 @@ class ClosingForms:
         operative paragraph, and few of them decide anything."""
         if not self.actions:
             return []
-        gate = self._gate()
+        gate = self._gate
         if gate is not None and gate.search(text) is None:
             return []
         source = rf"(?<![\w'])(?:{self.decision})(?:{'|'.join(self.actions)})"
         return list(self._pattern("actions-in", source).finditer(text))
 
+    @cached_property
     def _gate(self) -> re.Pattern[str] | None:
-        """Return the words every decision verb holds, as an expression (None: none)."""
-        if not self._gates:
-            words = required_words(self.decision)
-            source = "|".join(re.escape(word) for word in sorted(words)) if words else ""
-            self._gates.append(re.compile(source, re.I) if source else None)
-        return self._gates[0]
+        """The words every decision verb holds, as an expression (None: none)."""
+        words = required_words(self.decision)
+        return re.compile("|".join(map(re.escape, sorted(words))), re.I) if words else None
 
     def sessions(self, text: str, start: int = 0) -> list[SessionNamed]:
         """Return the sessions named in ``text`` after ``start``, in order."""
