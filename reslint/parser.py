@@ -69,6 +69,8 @@ _HEADING_LABEL = re.compile(patterns.HEADING_LABEL_START)
 _FOOTNOTE_LIKE = re.compile(patterns.NOTE_LIKE_START)
 _MISPLACED_MARK_NUMBER = re.compile(patterns.MISPLACED_MARK_NUMBER)
 _FIRST_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_RESOLUTION_BODY = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
+"""The kinds of a resolution's own paragraphs."""
 
 
 def make_view(text: str, segments: list[Span], removed: list[tuple[int, int]]) -> TextView:
@@ -421,7 +423,7 @@ class _Builder:
         self, last: Node, text: str, parsed: BlockParse, after_page_break: bool = False
     ) -> bool:
         """Return whether ``text`` is the rest of paragraph ``last``."""
-        if last.kind not in (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH):
+        if last.kind not in _RESOLUTION_BODY:
             return False
         first = text[:1]
         if _LABEL_START.match(text) or _FOOTNOTE_LIKE.match(text):
@@ -1483,9 +1485,6 @@ def _as_role(parsed: BlockParse, source: SourceBlock, lexicon: Lexicon, text: st
     return BlockParse(category, detail=parsed.detail or text.strip())
 
 
-_RESOLUTION_BODY = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH)
-
-
 def _opening_organ(nodes: list[Node]) -> int | None:
     """Return the index of the first organ line with a paragraph after it, if any.
 
@@ -1513,7 +1512,7 @@ def _text_around(nodes: list[Node]) -> list[Node]:
     first_organ = _opening_organ(nodes)
     if first_organ is None:
         return nodes
-    body = (NodeKind.PREAMBULAR, NodeKind.OPERATIVE, NodeKind.SUBPARAGRAPH, NodeKind.UNCLASSIFIED)
+    body = (*_RESOLUTION_BODY, NodeKind.UNCLASSIFIED)
     before = [n for n in nodes[:first_organ] if n.kind in body]
     if not before or any(_known_opener(n) for n in before):
         return nodes
@@ -1545,10 +1544,9 @@ def _preceding_tail(nodes: list[Node], front_closing: int | None = None) -> list
         return nodes
     title = next((n.index for n in nodes[:adoption] if n.kind is NodeKind.TITLE), None)
     adoption = min(i for i in (adoption, title, front_closing) if i is not None)
-    body = _RESOLUTION_BODY
     return [
         replace(n, kind=NodeKind.QUOTED, parent=None)
-        if n.index < adoption and n.kind in body
+        if n.index < adoption and n.kind in _RESOLUTION_BODY
         else n
         for n in nodes
     ]
