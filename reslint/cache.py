@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Iterable
 
 from reslint.digest import sha256
-from reslint.interrupts import interrupts_deferred
 from reslint.rule import Rule
 from reslint.text import Span
 from reslint.violations import Applicability, Edit, Fix, Severity, Violation
+from reslint.writing import write_bytes_atomically
 
 CACHE_DIR_ENV = "RESLINT_CACHE_DIR"
 DEFAULT_CACHE_DIR = ".reslint_cache"
@@ -126,15 +125,7 @@ class ResultCache:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not (self.directory / ".gitignore").exists():
                 (self.directory / ".gitignore").write_text("*\n", "utf-8")
-            records = [_violation_record(v) for v in violations]
-            with interrupts_deferred():
-                handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-                try:
-                    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                        json.dump(records, stream)
-                    os.replace(temporary, target)
-                except BaseException:
-                    Path(temporary).unlink(missing_ok=True)
-                    raise
+            records = json.dumps([_violation_record(v) for v in violations])
+            write_bytes_atomically(target, records.encode("utf-8"), 0o600, durable=False)
         except OSError:
             return

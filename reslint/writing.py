@@ -50,8 +50,13 @@ def write_atomically(path: Path, source: SourceText, text: str, read_stamp: File
         raise WriteError(f"cannot write: {error}") from None
 
 
-def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
+def write_bytes_atomically(
+    path: Path, data: bytes, mode: int = 0o644, *, durable: bool = True
+) -> None:
     """Write ``data`` to ``path`` (permissions ``mode``) through a temporary file renamed over it.
+
+    ``durable`` waits for the data to reach the disk before the rename (a user's file); a
+    file that can be made again (a cache entry) need not wait.
 
     Raises:
         OSError: the folder is missing or not writable.
@@ -65,8 +70,9 @@ def write_bytes_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
+                if durable:
+                    stream.flush()
+                    os.fsync(stream.fileno())
             os.chmod(temporary, mode)
             os.replace(temporary, path)
         except BaseException:
