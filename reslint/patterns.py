@@ -251,6 +251,10 @@ SC_NUMBER = r"\d{1,4}\s*\(\d{4}\)"
 SC_NUMBER_SLASH = r"(?P<number>\d{1,4})/(?P<year>\d{4})(?![\d/])"
 """A Security Council resolution's number mis-written with a slash: "1244/1999"."""
 
+SLASH_YEAR = r"/\d{4}(?![\d/])"
+"""The slash and year that ``SC_NUMBER_SLASH`` ends with: a paragraph without one cites
+no resolution that way, which this tells before the citation's expression is tried."""
+
 SC_LIST_ITEM = rf"(?<![\w/]){SC_NUMBER_SLASH}"
 """One slashed Security Council number in a list of them."""
 

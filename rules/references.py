@@ -167,9 +167,9 @@ def _span(node: Node, start: int, end: int):
 
 _SC_SLASH = patterns.LazyPattern(patterns.sc_slash_citation)
 _SC_LIST_ITEM = re.compile(patterns.SC_LIST_ITEM)
-_SLASH_YEAR = re.compile(r"/\d{4}(?![\d/])")
-"""The slash and year a resolution cited with a slash ends with ("1325/2000"): the citation's
-expression opens with a word boundary, tried at every character, and few paragraphs have one."""
+_SLASH_YEAR = re.compile(patterns.SLASH_YEAR)
+"""Few paragraphs have one; the citation's expression opens with a word boundary, tried at
+every character."""
 
 # First Security Council resolution number of some years; a number/year pair is
 # read as a Security Council citation only when it fits this table (± 2 years),
